@@ -1,0 +1,2 @@
+/// Command-line plumbing shared by the three tools (namespace).
+public enum CommandLine {}

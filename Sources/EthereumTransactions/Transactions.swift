@@ -1,0 +1,2 @@
+/// Ethereum transactions (namespace for shared constants).
+public enum Transactions {}

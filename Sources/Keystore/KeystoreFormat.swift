@@ -1,0 +1,2 @@
+/// V3 keystore files (namespace).
+public enum KeystoreFormat {}
