@@ -74,7 +74,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["EthereumPrimitives"], path: "Tests/TestSupport"),
         .testTarget(name: "EthereumPrimitivesTests", dependencies: ["EthereumPrimitives", "TestSupport"]),
         .testTarget(name: "EthereumRLPTests", dependencies: ["EthereumRLP", "TestSupport"]),
-        .testTarget(name: "EthereumABITests", dependencies: ["EthereumABI", "TestSupport"]),
+        .testTarget(name: "EthereumABITests", dependencies: ["EthereumABI", "Secp256k1", "TestSupport"]),
         .testTarget(name: "Secp256k1Tests", dependencies: ["Secp256k1", "TestSupport"]),
         .testTarget(
             name: "EthereumTransactionsTests",
