@@ -43,6 +43,7 @@ let package = Package(
         ),
 
         // Shared by both sides of the air gap.
+        .target(name: "BundleFormat", dependencies: ["EthereumPrimitives", "EthereumABI", "EthereumRLP", "EthereumTransactions"]),
         .target(name: "CommandLineSupport", dependencies: ["EthereumPrimitives"]),
 
         // Executables.
