@@ -1,2 +1,0 @@
-/// Ethereum transactions (namespace for shared constants).
-public enum Transactions {}
