@@ -44,24 +44,30 @@ let package = Package(
 
         // Shared by both sides of the air gap.
         .target(name: "BundleFormat", dependencies: ["EthereumPrimitives", "EthereumABI", "EthereumRLP", "EthereumTransactions"]),
-        .target(name: "CommandLineSupport", dependencies: ["EthereumPrimitives"]),
+        .target(
+            name: "CommandLineSupport",
+            dependencies: ["EthereumPrimitives", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
 
-        // Executables.
+        // Executables: thin — parse, call one library function, render.
         .executableTarget(
             name: "prepare",
-            dependencies: ["CommandLineSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "CommandLineSupport", "BundleFormat",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(
             name: "sign",
             dependencies: [
-                "CommandLineSupport", "Keystore", "EthereumTransactions", "EthereumABI",
+                "CommandLineSupport", "BundleFormat", "Keystore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "broadcast",
             dependencies: [
-                "CommandLineSupport", "EthereumTransactions",
+                "CommandLineSupport", "BundleFormat", "EthereumTransactions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,6 +88,7 @@ let package = Package(
             dependencies: ["EthereumTransactions", "Secp256k1", "TestSupport"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "BundleFormatTests", dependencies: ["BundleFormat", "EthereumABI", "EthereumPrimitives", "TestSupport"]),
         .testTarget(name: "KeystoreTests", dependencies: ["Keystore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,2 +1,0 @@
-/// Command-line plumbing shared by the three tools (namespace).
-public enum CommandLine {}

@@ -1,0 +1,61 @@
+public import ArgumentParser
+public import Foundation
+
+/// `--json`, shared by every command: one JSON object on stdout instead of the human rendering.
+public struct OutputOptions: ParsableArguments, Sendable {
+    /// Emit one machine-readable JSON object on stdout.
+    @Flag(name: .long, help: "Print one machine-readable JSON object on stdout (schemas in formats/results/).")
+    public var json = false
+
+    /// Creates the default (human output).
+    public init() {}
+}
+
+/// Runs a command body and turns any error into the documented exit code, the `Error: …` line on stderr and,
+/// with `--json`, `{"error": {"kind", "message"}}` on stdout.
+public enum CommandRunner {
+    /// The version all three tools report.
+    public static let version = "0.1.0"
+
+    /// Runs `body`; on failure reports and throws `ExitCode`.
+    public static func run(json: Bool, _ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw report(error, json: json)
+        }
+    }
+
+    /// Reports `error` and returns the `ExitCode` to throw.
+    public static func report(_ error: Error, json: Bool) -> ExitCode {
+        let (kind, message, status): (String, String, ExitStatus)
+        if let reportable = error as? ReportableError {
+            (kind, message, status) = (reportable.kind, reportable.description, reportable.exitStatus)
+        } else {
+            (kind, message, status) = ("unexpected", String(describing: error), .failure)
+        }
+        Console.info("Error: \(message)")
+        if json {
+            Console.writeArtifact(CanonicalResult.encode(["error": ["kind": kind, "message": message]]))
+        }
+        return ExitCode(status.rawValue)
+    }
+}
+
+/// The `--json` writer: sorted keys, pretty-printed, with a `version` field added at the top.
+public enum CanonicalResult {
+    /// Serialises a JSON object, adding `"version": 1` unless present.
+    public static func encode(_ object: [String: Any]) -> Data {
+        var object = object
+        if object["version"] == nil { object["version"] = 1 }
+        do {
+            var data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+            data.append(0x0a)
+            return data
+        } catch {
+            fatalError("non-JSON result — caller bug: \(error)")
+        }
+    }
+}
