@@ -42,6 +42,11 @@ let package = Package(
             ]
         ),
 
+        .target(
+            name: "OfflineSigning",
+            dependencies: ["BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumTransactions", "Secp256k1"]
+        ),
+
         // Shared by both sides of the air gap.
         .target(name: "BundleFormat", dependencies: ["EthereumPrimitives", "EthereumABI", "EthereumRLP", "EthereumTransactions"]),
         .target(

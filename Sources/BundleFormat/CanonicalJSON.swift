@@ -87,3 +87,13 @@ public enum FormatHeader {
         }
     }
 }
+
+/// A JSON string literal in the canonical escaping (for line-oriented logs).
+public enum CanonicalJSONString {
+    /// `"…"` with the canonical escapes, as UTF-8 bytes.
+    public static func encode(_ text: String) -> Data {
+        var out = ""
+        CanonicalJSON.writeString(text, to: &out)
+        return Data(out.utf8)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import BundleFormat
+import EthereumABI
+import EthereumPrimitives
+import EthereumTransactions
+
+extension BundleVerifier {
+    /// The intent in the calldata must equal the charge's, field by field; the first difference is named.
+    static func compare(_ calldata: TransferIntent, with charge: TransferIntent) throws(VerificationError) {
+        let fields: [(String, String, String)] = [
+            ("recipientAmount", calldata.recipientAmount.decimalString, charge.recipientAmount.decimalString),
+            ("deadline", calldata.deadline.decimalString, charge.deadline.decimalString),
+            ("recipient", calldata.recipient.checksummed, charge.recipient.checksummed),
+            ("recipientCurrency", calldata.recipientCurrency.checksummed, charge.recipientCurrency.checksummed),
+            ("refundDestination", calldata.refundDestination.checksummed, charge.refundDestination.checksummed),
+            ("feeAmount", calldata.feeAmount.decimalString, charge.feeAmount.decimalString),
+            ("id", Hex.encode(calldata.id), Hex.encode(charge.id)),
+            ("operator", calldata.operator.checksummed, charge.operator.checksummed),
+            ("signature", Hex.encode(calldata.signature), Hex.encode(charge.signature)),
+            ("prefix", Hex.encode(calldata.prefix), Hex.encode(charge.prefix)),
+        ]
+        if let (field, found, expected) = fields.first(where: { $0.1 != $0.2 }) {
+            throw .intentMismatch(field: field, calldata: found, charge: expected)
+        }
+    }
+
+    /// Value, gas limit, fees and the worst-case network fee against the chain's limits.
+    func checkTransactionLimits(tx: EIP1559Transaction, rules: Policy.ChainRules) throws(VerificationError) {
+        let symbol = tx.chainID.nativeSymbol
+        guard !tx.value.amount.isZero else {
+            throw .invalidTransaction(reason: "value is 0; the swap needs native value to buy USDC")
+        }
+        guard tx.maxPriorityFeePerGas <= tx.maxFeePerGas else {
+            throw .invalidTransaction(reason: "maxPriorityFeePerGas \(tx.maxPriorityFeePerGas.gweiString) gwei exceeds maxFeePerGas \(tx.maxFeePerGas.gweiString) gwei")
+        }
+        guard tx.value <= rules.maxValue else {
+            throw .limitExceeded(field: "value", found: "\(tx.value.etherString) \(symbol)", limit: "\(rules.maxValue.etherString) \(symbol)")
+        }
+        guard tx.gasLimit <= rules.maxGasLimit else {
+            throw .limitExceeded(field: "gas", found: String(tx.gasLimit), limit: String(rules.maxGasLimit))
+        }
+        guard tx.maxFeePerGas <= rules.maxFeePerGas else {
+            throw .limitExceeded(field: "maxFeePerGas", found: "\(tx.maxFeePerGas.gweiString) gwei", limit: "\(rules.maxFeePerGas.gweiString) gwei")
+        }
+        guard tx.maxPriorityFeePerGas <= rules.maxPriorityFeePerGas else {
+            throw .limitExceeded(field: "maxPriorityFeePerGas", found: "\(tx.maxPriorityFeePerGas.gweiString) gwei",
+                                 limit: "\(rules.maxPriorityFeePerGas.gweiString) gwei")
+        }
+        let (fee, overflow) = UInt256(tx.gasLimit).multipliedReportingOverflow(by: tx.maxFeePerGas.amount)
+        guard !overflow, fee <= rules.maxNetworkFee.amount else {
+            throw .limitExceeded(field: "worst-case network fee", found: "\(Wei(fee).etherString) \(symbol)",
+                                 limit: "\(rules.maxNetworkFee.etherString) \(symbol)")
+        }
+    }
+
+    /// The purchase (recipient amount + fee, USDC units) against the per-purchase and rolling 24-hour limits.
+    func checkPurchaseLimits(intent: TransferIntent, chargeID: String) throws(VerificationError) -> UInt256 {
+        let usd: UInt256
+        do { usd = try intent.neededAmount() } catch {
+            throw .invalidTransaction(reason: "recipientAmount + feeAmount overflows")
+        }
+        func dollars(_ units: UInt256) -> String { DecimalAmount.format(units, decimals: 6, minimumFractionDigits: 2) }
+        guard usd <= policy.maxPurchaseUSDUnits else {
+            throw .purchaseLimitExceeded(usd: dollars(usd), limit: dollars(policy.maxPurchaseUSDUnits))
+        }
+        let already = ledger.signedUSDUnits(inDayBefore: now, exceptCharge: chargeID)
+        let (total, overflow) = already.addingReportingOverflow(usd)
+        guard !overflow, total <= policy.maxDailyUSDUnits else {
+            throw .dailyLimitExceeded(usd: dollars(usd), alreadySigned: dollars(already), limit: dollars(policy.maxDailyUSDUnits))
+        }
+        return usd
+    }
+
+    /// Notes about the online machine's quote: shown, labelled as online data, never relied on.
+    func addQuoteNotes(to report: inout ValidationReport, bundle: UnsignedBundle, intent: TransferIntent) {
+        let value = bundle.transaction.value.amount
+        if bundle.quote.poolFeesTier != 0, bundle.quote.amountIn.isZero {
+            report.add(.warning, "the bundle carries no quote; the value cannot be compared with a market price")
+            return
+        }
+        let (doubled, overflow) = bundle.quote.amountIn.multipliedReportingOverflow(by: 2)
+        if !overflow, value > doubled {
+            report.add(.critical, "value is more than twice the online machine's quote; the excess is refunded to the payer, but check the quote")
+        }
+        if value < bundle.quote.amountIn {
+            report.add(.warning, "value is below the online machine's quote; the swap may revert with V3TooMuchRequested")
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import EthereumTransactions
+import EthereumABI
+import Foundation
+public import BundleFormat
+public import EthereumPrimitives
+
+/// What the cold machine is willing to sign: per-chain pins and limits, purchase limits, and who must approve.
+///
+/// Without a policy file the built-in ``Policy/default`` applies: the three OpenRouter chains, the Transfers
+/// contracts and Coinbase operator of protocol.md, native USDC only, $500 per purchase and $2,000 per rolling
+/// 24 hours, and conservative gas limits. A policy file (format `coldcredits.policy` v1, schema in
+/// `formats/policy/v1/`) replaces it whole — e.g. to pin a test network's contract and operator.
+public struct Policy: Equatable, Sendable {
+    /// Rules for one chain.
+    public struct ChainRules: Equatable, Sendable {
+        /// The chain.
+        public var chainID: ChainID
+        /// The only Transfers contract a transaction may call.
+        public var transfers: Address
+        /// Operators whose intents are accepted.
+        public var operators: [Address]
+        /// Allowed recipient currencies (USDC).
+        public var recipientCurrencies: [Address]
+        /// Allowed recipients; empty means any.
+        public var recipients: [Address]
+        /// Most native value a transaction may carry, in wei.
+        public var maxValue: Wei
+        /// Highest gas limit.
+        public var maxGasLimit: UInt64
+        /// Highest max fee per gas, in wei.
+        public var maxFeePerGas: Wei
+        /// Highest priority fee per gas, in wei.
+        public var maxPriorityFeePerGas: Wei
+        /// Highest worst-case network fee (gas limit × max fee), in wei.
+        public var maxNetworkFee: Wei
+
+        /// Creates chain rules.
+        public init(chainID: ChainID, transfers: Address, operators: [Address], recipientCurrencies: [Address],
+                    recipients: [Address] = [], maxValue: Wei, maxGasLimit: UInt64, maxFeePerGas: Wei,
+                    maxPriorityFeePerGas: Wei, maxNetworkFee: Wei) {
+            self.chainID = chainID
+            self.transfers = transfers
+            self.operators = operators
+            self.recipientCurrencies = recipientCurrencies
+            self.recipients = recipients
+            self.maxValue = maxValue
+            self.maxGasLimit = maxGasLimit
+            self.maxFeePerGas = maxFeePerGas
+            self.maxPriorityFeePerGas = maxPriorityFeePerGas
+            self.maxNetworkFee = maxNetworkFee
+        }
+    }
+
+    /// M-of-N approvals required before signing (threshold 0: none).
+    public struct Approvals: Equatable, Sendable {
+        /// How many distinct approvers must sign.
+        public var threshold: Int
+        /// Who may approve.
+        public var approvers: [Address]
+        /// Creates an approval rule.
+        public init(threshold: Int, approvers: [Address]) {
+            self.threshold = threshold
+            self.approvers = approvers
+        }
+    }
+
+    /// Per-chain rules; a chain without rules is not allowed.
+    public var chains: [ChainRules]
+    /// Largest single purchase in USDC units (6 decimals).
+    public var maxPurchaseUSDUnits: UInt256
+    /// Largest total signed within any 24 hours, in USDC units.
+    public var maxDailyUSDUnits: UInt256
+    /// Refuse intents whose deadline is less than this many seconds away.
+    public var deadlineMarginSeconds: UInt64
+    /// Whether `--yes` may skip the typed confirmation.
+    public var allowUnattended: Bool
+    /// Most rungs `--fee-ladder` may add.
+    public var maxFeeLadderSteps: Int
+    /// Approvals required before signing.
+    public var approvals: Approvals
+
+    /// Creates a policy.
+    public init(chains: [ChainRules], maxPurchaseUSDUnits: UInt256, maxDailyUSDUnits: UInt256,
+                deadlineMarginSeconds: UInt64, allowUnattended: Bool, maxFeeLadderSteps: Int, approvals: Approvals) {
+        self.chains = chains
+        self.maxPurchaseUSDUnits = maxPurchaseUSDUnits
+        self.maxDailyUSDUnits = maxDailyUSDUnits
+        self.deadlineMarginSeconds = deadlineMarginSeconds
+        self.allowUnattended = allowUnattended
+        self.maxFeeLadderSteps = maxFeeLadderSteps
+        self.approvals = approvals
+    }
+
+    /// The rules for `chainID`, if the chain is allowed.
+    public func rules(for chainID: ChainID) -> ChainRules? { chains.first { $0.chainID == chainID } }
+
+    /// The built-in conservative policy.
+    public static let `default`: Policy = {
+        func gwei(_ value: UInt64) -> Wei { Wei(UInt256(value) * UInt256.powerOfTen(9)) }
+        func milliEther(_ value: UInt64) -> Wei { Wei(UInt256(value) * UInt256.powerOfTen(15)) }
+        let limits: [(ChainID, Wei, Wei, Wei, Wei)] = [
+            // chain, max value, max fee/gas, max priority fee/gas, max network fee
+            (.ethereum, milliEther(500), gwei(300), gwei(20), milliEther(50)),
+            (.base, milliEther(500), gwei(50), gwei(5), milliEther(5)),
+            (.polygon, milliEther(5_000_000), gwei(3_000), gwei(500), milliEther(50_000)),
+        ]
+        let chains = limits.compactMap { chain, value, fee, priority, networkFee -> ChainRules? in
+            guard let deployment = Deployment.builtIn(for: chain) else { return nil }
+            return ChainRules(chainID: chain, transfers: deployment.transfers, operators: [Deployment.coinbaseOperator],
+                              recipientCurrencies: [deployment.usdc], maxValue: value, maxGasLimit: 1_000_000,
+                              maxFeePerGas: fee, maxPriorityFeePerGas: priority, maxNetworkFee: networkFee)
+        }
+        return Policy(chains: chains, maxPurchaseUSDUnits: 500_000_000, maxDailyUSDUnits: 2_000_000_000,
+                      deadlineMarginSeconds: 300, allowUnattended: false, maxFeeLadderSteps: 5,
+                      approvals: Approvals(threshold: 0, approvers: []))
+    }()
+}

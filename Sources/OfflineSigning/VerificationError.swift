@@ -1,0 +1,105 @@
+import EthereumTransactions
+import Foundation
+public import BundleFormat
+public import EthereumABI
+public import EthereumPrimitives
+
+/// Why `sign` refused a bundle. Each verification rule has exactly one case; all map to exit 65 except where
+/// noted, and none leaves anything written.
+public enum VerificationError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The bundle itself is malformed (format, version, unknown field, quantity, signing hash…).
+    case malformedBundle(BundleError)
+    /// The transaction's chain id differs from the intent's.
+    case chainIDMismatch(transaction: ChainID, intent: ChainID)
+    /// The chain is not allowed by the policy.
+    case chainNotAllowed(ChainID)
+    /// The transaction does not go to the pinned Transfers contract for the chain.
+    case contractNotPinned(found: Address, pinned: Address)
+    /// The charge names a different contract from the transaction's `to`.
+    case chargeContractMismatch(charge: Address, transaction: Address)
+    /// The calldata is not exactly `swapAndTransferUniswapV3Native(intent, tier)`.
+    case calldataNotTransferCall(ABIError)
+    /// A field of the intent in the calldata differs from the charge.
+    case intentMismatch(field: String, calldata: String, charge: String)
+    /// The pool fee tier is not one of Uniswap's.
+    case feeTierNotAllowed(UInt32)
+    /// The operator's signature over the intent does not recover the intent's operator.
+    case operatorSignatureInvalid(recovered: Address?, expected: Address)
+    /// The operator is not pinned by policy.
+    case operatorNotAllowed(Address)
+    /// The key is not the intent's sender, or the bundle's `from` is not.
+    case senderMismatch(key: Address, intentSender: Address, bundleFrom: Address)
+    /// The intent's deadline has passed (or is within the margin) by the local clock.
+    case intentExpired(deadline: UInt64, now: UInt64, marginSeconds: UInt64)
+    /// A transaction figure exceeds the policy's limit.
+    case limitExceeded(field: String, found: String, limit: String)
+    /// The transaction is invalid on its face (priority fee above max fee, zero value).
+    case invalidTransaction(reason: String)
+    /// The purchase's USD amount exceeds the per-purchase limit.
+    case purchaseLimitExceeded(usd: String, limit: String)
+    /// The purchase would exceed the rolling 24-hour limit.
+    case dailyLimitExceeded(usd: String, alreadySigned: String, limit: String)
+    /// The recipient currency is not allowed.
+    case currencyNotAllowed(Address)
+    /// The recipient is not allowed.
+    case recipientNotAllowed(Address)
+    /// The same charge, or the same chain + sender + nonce, was signed before with different content.
+    case replayConflict(reason: String)
+
+    /// A stable name for `--json` and tests.
+    public var kind: String {
+        switch self {
+        case .malformedBundle(let error): return error.kind
+        case .chainIDMismatch: return "chainIDMismatch"
+        case .chainNotAllowed: return "chainNotAllowed"
+        case .contractNotPinned: return "contractNotPinned"
+        case .chargeContractMismatch: return "chargeContractMismatch"
+        case .calldataNotTransferCall: return "calldataNotTransferCall"
+        case .intentMismatch: return "intentMismatch"
+        case .feeTierNotAllowed: return "feeTierNotAllowed"
+        case .operatorSignatureInvalid: return "operatorSignatureInvalid"
+        case .operatorNotAllowed: return "operatorNotAllowed"
+        case .senderMismatch: return "senderMismatch"
+        case .intentExpired: return "intentExpired"
+        case .limitExceeded: return "limitExceeded"
+        case .invalidTransaction: return "invalidTransaction"
+        case .purchaseLimitExceeded: return "purchaseLimitExceeded"
+        case .dailyLimitExceeded: return "dailyLimitExceeded"
+        case .currencyNotAllowed: return "currencyNotAllowed"
+        case .recipientNotAllowed: return "recipientNotAllowed"
+        case .replayConflict: return "replayConflict"
+        }
+    }
+
+    /// A one-line explanation: the rule, what was found and what was expected.
+    public var description: String {
+        switch self {
+        case .malformedBundle(let error): return "bundle: \(error)"
+        case .chainIDMismatch(let tx, let intent): return "transaction.chainId \(tx) differs from the intent's chain \(intent)"
+        case .chainNotAllowed(let chain): return "chain \(chain) is not allowed by the policy"
+        case .contractNotPinned(let found, let pinned):
+            return "transaction.to \(found) is not the pinned Transfers contract \(pinned) for this chain"
+        case .chargeContractMismatch(let charge, let tx):
+            return "charge names contract \(charge) but the transaction goes to \(tx)"
+        case .calldataNotTransferCall(let error): return "transaction.input is not a swapAndTransferUniswapV3Native call: \(error)"
+        case .intentMismatch(let field, let calldata, let charge):
+            return "intent.\(field) in the calldata is \(calldata) but the charge says \(charge)"
+        case .feeTierNotAllowed(let tier): return "pool fee tier \(tier) is not one of 100, 500, 3000, 10000"
+        case .operatorSignatureInvalid(let recovered, let expected):
+            return "operator signature does not verify: recovers \(recovered.map(\.checksummed) ?? "nothing"), expected \(expected)"
+        case .operatorNotAllowed(let op): return "operator \(op) is not pinned by the policy"
+        case .senderMismatch(let key, let sender, let from):
+            return "key address \(key), intent sender \(sender) and bundle from \(from) must all be equal"
+        case .intentExpired(let deadline, let now, let margin):
+            return "the intent's deadline \(ISO8601.format(unixSeconds: deadline)) is past or within \(margin) s of now (\(ISO8601.format(unixSeconds: now)))"
+        case .limitExceeded(let field, let found, let limit): return "\(field) \(found) exceeds the policy limit \(limit)"
+        case .invalidTransaction(let reason): return "transaction: \(reason)"
+        case .purchaseLimitExceeded(let usd, let limit): return "purchase of $\(usd) exceeds the per-purchase limit $\(limit)"
+        case .dailyLimitExceeded(let usd, let already, let limit):
+            return "purchase of $\(usd) plus $\(already) signed in the last 24 h exceeds the daily limit $\(limit)"
+        case .currencyNotAllowed(let currency): return "recipient currency \(currency) is not allowed by the policy"
+        case .recipientNotAllowed(let recipient): return "recipient \(recipient) is not allowed by the policy"
+        case .replayConflict(let reason): return "refusing to sign: \(reason)"
+        }
+    }
+}
