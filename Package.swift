@@ -42,6 +42,15 @@ let package = Package(
             ]
         ),
 
+        .target(
+            name: "HDKeys",
+            dependencies: [
+                "Secp256k1", "EthereumPrimitives",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+
         // Shared by both sides of the air gap.
         .target(name: "CommandLineSupport", dependencies: ["EthereumPrimitives"]),
 
@@ -69,6 +78,7 @@ let package = Package(
             dependencies: ["EthereumPrimitives", "EthereumTransactions", "Secp256k1"],
             path: "Sources/Benchmarks"
         ),
+        .executableTarget(name: "keystore-bench", dependencies: ["Keystore", "Secp256k1"], path: "Sources/KeystoreBench"),
 
         // Tests.
         .target(name: "TestSupport", dependencies: ["EthereumPrimitives"], path: "Tests/TestSupport"),
@@ -81,7 +91,10 @@ let package = Package(
             dependencies: ["EthereumTransactions", "Secp256k1", "TestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "KeystoreTests", dependencies: ["Keystore", "TestSupport"]),
+        .testTarget(
+            name: "KeystoreTests", dependencies: ["Keystore", "Secp256k1", "EthereumPrimitives", "TestSupport"]
+        ),
+        .testTarget(name: "HDKeysTests", dependencies: ["HDKeys", "Secp256k1", "EthereumPrimitives", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
