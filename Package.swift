@@ -2,8 +2,14 @@
 // ColdCredits: buy OpenRouter credits with crypto while the paying key stays on an offline machine.
 //
 // The air gap is part of the build graph: `sign` reaches no networking module, and `prepare` and
-// `broadcast` reach no keystore or offline-signing module. `.ci/airgap-check` proves it on every build.
+// `broadcast` reach no keystore or offline-signing module. `.ci/airgap_check.py` proves it on every build.
 import PackageDescription
+
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let crypto: [Target.Dependency] = [
+    .product(name: "Crypto", package: "swift-crypto"),
+    .product(name: "_CryptoExtras", package: "swift-crypto"),
+]
 
 let package = Package(
     name: "ColdCredits",
@@ -13,88 +19,69 @@ let package = Package(
         .executable(name: "sign", targets: ["sign"]),
         .executable(name: "broadcast", targets: ["broadcast"]),
         .executable(name: "coldcredits-bench", targets: ["coldcredits-bench"]),
+        .executable(name: "keystore-bench", targets: ["keystore-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", exact: "3.12.3"),
     ],
     targets: [
-        // C libraries, each owned by exactly one Swift module.
+        // C libraries, each imported by exactly one Swift module.
         .systemLibrary(name: "CSecp256k1", pkgConfig: "libsecp256k1", providers: [.apt(["libsecp256k1-dev"])]),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CZBar", pkgConfig: "zbar", providers: [.apt(["libzbar-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
 
-        // Pure Ethereum core.
+        // The Ethereum core: pure Swift except Secp256k1, the one owner of libsecp256k1.
         .target(name: "EthereumPrimitives"),
         .target(name: "EthereumRLP", dependencies: ["EthereumPrimitives"]),
         .target(name: "EthereumABI", dependencies: ["EthereumPrimitives"]),
         .target(name: "Secp256k1", dependencies: ["CSecp256k1", "EthereumPrimitives"]),
         .target(name: "EthereumTransactions", dependencies: ["EthereumPrimitives", "EthereumRLP", "Secp256k1"]),
 
-        // Offline-only: keys and the signer.
-        .target(
-            name: "Keystore",
-            dependencies: [
-                "Secp256k1", "EthereumPrimitives",
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
-            ]
-        ),
+        // Shared by both sides of the air gap: formats and command-line plumbing (no keys, no networking).
+        .target(name: "BundleFormat", dependencies: ["EthereumPrimitives", "EthereumABI", "EthereumRLP", "EthereumTransactions"]),
+        .target(name: "CommandLineSupport", dependencies: ["EthereumPrimitives", argumentParser]),
 
+        // Offline only: keys and the signer.
+        .target(name: "Keystore", dependencies: ["Secp256k1", "EthereumPrimitives"] + crypto),
+        .target(name: "HDKeys", dependencies: ["Secp256k1", "EthereumPrimitives"] + crypto),
         .target(
             name: "OfflineSigning",
             dependencies: ["BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumTransactions", "Secp256k1"]
         ),
 
-        // Shared by both sides of the air gap.
-        .target(name: "BundleFormat", dependencies: ["EthereumPrimitives", "EthereumABI", "EthereumRLP", "EthereumTransactions"]),
-        .target(
-            name: "CommandLineSupport",
-            dependencies: ["EthereumPrimitives", .product(name: "ArgumentParser", package: "swift-argument-parser")]
-        ),
-
         // Executables: thin — parse, call one library function, render.
-        .executableTarget(
-            name: "prepare",
-            dependencies: [
-                "CommandLineSupport", "BundleFormat",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
+        .executableTarget(name: "prepare", dependencies: ["CommandLineSupport", "BundleFormat", argumentParser]),
         .executableTarget(
             name: "sign",
             dependencies: [
-                "CommandLineSupport", "BundleFormat", "Keystore",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CommandLineSupport", "BundleFormat", "OfflineSigning", "Keystore", "HDKeys", "Secp256k1",
+                "EthereumPrimitives", "EthereumTransactions", argumentParser,
             ]
         ),
         .executableTarget(
-            name: "broadcast",
-            dependencies: [
-                "CommandLineSupport", "BundleFormat", "EthereumTransactions",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            name: "broadcast", dependencies: ["CommandLineSupport", "BundleFormat", "EthereumTransactions", argumentParser]
         ),
         .executableTarget(
-            name: "coldcredits-bench",
-            dependencies: ["EthereumPrimitives", "EthereumTransactions", "Secp256k1"],
+            name: "coldcredits-bench", dependencies: ["EthereumPrimitives", "EthereumTransactions", "Secp256k1"],
             path: "Sources/Benchmarks"
         ),
+        .executableTarget(name: "keystore-bench", dependencies: ["Keystore", "Secp256k1"], path: "Sources/KeystoreBench"),
 
-        // Tests.
+        // Tests: one target per library module.
         .target(name: "TestSupport", dependencies: ["EthereumPrimitives"], path: "Tests/TestSupport"),
         .testTarget(name: "EthereumPrimitivesTests", dependencies: ["EthereumPrimitives", "TestSupport"]),
         .testTarget(name: "EthereumRLPTests", dependencies: ["EthereumRLP", "TestSupport"]),
         .testTarget(name: "EthereumABITests", dependencies: ["EthereumABI", "Secp256k1", "TestSupport"]),
         .testTarget(name: "Secp256k1Tests", dependencies: ["Secp256k1", "TestSupport"]),
         .testTarget(
-            name: "EthereumTransactionsTests",
-            dependencies: ["EthereumTransactions", "Secp256k1", "TestSupport"],
+            name: "EthereumTransactionsTests", dependencies: ["EthereumTransactions", "Secp256k1", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "BundleFormatTests", dependencies: ["BundleFormat", "EthereumABI", "EthereumPrimitives", "TestSupport"]),
-        .testTarget(name: "KeystoreTests", dependencies: ["Keystore", "TestSupport"]),
+        .testTarget(name: "KeystoreTests", dependencies: ["Keystore", "Secp256k1", "EthereumPrimitives", "TestSupport"]),
+        .testTarget(name: "HDKeysTests", dependencies: ["HDKeys", "Secp256k1", "EthereumPrimitives", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

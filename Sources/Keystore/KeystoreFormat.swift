@@ -1,2 +1,0 @@
-/// V3 keystore files (namespace).
-public enum KeystoreFormat {}
