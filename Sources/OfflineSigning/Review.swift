@@ -73,7 +73,8 @@ public struct Review {
         guard !quote.isZero else { return nil }
         let (product, overflow) = value.multipliedReportingOverflow(by: usdUnits)
         guard !overflow else { return nil }
-        return DecimalAmount.format(product / quote, decimals: 6, minimumFractionDigits: 2)
+        let cents = product / quote / 10_000  // USDC units → cents, truncated
+        return DecimalAmount.format(cents, decimals: 2, minimumFractionDigits: 2)
     }
 
     /// "2 h 5 min", "14 min", "40 s".

@@ -1,13 +1,19 @@
 import ArgumentParser
 import CommandLineSupport
 
-/// `sign`: the offline signer. Links no networking code.
+/// `sign`: the offline signer. Links no networking code (checked in CI on the built binary).
 @main
 struct Sign: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sign",
         abstract: "Verify an unsigned bundle, show what it pays, ask for approval and sign it (offline).",
-        discussion: "Runs on the offline machine. Reads bundles from files or stdin; never opens a network connection.",
-        version: CommandRunner.version
+        discussion: """
+            Runs on the offline machine. `sign BUNDLE --keystore FILE` verifies the bundle written by `prepare` \
+            against the bytes it will sign, the policy, the clock and the signing ledger; shows a review; asks you \
+            to type the fingerprint's first group; and prints the raw signed transaction (or writes --out FILE).
+            """,
+        version: CommandRunner.version,
+        subcommands: [SignBundle.self, Keys.self, PolicyCommand.self],
+        defaultSubcommand: SignBundle.self
     )
 }

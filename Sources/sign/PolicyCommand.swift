@@ -1,0 +1,24 @@
+import ArgumentParser
+import CommandLineSupport
+import OfflineSigning
+
+/// `sign policy show`: the effective policy as a policy file.
+struct PolicyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "policy", abstract: "Inspect the signing policy.", subcommands: [Show.self])
+
+    /// Prints the effective policy.
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the effective policy (the file given, or the built-in default) as a policy file.")
+
+        @Option(name: .long, help: "Policy file to check and print; default: the built-in policy.")
+        var policy: String?
+
+        func run() async throws {
+            try await CommandRunner.run(json: false) {
+                Console.writeArtifact(try SignDefaults.loadPolicy(policy).canonicalJSON())
+            }
+        }
+    }
+}

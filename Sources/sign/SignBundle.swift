@@ -1,0 +1,137 @@
+import ArgumentParser
+import BundleFormat
+import CommandLineSupport
+import EthereumPrimitives
+import EthereumTransactions
+import Foundation
+import OfflineSigning
+import Secp256k1
+
+/// `sign BUNDLE …`: verify, review, approve, sign, write.
+struct SignBundle: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bundle",
+        abstract: "Verify and sign an unsigned bundle (the default subcommand: `sign BUNDLE …`)."
+    )
+
+    @Argument(help: "The unsigned bundle written by `prepare` (a path, or - for stdin).")
+    var bundle: String
+
+    @OptionGroup var key: KeyOptions
+
+    @Option(name: .long, help: "Policy file (format coldcredits.policy v1). Default: the built-in policy (`sign policy show`).")
+    var policy: String?
+
+    @Option(name: .long, help: "Signing ledger (append-only record of what this machine signed).")
+    var ledger: String = SignDefaults.ledgerPath
+
+    @Flag(name: .long, help: "Sign without the typed confirmation (only if the policy allows unattended signing).")
+    var yes = false
+
+    @Option(name: .long, help: "Write a signed-transaction JSON file here instead of printing the raw transaction.")
+    var out: String?
+
+    @Flag(name: .long, help: "Replace an existing --out file.")
+    var force = false
+
+    @Option(name: .long, help: "Also sign N replacements with rising fees (20 % per rung, within policy).")
+    var feeLadder: Int = 0
+
+    @Option(name: .long, help: .hidden)
+    var assumeTime: UInt64?
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard feeLadder >= 0 else { throw ValidationError("--fee-ladder must be 0 or more") }
+        if feeLadder > 0, out == nil { throw ValidationError("--fee-ladder needs --out (the ladder lives in the signed file)") }
+    }
+
+    func run() async throws {
+        try await CommandRunner.run(json: output.json) {
+            let policy = try SignDefaults.loadPolicy(policy)
+            if yes, !policy.allowUnattended {
+                throw CommandError(kind: "unattendedNotAllowed",
+                                   message: "--yes needs a policy with \"allowUnattended\": true; nothing signed",
+                                   exitStatus: .noPermission)
+            }
+            let bundleBytes = try InputFile.read(bundle, what: "bundle")
+            var ledger = try SigningLedger(path: self.ledger)
+            let privateKey = try key.loadKey()
+            let now = assumeTime ?? UInt64(Date().timeIntervalSince1970)
+            let verifier = BundleVerifier(policy: policy, now: now, keyAddress: privateKey.address, ledger: ledger)
+            let verified = try verifier.verify(jsonData: [UInt8](bundleBytes))
+            let review = Review(verified, now: now)
+            Console.info(review.text)
+            if !yes { try Approval.confirm(review.fingerprint, bundleFromStdin: bundle == "-") }
+            let signed = try TransactionSigner.sign(verified, with: privateKey, policy: policy, ladderSteps: feeLadder,
+                                                     signedAt: now)
+            if verified.previouslySigned == nil { try ledger.append(verified.ledgerEntry) }
+            try write(signed, expectedFrom: privateKey.address)
+            Console.info("Signed \(signed.transaction.transactionHash) (fingerprint \(review.fingerprint))"
+                + (feeLadder > 0 ? " with \(feeLadder) fee-ladder replacement(s)" : ""))
+            if output.json {
+                var result = review.fields
+                result["rawTransaction"] = Hex.encode(signed.transaction.rawTransaction)
+                result["transactionHash"] = signed.transaction.transactionHash.hex
+                result["out"] = out ?? NSNull()
+                result["feeLadder"] = signed.feeLadder.map(\.transactionHash.hex)
+                Console.writeArtifact(CanonicalResult.encode(result))
+            }
+        }
+    }
+
+    /// Raw transaction on stdout, or the signed file written atomically and re-verified before it appears.
+    func write(_ signed: SignedTransactionFile, expectedFrom: Address) throws {
+        guard let out else {
+            if !output.json { Console.writeArtifactLine(Hex.encode(signed.transaction.rawTransaction)) }
+            return
+        }
+        try AtomicFileWriter.write(signed.canonicalJSON(), to: out, overwrite: force) { written in
+            let reread = try SignedTransactionFile(jsonData: written)
+            guard reread.from == expectedFrom, try reread.transaction.recoverSender() == expectedFrom,
+                reread.transaction.signingHash == signed.transaction.signingHash
+            else { throw SigningError.selfCheckFailed("the written file does not read back as what was signed") }
+        }
+    }
+}
+
+/// The typed confirmation.
+enum Approval {
+    /// Asks the operator to type the fingerprint's first group; anything else declines (exit 77, nothing written).
+    static func confirm(_ fingerprint: Fingerprint, bundleFromStdin: Bool) throws {
+        let question = "Type \(fingerprint.confirmationWord) to sign, anything else to decline: "
+        let answer: String?
+        if bundleFromStdin {
+            // stdin carried the bundle: ask on the controlling terminal instead.
+            guard let tty = FileHandle(forUpdatingAtPath: "/dev/tty") else {
+                throw CommandError(kind: "noTerminal", message: "the bundle came on stdin and there is no terminal to confirm on",
+                                   exitStatus: .noPermission)
+            }
+            tty.write(Data(question.utf8))
+            answer = String(decoding: tty.availableData, as: UTF8.self).split(separator: "\n").first.map(String.init)
+        } else {
+            answer = Console.prompt(question)
+        }
+        guard answer?.trimmingCharacters(in: .whitespaces).lowercased() == fingerprint.confirmationWord else {
+            throw CommandError(kind: "declined", message: "declined by the operator; nothing signed", exitStatus: .noPermission)
+        }
+    }
+}
+
+/// Defaults shared by the signing subcommands.
+enum SignDefaults {
+    /// `~/.coldcredits/signing-ledger.jsonl`.
+    static var ledgerPath: String {
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? "."
+        return "\(home)/.coldcredits/signing-ledger.jsonl"
+    }
+
+    /// The policy file's contents, or the built-in policy.
+    static func loadPolicy(_ path: String?) throws -> Policy {
+        guard let path else { return .default }
+        do { return try Policy(jsonData: InputFile.read(path, what: "policy file")) } catch let error as BundleError {
+            throw CommandError(kind: "invalidPolicy", message: "policy \(path): \(error)", exitStatus: .dataError)
+        }
+    }
+}
