@@ -80,6 +80,10 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "BundleFormatTests", dependencies: ["BundleFormat", "EthereumABI", "EthereumPrimitives", "TestSupport"]),
+        .testTarget(
+            name: "OfflineSigningTests",
+            dependencies: ["OfflineSigning", "BundleFormat", "EthereumABI", "EthereumTransactions", "Secp256k1", "TestSupport"]
+        ),
         .testTarget(name: "KeystoreTests", dependencies: ["Keystore", "Secp256k1", "EthereumPrimitives", "TestSupport"]),
         .testTarget(name: "HDKeysTests", dependencies: ["HDKeys", "Secp256k1", "EthereumPrimitives", "TestSupport"]),
     ],

@@ -102,7 +102,7 @@ public struct Policy: Equatable, Sendable {
             // chain, max value, max fee/gas, max priority fee/gas, max network fee
             (.ethereum, milliEther(500), gwei(300), gwei(20), milliEther(50)),
             (.base, milliEther(500), gwei(50), gwei(5), milliEther(5)),
-            (.polygon, milliEther(5_000_000), gwei(3_000), gwei(500), milliEther(50_000)),
+            (.polygon, milliEther(5_000_000), gwei(3_000), gwei(500), milliEther(2_000)),
         ]
         let chains = limits.compactMap { chain, value, fee, priority, networkFee -> ChainRules? in
             guard let deployment = Deployment.builtIn(for: chain) else { return nil }
