@@ -42,6 +42,11 @@ let package = Package(
             ]
         ),
 
+        // Online only: HTTP and the two network clients. FoundationNetworking is imported nowhere else.
+        .target(name: "StrictJSON"),
+        .target(name: "HTTPTransport"),
+        .target(name: "LoopbackHTTP", dependencies: ["HTTPTransport"]),
+
         // Shared by both sides of the air gap.
         .target(name: "CommandLineSupport", dependencies: ["EthereumPrimitives"]),
 
@@ -82,6 +87,8 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "KeystoreTests", dependencies: ["Keystore", "TestSupport"]),
+        .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),
+        .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "LoopbackHTTP"]),
     ],
     swiftLanguageModes: [.v6]
 )
