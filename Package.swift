@@ -46,6 +46,7 @@ let package = Package(
         .target(name: "StrictJSON"),
         .target(name: "HTTPTransport"),
         .target(name: "LoopbackHTTP", dependencies: ["HTTPTransport"]),
+        .target(name: "EthereumRPC", dependencies: ["HTTPTransport", "StrictJSON", "EthereumPrimitives"]),
 
         // Shared by both sides of the air gap.
         .target(name: "CommandLineSupport", dependencies: ["EthereumPrimitives"]),
@@ -89,6 +90,10 @@ let package = Package(
         .testTarget(name: "KeystoreTests", dependencies: ["Keystore", "TestSupport"]),
         .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),
         .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "LoopbackHTTP"]),
+        .testTarget(
+            name: "EthereumRPCTests",
+            dependencies: ["EthereumRPC", "HTTPTransport", "LoopbackHTTP", "StrictJSON", "TestSupport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

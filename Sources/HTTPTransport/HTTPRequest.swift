@@ -52,6 +52,14 @@ public struct HTTPRequest: Sendable, Equatable {
         self.timeout = timeout
     }
 
+    /// `scheme://host[:port]` only: what errors and logs may show, since node URLs often carry an API key in
+    /// the path or query.
+    public var origin: String {
+        let scheme = url.scheme ?? "http"
+        let host = url.host ?? "?"
+        return url.port.map { "\(scheme)://\(host):\($0)" } ?? "\(scheme)://\(host)"
+    }
+
     /// The path and query as they appear on the request line (`/api/v1/credits?x=1`), percent-escapes intact.
     public var target: String {
         guard let components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return url.path }

@@ -2,6 +2,7 @@
 ///
 /// The three kinds matter to a caller: a timeout may mean the server acted on the request; a refused or
 /// unreachable host means it never saw it; anything else is a transport failure with the platform's reason.
+/// `url` is the request's ``HTTPRequest/origin`` (no path or query, which may hold an API key).
 public enum HTTPTransportError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No complete response within the request's timeout.
     case timedOut(url: String)

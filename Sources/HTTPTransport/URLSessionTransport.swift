@@ -34,7 +34,7 @@ public final class URLSessionTransport: HTTPTransport {
         for field in request.headers { urlRequest.addValue(field.value, forHTTPHeaderField: field.name) }
         if !request.body.isEmpty { urlRequest.httpBody = request.body }
         let prepared = urlRequest
-        let urlText = request.url.absoluteString
+        let urlText = request.origin
         let session = self.session
         let timeout = request.timeout
         do {
