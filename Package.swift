@@ -47,6 +47,7 @@ let package = Package(
         .target(name: "HTTPTransport"),
         .target(name: "LoopbackHTTP", dependencies: ["HTTPTransport"]),
         .target(name: "EthereumRPC", dependencies: ["HTTPTransport", "StrictJSON", "EthereumPrimitives"]),
+        .target(name: "PaymentAPI", dependencies: ["HTTPTransport", "StrictJSON", "EthereumPrimitives"]),
 
         // Shared by both sides of the air gap.
         .target(name: "CommandLineSupport", dependencies: ["EthereumPrimitives"]),
@@ -93,6 +94,10 @@ let package = Package(
         .testTarget(
             name: "EthereumRPCTests",
             dependencies: ["EthereumRPC", "HTTPTransport", "LoopbackHTTP", "StrictJSON", "TestSupport"]
+        ),
+        .testTarget(
+            name: "PaymentAPITests",
+            dependencies: ["PaymentAPI", "HTTPTransport", "LoopbackHTTP", "StrictJSON", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]
