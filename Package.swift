@@ -43,6 +43,13 @@ let package = Package(
         .target(name: "BundleFormat", dependencies: ["EthereumPrimitives", "EthereumABI", "EthereumRLP", "EthereumTransactions"]),
         .target(name: "CommandLineSupport", dependencies: ["EthereumPrimitives", argumentParser]),
 
+        // Online only: HTTP, JSON-RPC and the OpenRouter API (the only modules that may use FoundationNetworking).
+        .target(name: "StrictJSON"),
+        .target(name: "HTTPTransport"),
+        .target(name: "LoopbackHTTP", dependencies: ["HTTPTransport"]),
+        .target(name: "EthereumRPC", dependencies: ["HTTPTransport", "StrictJSON", "EthereumPrimitives"]),
+        .target(name: "PaymentAPI", dependencies: ["HTTPTransport", "StrictJSON", "EthereumPrimitives"]),
+
         // Offline only: keys and the signer.
         .target(name: "Keystore", dependencies: ["Secp256k1", "EthereumPrimitives"] + crypto),
         .target(name: "HDKeys", dependencies: ["Secp256k1", "EthereumPrimitives"] + crypto),
@@ -86,6 +93,16 @@ let package = Package(
         ),
         .testTarget(name: "KeystoreTests", dependencies: ["Keystore", "Secp256k1", "EthereumPrimitives", "TestSupport"]),
         .testTarget(name: "HDKeysTests", dependencies: ["HDKeys", "Secp256k1", "EthereumPrimitives", "TestSupport"]),
+        .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),
+        .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "LoopbackHTTP"]),
+        .testTarget(
+            name: "EthereumRPCTests",
+            dependencies: ["EthereumRPC", "HTTPTransport", "LoopbackHTTP", "StrictJSON", "TestSupport"]
+        ),
+        .testTarget(
+            name: "PaymentAPITests",
+            dependencies: ["PaymentAPI", "HTTPTransport", "LoopbackHTTP", "StrictJSON", "TestSupport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

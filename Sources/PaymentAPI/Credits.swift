@@ -1,0 +1,48 @@
+import StrictJSON
+
+/// The account's credit totals from `GET /credits`, in USD, exactly as OpenRouter wrote them.
+///
+/// The JSON numbers are kept as their literal text (StrictJSON never converts numbers), so `50.0` stays `"50.0"`
+/// and no binary floating point touches the amounts. ``remaining`` subtracts them in exact decimal arithmetic.
+/// OpenRouter caches these values for up to 60 seconds.
+public struct Credits: Hashable, Sendable {
+    /// `data.total_credits`: USD bought, as written (`"50.0"`).
+    public var totalCredits: String
+    /// `data.total_usage`: USD spent, as written (`"42.0"`).
+    public var totalUsage: String
+
+    /// Creates totals from JSON number text.
+    public init(totalCredits: String, totalUsage: String) {
+        self.totalCredits = totalCredits
+        self.totalUsage = totalUsage
+    }
+
+    /// `totalCredits − totalUsage` as exact decimal text (`"8"`, `"0.125"`, `"-1.5"`), or nil when a total is too
+    /// large or too precise to compute with (more than 60 significant or fractional digits).
+    public var remaining: String? {
+        guard let credits = ExactDecimal(jsonNumber: totalCredits), let usage = ExactDecimal(jsonNumber: totalUsage)
+        else { return nil }
+        return credits.subtracting(usage)
+    }
+
+    /// Reads `{"data":{"total_credits":<number>,"total_usage":<number>}}`; both must be non-negative numbers.
+    init(body: [UInt8]) throws(PaymentAPIError) {
+        let document: JSONValue
+        do {
+            document = try JSON.parse(body)
+        } catch {
+            throw .malformedResponse(.credits, reason: "not JSON: \(error)")
+        }
+        func number(_ key: String) throws(PaymentAPIError) -> String {
+            guard let value = document["data"]?[key] else {
+                throw .malformedResponse(.credits, reason: "data.\(key) is missing")
+            }
+            guard let text = value.numberText else {
+                throw .malformedResponse(.credits, reason: "data.\(key) is \(value.kindName), expected a number")
+            }
+            guard !text.hasPrefix("-") else { throw .malformedResponse(.credits, reason: "data.\(key) is negative") }
+            return text
+        }
+        self.init(totalCredits: try number("total_credits"), totalUsage: try number("total_usage"))
+    }
+}
