@@ -97,7 +97,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PaymentAPITests",
-            dependencies: ["PaymentAPI", "HTTPTransport", "LoopbackHTTP", "StrictJSON", "TestSupport"]
+            dependencies: ["PaymentAPI", "HTTPTransport", "LoopbackHTTP", "StrictJSON"]
         ),
     ],
     swiftLanguageModes: [.v6]
