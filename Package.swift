@@ -42,8 +42,9 @@ let package = Package(
             ]
         ),
 
-        // Online only: HTTP and the two network clients. FoundationNetworking is imported nowhere else.
+        // Strict JSON with exact numbers: pure Swift, no networking, usable on either side of the air gap.
         .target(name: "StrictJSON"),
+        // Online only: HTTP and the two network clients. FoundationNetworking is imported only in HTTPTransport.
         .target(name: "HTTPTransport"),
         .target(name: "LoopbackHTTP", dependencies: ["HTTPTransport"]),
         .target(name: "EthereumRPC", dependencies: ["HTTPTransport", "StrictJSON", "EthereumPrimitives"]),
