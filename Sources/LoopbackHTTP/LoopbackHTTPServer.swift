@@ -76,8 +76,9 @@ public final class LoopbackHTTPServer: Sendable {
 
     /// Stops the server and returns when every server thread has exited and every socket is closed.
     ///
-    /// It stops accepting, shuts down open connections and cancels running handlers. Calling it again, or on a
-    /// server never started, returns at once.
+    /// It stops accepting, shuts down open connections and cancels running handlers; a handler that ignores
+    /// cancellation delays the return until it finishes. Calling it again, or on a server never started, returns
+    /// at once.
     public func stop() async {
         #if canImport(Glibc)
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
