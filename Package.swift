@@ -78,7 +78,9 @@ let package = Package(
             dependencies: ["EthereumPrimitives", "EthereumTransactions", "Secp256k1"],
             path: "Sources/Benchmarks"
         ),
-        .executableTarget(name: "keystore-bench", dependencies: ["Keystore", "Secp256k1"], path: "Sources/KeystoreBench"),
+        .executableTarget(
+            name: "keystore-bench", dependencies: ["Keystore", "Secp256k1"], path: "Sources/KeystoreBench"
+        ),
 
         // Tests.
         .target(name: "TestSupport", dependencies: ["EthereumPrimitives"], path: "Tests/TestSupport"),
