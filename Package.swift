@@ -74,7 +74,9 @@ let package = Package(
             name: "coldcredits-bench", dependencies: ["EthereumPrimitives", "EthereumTransactions", "Secp256k1"],
             path: "Sources/Benchmarks"
         ),
-        .executableTarget(name: "keystore-bench", dependencies: ["Keystore", "Secp256k1"], path: "Sources/KeystoreBench"),
+        .executableTarget(
+            name: "keystore-bench", dependencies: ["Keystore", "Secp256k1"], path: "Sources/KeystoreBench"
+        ),
 
         // Tests: one target per library module.
         .target(name: "TestSupport", dependencies: ["EthereumPrimitives"], path: "Tests/TestSupport"),

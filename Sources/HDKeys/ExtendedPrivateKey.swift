@@ -56,12 +56,15 @@ public struct ExtendedPrivateKey: Sendable, CustomStringConvertible {
     public func derivedChild(_ index: UInt32) throws(HDKeysError) -> ExtendedPrivateKey {
         guard depth < UInt8.max else { throw .depthExceeded }
         let indexBytes = (0..<4).map { UInt8(truncatingIfNeeded: index >> (24 - 8 * $0)) }
-        var data: [UInt8]
+        var data = [UInt8]()
+        data.reserveCapacity(37)
         if index >= DerivationPath.hardenedOffset {
-            data = privateKey.secret.withUnsafeBytes { [0] + Array($0) } + indexBytes
+            data.append(0)
+            privateKey.secret.withUnsafeBytes { data.append(contentsOf: $0) }
         } else {
-            data = publicKey.compressed + indexBytes
+            data.append(contentsOf: publicKey.compressed)
         }
+        data.append(contentsOf: indexBytes)
         defer { SecretBytes.wipe(&data) }
         var digest = chainCode.withUnsafeBytes { Self.hmacSHA512(key: $0, data: data) }
         defer { SecretBytes.wipe(&digest) }

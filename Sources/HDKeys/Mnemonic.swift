@@ -52,7 +52,7 @@ public struct Mnemonic: Sendable, CustomStringConvertible {
     public var words: [String] {
         var bits = entropy.withUnsafeBytes { raw in raw.flatMap { byte in (0..<8).map { (byte >> (7 - $0)) & 1 } } }
         defer { SecretBytes.wipe(&bits) }
-        entropy.withUnsafeBytes { raw in bits += Self.checksumBits(of: Array(raw), count: raw.count / 4) }
+        entropy.withUnsafeBytes { raw in bits += Self.checksumBits(of: raw, count: raw.count / 4) }
         return stride(from: 0, to: bits.count, by: 11).map { start in
             let index = bits[start..<start + 11].reduce(0) { ($0 << 1) | Int($1) }
             return BIP39Wordlist.english.words[index]
@@ -85,7 +85,7 @@ public struct Mnemonic: Sendable, CustomStringConvertible {
     public var description: String { "Mnemonic(\(entropy.count * 3 / 4) words, redacted)" }
 
     /// The first `count` bits of SHA-256(entropy), one bit per element.
-    private static func checksumBits(of entropy: [UInt8], count: Int) -> [UInt8] {
+    private static func checksumBits(of entropy: some DataProtocol, count: Int) -> [UInt8] {
         let digest = Array(SHA256.hash(data: entropy))
         return (0..<count).map { (digest[$0 / 8] >> (7 - $0 % 8)) & 1 }
     }

@@ -11,8 +11,9 @@ extension KeystoreFile {
     /// so a wrong password or an altered file never yields bytes. A plaintext shorter than 32 bytes is
     /// left-padded with zeros (writers that dropped leading zero bytes; geth's `30_byte_key` vector).
     ///
-    /// - Throws: ``KeystoreError/wrongPassword`` on a MAC mismatch; ``KeystoreError/addressMismatch(declared:derived:)``
-    ///   when the key does not belong to the declared `address`; KDF errors for refused parameters.
+    /// - Throws: ``KeystoreError/wrongPassword`` on a MAC mismatch;
+    ///   ``KeystoreError/addressMismatch(declared:derived:)`` when the key does not belong to the declared
+    ///   `address`; KDF errors for refused parameters.
     public func decrypt(password: SecretBytes) throws(KeystoreError) -> PrivateKey {
         let derivedKey = try crypto.kdf.deriveKey(password: password)
         guard Self.constantTimeEqual(Self.mac(derivedKey: derivedKey, ciphertext: crypto.ciphertext), crypto.mac)
@@ -20,9 +21,7 @@ extension KeystoreFile {
 
         var plaintext = try Self.aes128CTR(crypto.ciphertext, derivedKey: derivedKey, iv: crypto.iv)
         defer { SecretBytes.wipe(&plaintext) }
-        var padded = [UInt8](repeating: 0, count: 32 - plaintext.count) + plaintext
-        let secret = SecretBytes(padded)
-        SecretBytes.wipe(&padded)
+        let secret = SecretBytes([UInt8](repeating: 0, count: 32 - plaintext.count) + plaintext)
 
         let key: PrivateKey
         do {

@@ -56,7 +56,8 @@ public enum KeystoreLimits {
             throw .kdfParameterOutOfBounds(field: "\(field).n", found: n, allowed: "128·n·r ≤ 1 GiB (r = \(r))")
         }
         guard n * r * p <= maximumScryptWork else {
-            throw .kdfParameterOutOfBounds(field: "\(field).p", found: p, allowed: "n·r·p ≤ 2^24 (n = \(n), r = \(r))")
+            throw .kdfParameterOutOfBounds(
+                field: "\(field).p", found: p, allowed: "n·r·p ≤ 2^24 (n = \(n), r = \(r))")
         }
     }
 

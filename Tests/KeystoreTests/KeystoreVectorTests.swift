@@ -21,8 +21,8 @@ struct KeystoreVectorTests {
     @Test("RFC 7914-violating scrypt vector is refused by name, not by a crash")
     func refusesWikipageScryptVector() throws {
         let vector = try V3Vector("wikipage_test_vector_scrypt")
-        #expect(vector.file.crypto.kdf == .scrypt(try ScryptParameters(
-            n: 262_144, r: 1, p: 8, salt: hexBytes("ab0c7876052600dd703518d6fc3fe8984592145b591fc8fb5c6d43190334ba19"))))
+        let salt = hexBytes("ab0c7876052600dd703518d6fc3fe8984592145b591fc8fb5c6d43190334ba19")
+        #expect(vector.file.crypto.kdf == .scrypt(try ScryptParameters(n: 262_144, r: 1, p: 8, salt: salt)))
         #expect(throws: KeystoreError.scryptParametersRefused(
             n: 262_144, r: 1, p: 8, reason: "RFC 7914 requires N < 2^(16·r) = 2^16; BoringSSL and OpenSSL enforce it"
         )) {
