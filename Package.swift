@@ -50,6 +50,22 @@ let package = Package(
         .target(name: "EthereumRPC", dependencies: ["HTTPTransport", "StrictJSON", "EthereumPrimitives"]),
         .target(name: "PaymentAPI", dependencies: ["HTTPTransport", "StrictJSON", "EthereumPrimitives"]),
 
+        .target(
+            name: "Preparation",
+            dependencies: [
+                "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumRPC", "EthereumTransactions", "PaymentAPI",
+                "Secp256k1",
+            ]
+        ),
+
+        .target(
+            name: "OnlineSupport",
+            dependencies: [
+                "BundleFormat", "CommandLineSupport", "EthereumPrimitives", "EthereumRPC", "HTTPTransport", "PaymentAPI",
+                "Preparation", argumentParser,
+            ]
+        ),
+
         // Offline only: keys and the signer.
         .target(name: "Keystore", dependencies: ["Secp256k1", "EthereumPrimitives"] + crypto),
         .target(name: "HDKeys", dependencies: ["Secp256k1", "EthereumPrimitives"] + crypto),
@@ -59,7 +75,13 @@ let package = Package(
         ),
 
         // Executables: thin — parse, call one library function, render.
-        .executableTarget(name: "prepare", dependencies: ["CommandLineSupport", "BundleFormat", argumentParser]),
+        .executableTarget(
+            name: "prepare",
+            dependencies: [
+                "CommandLineSupport", "BundleFormat", "OnlineSupport", "Preparation", "EthereumPrimitives", "EthereumRPC",
+                "EthereumTransactions", "EthereumABI", "HTTPTransport", "PaymentAPI", argumentParser,
+            ]
+        ),
         .executableTarget(
             name: "sign",
             dependencies: [

@@ -18,7 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-NETWORK_MODULES = {"HTTPTransport", "EthereumRPC", "PaymentAPI", "LoopbackHTTP", "Sandbox", "sandbox"}
+NETWORK_MODULES = {"HTTPTransport", "EthereumRPC", "PaymentAPI", "LoopbackHTTP", "Sandbox", "sandbox", "OnlineSupport", "Preparation", "Broadcasting"}
 KEY_MODULES = {"Keystore", "HDKeys", "OfflineSigning"}
 OFFLINE_PRODUCTS = {"sign"}
 ONLINE_PRODUCTS = {"prepare", "broadcast"}

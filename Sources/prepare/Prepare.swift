@@ -1,5 +1,13 @@
 import ArgumentParser
+import BundleFormat
 import CommandLineSupport
+import EthereumPrimitives
+import EthereumRPC
+import Foundation
+import HTTPTransport
+import OnlineSupport
+import PaymentAPI
+import Preparation
 
 /// `prepare`: the online half that turns an OpenRouter charge into an unsigned bundle for the cold machine.
 @main
@@ -8,9 +16,76 @@ struct Prepare: AsyncParsableCommand {
         commandName: "prepare",
         abstract: "Create an OpenRouter crypto charge and write an unsigned transaction bundle for `sign`.",
         discussion: """
-            Runs on the online machine. Holds no key. Note: OpenRouter reports POST /api/v1/credits/coinbase \
-            as removed (HTTP 410 Gone); use --charge-file with a saved charge, or the local sandbox.
+            Runs on the online machine and holds no key. OpenRouter reports POST /api/v1/credits/coinbase as \
+            removed (HTTP 410 Gone): pass --charge-file with a saved charge, or point --api-url at the sandbox.
+            The API key comes from OPENROUTER_API_KEY or --api-key-file.
             """,
         version: CommandRunner.version
     )
+
+    @Option(name: .long, help: "Credits to buy, in USD (e.g. 25 or 12.50).") var amount: String?
+    @Option(name: .long, help: "The paying address (the cold key's address).") var sender: String
+    @Option(name: .long, help: "base, ethereum, polygon, or a chain id.") var chain: String
+    @Option(name: .long, help: "The node's JSON-RPC URL.") var rpcURL: String
+    @Option(name: .long, help: "OpenRouter API base URL.") var apiURL: String = "https://openrouter.ai/api/v1"
+    @Option(name: .long, help: "File holding the API key (first line); default: $OPENROUTER_API_KEY.") var apiKeyFile: String?
+    @Option(name: .long, help: "Use this saved charge (API response JSON) instead of calling the API.") var chargeFile: String?
+    @Option(name: .long, help: "Contract addresses for a chain that is not built in (coldcredits.network v1).") var networkFile: String?
+    @Option(name: .long, help: "Buffer on top of the Uniswap quote, in basis points.") var slippageBps: UInt32 = 100
+    @Option(name: .long, help: "Only prepare when the remaining credit balance is below this many USD.") var ifBelow: String?
+    @Option(name: .long, help: "Write the bundle here (atomically) instead of stdout.") var out: String?
+    @Flag(name: .long, help: "Replace an existing --out file.") var force = false
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard ChainID(name: chain) != nil else { throw ValidationError("--chain: expected base, ethereum, polygon or a chain id") }
+        guard chargeFile != nil || amount != nil else { throw ValidationError("give --amount (or --charge-file)") }
+        guard slippageBps <= 5_000 else { throw ValidationError("--slippage-bps above 5000 (50 %) is surely a mistake") }
+    }
+
+    func run() async throws {
+        try await CommandRunner.run(json: output.json) {
+            let context = try OnlineContext(chain: chain, rpcURL: rpcURL, apiURL: apiURL, apiKeyFile: apiKeyFile,
+                                            networkFile: networkFile, needsAPI: chargeFile == nil || ifBelow != nil)
+            let sender = try OnlineContext.address(self.sender, option: "--sender")
+            if let ifBelow, let api = context.api {
+                let credits = try await context.credits(api)
+                if try !Topping.needed(remaining: credits.remaining, threshold: ifBelow) {
+                    Console.info("Nothing to do: \(credits.remaining ?? "?") USD of credits remain (threshold \(ifBelow)).")
+                    if output.json { Console.writeArtifact(CanonicalResult.encode(["action": "none", "remaining": credits.remaining ?? NSNull()])) }
+                    return
+                }
+            }
+            let source: Preparer.ChargeSource
+            if let chargeFile {
+                source = .file(try InputFile.read(chargeFile, what: "charge file"))
+            } else if let api = context.api, let amount {
+                source = .api(api, amountUSD: amount)
+            } else {
+                throw ValidationError("an API key is needed to create a charge")
+            }
+            var preparer = Preparer(rpc: context.rpc, deployment: context.deployment, sender: sender,
+                                    minimumPriorityFee: context.minimumPriorityFee, secondsPerBlock: context.secondsPerBlock,
+                                    now: UInt64(Date().timeIntervalSince1970))
+            preparer.slippageBPS = slippageBps
+            let outcome = try await preparer.prepare(source)
+            try emit(outcome, context: context)
+        }
+    }
+
+    func emit(_ outcome: Preparer.Outcome, context: OnlineContext) throws {
+        let bundle = outcome.bundle
+        let data = bundle.canonicalJSON()
+        if let out {
+            try AtomicFileWriter.write(data, to: out, overwrite: force) { written in _ = try UnsignedBundle(jsonData: written) }
+        } else if !output.json {
+            Console.writeArtifact(data)
+        }
+        Console.info(Summary.text(outcome, nodeRequests: context.rpc.roundTrips, apiRequests: context.api?.requestCount ?? 0))
+        if output.json {
+            Console.writeArtifact(CanonicalResult.encode(Summary.fields(outcome, out: out, bundle: out == nil ? data : nil,
+                                                                       nodeRequests: context.rpc.roundTrips,
+                                                                       apiRequests: context.api?.requestCount ?? 0)))
+        }
+    }
 }

@@ -1,0 +1,85 @@
+public import BundleFormat
+public import EthereumABI
+public import EthereumPrimitives
+public import EthereumRPC
+public import PaymentAPI
+
+/// Why `prepare` stopped. The API and node failures keep their own error values; the rest name what the charge
+/// or the chain disagreed with.
+public enum PreparationError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The OpenRouter API refused or could not be reached.
+    case api(PaymentAPIError)
+    /// The node refused or could not be reached.
+    case rpc(RPCError)
+    /// The charge (from the API or a file) is malformed.
+    case invalidCharge(BundleError)
+    /// The charge is for another sender, chain or contract than asked for.
+    case chargeMismatch(field: String, expected: String, found: String)
+    /// The charge's operator signature does not recover its operator.
+    case operatorSignatureInvalid(expected: Address, recovered: Address?)
+    /// The charge's deadline has passed (or is too close) by this machine's clock.
+    case chargeExpired(deadline: UInt64, now: UInt64)
+    /// The node serves another chain.
+    case wrongChain(expected: ChainID, node: ChainID)
+    /// No fee tier quoted.
+    case noQuote(reasons: [String])
+    /// The simulation reverted.
+    case simulationReverted(ContractRevert)
+    /// The balance cannot cover value plus the worst-case fee.
+    case insufficientBalance(balance: Wei, needed: Wei, symbol: String)
+    /// A figure overflowed 256 bits.
+    case overflow(String)
+    /// No contract table for the chain (neither built in nor from a network file).
+    case unknownChain(ChainID)
+
+    /// A stable name for `--json`.
+    public var kind: String {
+        switch self {
+        case .api(let error): return Self.apiKind(error)
+        case .rpc: return "rpcFailed"
+        case .invalidCharge(let error): return "invalidCharge." + error.kind
+        case .chargeMismatch: return "chargeMismatch"
+        case .operatorSignatureInvalid: return "operatorSignatureInvalid"
+        case .chargeExpired: return "chargeExpired"
+        case .wrongChain: return "wrongChain"
+        case .noQuote: return "noQuote"
+        case .simulationReverted: return "simulationReverted"
+        case .insufficientBalance: return "insufficientBalance"
+        case .overflow: return "overflow"
+        case .unknownChain: return "unknownChain"
+        }
+    }
+
+    static func apiKind(_ error: PaymentAPIError) -> String {
+        switch error {
+        case .gone: return "endpointGone"
+        case .rateLimited: return "rateLimited"
+        case .unauthorized: return "unauthorized"
+        case .forbidden: return "forbidden"
+        case .badRequest, .invalidAmount: return "badRequest"
+        case .transport: return "apiUnreachable"
+        default: return "apiFailed"
+        }
+    }
+
+    /// A one-line explanation.
+    public var description: String {
+        switch self {
+        case .api(let error): return error.description
+        case .rpc(let error): return error.description
+        case .invalidCharge(let error): return "charge: \(error)"
+        case .chargeMismatch(let field, let expected, let found): return "charge \(field) is \(found), expected \(expected)"
+        case .operatorSignatureInvalid(let expected, let recovered):
+            return "the charge's operator signature does not verify: recovers \(recovered.map(\.checksummed) ?? "nothing"), expected \(expected)"
+        case .chargeExpired(let deadline, let now):
+            return "the charge expired at \(ISO8601.format(unixSeconds: deadline)) (now \(ISO8601.format(unixSeconds: now))); create a new one"
+        case .wrongChain(let expected, let node): return "the RPC node serves chain \(node), expected \(expected)"
+        case .noQuote(let reasons): return "no Uniswap fee tier could quote the swap: " + reasons.joined(separator: "; ")
+        case .simulationReverted(let revert): return "the payment would revert: \(revert)"
+        case .insufficientBalance(let balance, let needed, let symbol):
+            return "balance \(balance.etherString) \(symbol) cannot cover value + worst-case fee \(needed.etherString) \(symbol)"
+        case .overflow(let what): return "\(what) overflows 256 bits"
+        case .unknownChain(let chain): return "no contract addresses known for chain \(chain); pass --network-file"
+        }
+    }
+}
