@@ -29,26 +29,28 @@ do {
     fatalError("benchmark transaction does not decode: \(error)")
 }
 
-let results = Measurement.run(rounds: batches, sink: &sink, [
-    .init(name: "keccak", iterations: 2) { Keccak256.hash(Workloads.mebibyte).bytes[0] },
-    .init(name: "keccakPayload", iterations: 500) { Keccak256.hash(payload).bytes[0] },
-    .init(name: "bareSign", iterations: 60) { key.sign(digest: digest).s[31] },
-    .init(name: "sign", iterations: 60) { transaction.signed(with: key).rawTransaction[100] },
-    .init(name: "bareRecover", iterations: 60) {
-        do {
-            return try signed.signature.recoverAddress(digest: digest).bytes[0]
-        } catch {
-            fatalError("recovery failed during the benchmark: \(error)")
-        }
-    },
-    .init(name: "decodeRecover", iterations: 60) {
-        do {
-            return try SignedTransaction(rawTransaction: raw).recoverSender().bytes[0]
-        } catch {
-            fatalError("decode failed during the benchmark: \(error)")
-        }
-    },
-])
+let results = Measurement.run(
+    rounds: batches, sink: &sink,
+    [
+        .init(name: "keccak", iterations: 2) { Keccak256.hash(Workloads.mebibyte).bytes[0] },
+        .init(name: "keccakPayload", iterations: 500) { Keccak256.hash(payload).bytes[0] },
+        .init(name: "bareSign", iterations: 60) { key.sign(digest: digest).s[31] },
+        .init(name: "sign", iterations: 60) { transaction.signed(with: key).rawTransaction[100] },
+        .init(name: "bareRecover", iterations: 60) {
+            do {
+                return try signed.signature.recoverAddress(digest: digest).bytes[0]
+            } catch {
+                fatalError("recovery failed during the benchmark: \(error)")
+            }
+        },
+        .init(name: "decodeRecover", iterations: 60) {
+            do {
+                return try SignedTransaction(rawTransaction: raw).recoverSender().bytes[0]
+            } catch {
+                fatalError("decode failed during the benchmark: \(error)")
+            }
+        },
+    ])
 
 func measurement(_ name: String) -> Measurement {
     guard let result = results[name] else { fatalError("no workload named \(name)") }
@@ -92,13 +94,17 @@ if arguments.contains("--json") {
     ]
     print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
 } else {
-    print("""
+    let medianKeccak = Double(Workloads.mebibyte.count) / keccak.median / 1e6
+    print(
+        """
         Keccak-256, 1 MiB:                     \(fixed(keccakMBps, 1)) MB/s
         Keccak-256, \(payload.count)-byte signing payload:  \(fixed(payloadHashMicros, 3)) µs
         bare libsecp256k1 sign (hash given):   \(fixed(bareMicros)) µs
-        sign type-2 tx (encode+hash+sign+raw): \(fixed(signMicros)) µs  (\(fixed(overhead)) × bare sign + hash, paired median)
+        sign type-2 tx (encode+hash+sign+raw): \(fixed(signMicros)) µs  \
+        (\(fixed(overhead)) × bare sign + hash, paired median)
         decode + recover sender, type-2 tx:    \(fixed(decodeMicros)) µs  (bare recover \(fixed(bareRecoverMicros)) µs)
-        (fastest of \(batches) batches; medians: keccak \(fixed(Double(Workloads.mebibyte.count) / keccak.median / 1e6, 1)) \
-        MB/s, sign \(fixed(sign.median * 1e6)) µs, bare sign \(fixed(bareSign.median * 1e6)) µs; sink \(sink))
-        """)
+        (fastest of \(batches) batches; medians: keccak \(fixed(medianKeccak, 1)) MB/s, \
+        sign \(fixed(sign.median * 1e6)) µs, bare sign \(fixed(bareSign.median * 1e6)) µs; sink \(sink))
+        """
+    )
 }

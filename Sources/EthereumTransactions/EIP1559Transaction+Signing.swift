@@ -1,5 +1,5 @@
-public import Secp256k1
 import EthereumRLP
+public import Secp256k1
 
 extension EIP1559Transaction {
     /// Signs ``signingHash`` with `key` (RFC 6979 nonce, low-s, as eth-account) and encodes the envelope.

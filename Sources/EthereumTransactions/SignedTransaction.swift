@@ -1,6 +1,6 @@
 public import EthereumPrimitives
-public import Secp256k1
 import EthereumRLP
+public import Secp256k1
 
 /// A signed EIP-1559 transaction: the transaction, its signature, and the exact raw bytes
 /// (`0x02 ‖ rlp([nine fields, yParity, r, s])`) it was decoded from or encoded to.
