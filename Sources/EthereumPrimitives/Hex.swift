@@ -56,6 +56,9 @@ public enum Hex {
         if body.contains(where: { $0 >= 0x41 && $0 <= 0x46 }) {
             throw .nonCanonicalQuantity(field: field, found: string)
         }
+        for (offset, character) in body.enumerated() {
+            _ = try nibble(character, field: field, offset: offset)  // offsets as written, before padding
+        }
         guard body.count <= 64 else { throw .overflow(field: field, limit: "2^256 − 1") }
         let padded = (body.count % 2 == 1 ? "0" : "") + String(decoding: body, as: UTF8.self)
         let bytes = try decode(padded, field: field, requirePrefix: false)

@@ -49,19 +49,22 @@ extension EIP1559Transaction {
     }
 
     /// The bytes that are hashed for signing: `0x02 ‖ rlp(nine fields)`.
-    public var signingPayload: [UInt8] {
-        var out: [UInt8] = [Self.transactionType]
-        RLP.append(.list(rlpFields), to: &out)
-        return out
-    }
+    public var signingPayload: [UInt8] { Self.signingPayload(fields: rlpFields) }
 
     /// `keccak256(0x02 ‖ rlp(nine fields))`: the digest the sender's key signs.
     public var signingHash: SigningHash { SigningHash(payload: signingPayload) }
 
+    /// `0x02 ‖ rlp(fields)` for fields already built (signing builds them once for both payloads).
+    static func signingPayload(fields: [RLPItem]) -> [UInt8] {
+        var out: [UInt8] = [transactionType]
+        RLP.append(.list(fields), to: &out)
+        return out
+    }
+
     /// The signed envelope `0x02 ‖ rlp([nine fields, yParity, r, s])`.
-    func rawTransaction(signature: RecoverableSignature) -> [UInt8] {
-        var out: [UInt8] = [Self.transactionType]
-        let items = rlpFields + [.integer(UInt64(signature.yParity)), signature.rItem, signature.sItem]
+    static func rawTransaction(fields: [RLPItem], signature: RecoverableSignature) -> [UInt8] {
+        var out: [UInt8] = [transactionType]
+        let items = fields + [.integer(UInt64(signature.yParity)), signature.rItem, signature.sItem]
         RLP.append(.list(items), to: &out)
         return out
     }

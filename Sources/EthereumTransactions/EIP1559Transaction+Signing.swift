@@ -1,5 +1,5 @@
-public import Secp256k1
 import EthereumRLP
+public import Secp256k1
 
 extension EIP1559Transaction {
     /// Signs ``signingHash`` with `key` (RFC 6979 nonce, low-s, as eth-account) and encodes the envelope.
@@ -7,7 +7,9 @@ extension EIP1559Transaction {
     /// The sender is not derived here (that would cost a second curve multiplication); callers that need
     /// it compare ``SignedTransaction/recoverSender()`` with the key's address once, before broadcasting.
     public func signed(with key: PrivateKey) -> SignedTransaction {
-        SignedTransaction(transaction: self, signature: key.sign(digest: signingHash.hash))
+        let fields = rlpFields
+        let digest = SigningHash(payload: Self.signingPayload(fields: fields))
+        return SignedTransaction(transaction: self, signature: key.sign(digest: digest.hash), fields: fields)
     }
 }
 

@@ -32,8 +32,10 @@ public struct LegacyTransaction: Hashable, Sendable {
 
     /// The six fields in wire order.
     var rlpFields: [RLPItem] {
-        [.integer(nonce), gasPrice.amount.rlpItem, .integer(gasLimit), .bytes(to.bytes), value.amount.rlpItem,
-         .bytes(data)]
+        [
+            .integer(nonce), gasPrice.amount.rlpItem, .integer(gasLimit), .bytes(to.bytes), value.amount.rlpItem,
+            .bytes(data),
+        ]
     }
 
     /// Reads the first six items of a payload in the order of ``rlpFields``.

@@ -41,8 +41,8 @@ enum RLPFieldReader {
     }
 
     /// r and s as canonical integers, checked by the secp256k1 rules (non-zero, below n, low-s).
-    static func signature(r rItem: RLPItem, s sItem: RLPItem, yParity: UInt8)
-        throws(TransactionError) -> RecoverableSignature
+    static func signature(r rItem: RLPItem, s sItem: RLPItem, yParity: UInt8) throws(TransactionError)
+        -> RecoverableSignature
     {
         let r = try TransactionError.wrapping { () throws(RLPError) in try rItem.integerBytes(field: "r") }
         let s = try TransactionError.wrapping { () throws(RLPError) in try sItem.integerBytes(field: "s") }

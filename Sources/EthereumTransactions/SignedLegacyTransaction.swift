@@ -1,6 +1,6 @@
 public import EthereumPrimitives
-public import Secp256k1
 import EthereumRLP
+public import Secp256k1
 
 /// A signed legacy transaction `rlp([nonce, gasPrice, gasLimit, to, value, data, v, r, s])`, with the exact
 /// raw bytes it was decoded from or encoded to.
@@ -17,9 +17,10 @@ public struct SignedLegacyTransaction: Hashable, Sendable {
     /// Attaches a signature and encodes the transaction.
     ///
     /// - Precondition: for EIP-155, `chainId·2 + 36` fits in 64 bits (a caller bug otherwise).
-    public init(transaction: LegacyTransaction, signature: RecoverableSignature,
-                replayProtection: LegacyReplayProtection)
-    {
+    public init(
+        transaction: LegacyTransaction, signature: RecoverableSignature,
+        replayProtection: LegacyReplayProtection
+    ) {
         if case .eip155(let chainID) = replayProtection {
             precondition(chainID.value <= (UInt64.max - 36) / 2, "chain id too large for a legacy v")
         }

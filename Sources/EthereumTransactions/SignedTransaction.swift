@@ -1,6 +1,6 @@
 public import EthereumPrimitives
-public import Secp256k1
 import EthereumRLP
+public import Secp256k1
 
 /// A signed EIP-1559 transaction: the transaction, its signature, and the exact raw bytes
 /// (`0x02 ‖ rlp([nine fields, yParity, r, s])`) it was decoded from or encoded to.
@@ -22,9 +22,14 @@ public struct SignedTransaction: Hashable, Sendable {
     /// - Warning: Nothing checks that `signature` was made over this transaction's signing hash; call
     ///   ``recoverSender()`` and compare with the expected sender.
     public init(transaction: EIP1559Transaction, signature: RecoverableSignature) {
+        self.init(transaction: transaction, signature: signature, fields: transaction.rlpFields)
+    }
+
+    /// Encodes with the nine field items the caller already built.
+    init(transaction: EIP1559Transaction, signature: RecoverableSignature, fields: [RLPItem]) {
         self.transaction = transaction
         self.signature = signature
-        rawTransaction = transaction.rawTransaction(signature: signature)
+        rawTransaction = EIP1559Transaction.rawTransaction(fields: fields, signature: signature)
     }
 
     /// Decodes a signed type-2 transaction strictly.

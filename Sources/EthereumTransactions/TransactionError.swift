@@ -1,5 +1,5 @@
-public import EthereumRLP
 public import EthereumPrimitives
+public import EthereumRLP
 
 /// Why a transaction could not be decoded, signed, recovered or costed.
 ///

@@ -23,10 +23,12 @@ struct AddressTests {
 
     @Test("the all-caps and all-lower examples checksum to the form that EIP-55 prints in the mixed group")
     func checksumsCaseless() throws {
-        #expect(try Address(hex: "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed").checksummed
-            == "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")
-        #expect(try Address(hex: "0xD1220A0CF47C7B9BE7A2E6BA89F429762E7B9ADB").checksummed
-            == "0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb")
+        #expect(
+            try Address(hex: "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed").checksummed
+                == "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")
+        #expect(
+            try Address(hex: "0xD1220A0CF47C7B9BE7A2E6BA89F429762E7B9ADB").checksummed
+                == "0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb")
     }
 
     @Test("rejects a mixed-case address with one letter's case flipped", arguments: eip55Examples[4...])
@@ -65,8 +67,9 @@ struct AddressTests {
     @Test("the address of a public key is the last 20 bytes of its Keccak-256 (EIP-155 example key)")
     func addressFromPublicKey() throws {
         // Uncompressed public key of 0x4646…46, as eth-keys prints it; address from the EIP-155 example.
-        let publicKey = hexBytes("4bc2a31265153f07e70e0bab08724e6b85e217f8cd628ceb62974247bb493382"
-            + "ce28cab79ad7119ee1ad3ebcdb98a16805211530ecc6cfefa1b88e6dff99232a")
+        let publicKey = hexBytes(
+            "4bc2a31265153f07e70e0bab08724e6b85e217f8cd628ceb62974247bb493382"
+                + "ce28cab79ad7119ee1ad3ebcdb98a16805211530ecc6cfefa1b88e6dff99232a")
         #expect(try Address(publicKey: publicKey).checksummed == "0x9d8A62f656a8d1615C1294fd71e9CFb3E4855A4F")
         #expect(throws: PrimitiveError.wrongLength(field: "public key", expected: 64, found: 65)) {
             try Address(publicKey: [0x04] + publicKey)

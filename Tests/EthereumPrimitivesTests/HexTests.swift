@@ -25,9 +25,11 @@ struct HexTests {
         #expect(throws: PrimitiveError.oddHexLength(field: "hex", digits: 1)) { try Hex.decode("0x0") }
     }
 
-    @Test("rejects non-hex characters and names their offset", arguments: [
-        ("0xzz", Character("z"), 0), ("0x0g", "g", 1), ("0x00 1", " ", 2), ("0x0x00", "x", 1), ("0x-1", "-", 0),
-    ] as [(String, Character, Int)])
+    @Test(
+        "rejects non-hex characters and names their offset",
+        arguments: [
+            ("0xzz", Character("z"), 0), ("0x0g", "g", 1), ("0x00 1", " ", 2), ("0x0x00", "x", 1), ("0x-1", "-", 0),
+        ] as [(String, Character, Int)])
     func rejectsInvalidCharacter(text: String, character: Character, offset: Int) {
         #expect(throws: PrimitiveError.invalidHexCharacter(field: "hex", character: character, offset: offset)) {
             try Hex.decode(text)
@@ -39,9 +41,12 @@ struct HexTests {
         #expect(throws: PrimitiveError.self) { try Hex.decode("0xé0") }
     }
 
-    @Test("accepts canonical quantities", arguments: [
-        ("0x0", [UInt8]()), ("0x1", [0x01]), ("0x1f", [0x1f]), ("0x100", [0x01, 0x00]), ("0xabcdef", [0xab, 0xcd, 0xef]),
-    ] as [(String, [UInt8])])
+    @Test(
+        "accepts canonical quantities",
+        arguments: [
+            ("0x0", [UInt8]()), ("0x1", [0x01]), ("0x1f", [0x1f]), ("0x100", [0x01, 0x00]),
+            ("0xabcdef", [0xab, 0xcd, 0xef]),
+        ] as [(String, [UInt8])])
     func acceptsCanonicalQuantity(text: String, bytes: [UInt8]) throws {
         #expect(try Hex.decodeQuantity(text, field: "q") == bytes)
         #expect(Hex.encodeQuantity(bytes) == text)
@@ -60,6 +65,16 @@ struct HexTests {
         #expect(try Hex.decodeQuantity(widest, field: "q").count == 32)
         #expect(throws: PrimitiveError.overflow(field: "q", limit: "2^256 − 1")) {
             try Hex.decodeQuantity("0x1" + String(repeating: "0", count: 64), field: "q")
+        }
+    }
+
+    @Test("names the offset of a bad quantity digit as written, before any padding")
+    func quantityDigitOffset() {
+        #expect(throws: PrimitiveError.invalidHexCharacter(field: "q", character: "g", offset: 0)) {
+            try Hex.decodeQuantity("0xg", field: "q")
+        }
+        #expect(throws: PrimitiveError.invalidHexCharacter(field: "q", character: "z", offset: 2)) {
+            try Hex.decodeQuantity("0x12z", field: "q")
         }
     }
 

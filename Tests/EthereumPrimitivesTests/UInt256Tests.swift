@@ -46,8 +46,9 @@ struct UInt256Tests {
     @Test("multiplication: (2^128 − 1)^2 is exact, 2^128 · 2^128 and a · 3 overflow")
     func multiplication() throws {
         let half = UInt256(limbs: (.max, .max, 0, 0))
-        #expect((half * half).decimalString
-            == "115792089237316195423570985008687907852589419931798687112530834793049593217025")
+        #expect(
+            (half * half).decimalString
+                == "115792089237316195423570985008687907852589419931798687112530834793049593217025")
         let twoTo128 = UInt256(limbs: (0, 0, 1, 0))
         #expect(twoTo128.multipliedReportingOverflow(by: twoTo128).overflow)
         #expect(throws: PrimitiveError.overflow(field: "product", limit: "2^256 − 1")) {
@@ -77,11 +78,15 @@ struct UInt256Tests {
         #expect(UInt256.powerOfTen(0) == 1)
     }
 
-    @Test("decimal parsing rejects anything but plain digits", arguments: [
-        "", "-1", "+1", "1e3", " 1", "1 ", "1_000", "1,000", "0x10", "1.0", "١٢",
-    ])
+    @Test(
+        "decimal parsing rejects anything but plain digits",
+        arguments: [
+            "", "-1", "+1", "1e3", " 1", "1 ", "1_000", "1,000", "0x10", "1.0", "١٢",
+        ])
     func rejectsNonDigits(text: String) {
-        #expect(throws: PrimitiveError.invalidDecimal(field: "test", found: text, reason: "expected decimal digits only")) {
+        #expect(
+            throws: PrimitiveError.invalidDecimal(field: "test", found: text, reason: "expected decimal digits only")
+        ) {
             try Self.value(text)
         }
     }

@@ -34,7 +34,9 @@ struct RLPDecoderTests {
         #expect(try RLP.decode([0xb8, 56] + long) == .bytes(long))
         let short = [UInt8](repeating: 0x61, count: 55)
         #expect(RLP.encode(.bytes(short)) == [0xb7] + short)
-        #expect(RLP.encode(.list(Array(repeating: .bytes([0x01]), count: 56))) == [0xf8, 56] + Array(repeating: 1, count: 56))
+        #expect(
+            RLP.encode(.list(Array(repeating: .bytes([0x01]), count: 56))) == [0xf8, 56]
+                + Array(repeating: 1, count: 56))
     }
 
     @Test("single bytes below 0x80 encode as themselves, 0x80 and above get a header")
@@ -74,10 +76,12 @@ struct RLPDecoderTests {
         #expect(try RLPItem.list([.bytes([1])]).listValue(field: "l") == [.bytes([1])])
     }
 
-    @Test("integer items are minimal big-endian", arguments: [
-        (UInt64(0), [UInt8]()), (1, [0x01]), (127, [0x7f]), (128, [0x80]), (256, [0x01, 0x00]),
-        (.max, [UInt8](repeating: 0xff, count: 8)),
-    ] as [(UInt64, [UInt8])])
+    @Test(
+        "integer items are minimal big-endian",
+        arguments: [
+            (UInt64(0), [UInt8]()), (1, [0x01]), (127, [0x7f]), (128, [0x80]), (256, [0x01, 0x00]),
+            (.max, [UInt8](repeating: 0xff, count: 8)),
+        ] as [(UInt64, [UInt8])])
     func integerItems(value: UInt64, bytes: [UInt8]) throws {
         #expect(RLPItem.integer(value) == .bytes(bytes))
         #expect(try RLPItem.integer(value).uint64Value(field: "n") == value)

@@ -26,8 +26,9 @@ struct EIP1559VectorTests {
         #expect(Set(cases.map(\.transaction.chainID.value)).isSuperset(of: [1, 137, 8453]))
     }
 
-    @Test("signing reproduces signing hash, raw bytes, transaction hash and signature",
-          arguments: try TransactionFixtures.publicExamples() + TransactionFixtures.randomCases())
+    @Test(
+        "signing reproduces signing hash, raw bytes, transaction hash and signature",
+        arguments: try TransactionFixtures.publicExamples() + TransactionFixtures.randomCases())
     func signingReproduces(_ vector: EIP1559Case) throws {
         #expect(vector.transaction.signingHash.hex == vector.signingHash)
         let signed = vector.transaction.signed(with: try vector.key())
@@ -38,8 +39,9 @@ struct EIP1559VectorTests {
         #expect(try signed.recoverSender().checksummed == vector.sender)
     }
 
-    @Test("decoding reproduces every field, the hashes and the sender",
-          arguments: try TransactionFixtures.publicExamples() + TransactionFixtures.randomCases())
+    @Test(
+        "decoding reproduces every field, the hashes and the sender",
+        arguments: try TransactionFixtures.publicExamples() + TransactionFixtures.randomCases())
     func decodingReproduces(_ vector: EIP1559Case) throws {
         let decoded = try SignedTransaction(rawTransaction: vector.raw)
         #expect(decoded.transaction == vector.transaction)

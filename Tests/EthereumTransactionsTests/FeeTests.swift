@@ -5,8 +5,9 @@ import Testing
 @Suite("Worst-case fees")
 struct FeeTests {
     static func transaction(gasLimit: UInt64, maxFee: UInt256, value: UInt256) -> EIP1559Transaction {
-        EIP1559Transaction(chainID: .base, nonce: 0, maxPriorityFeePerGas: Wei(0), maxFeePerGas: Wei(maxFee),
-                           gasLimit: gasLimit, to: .zero, value: Wei(value))
+        EIP1559Transaction(
+            chainID: .base, nonce: 0, maxPriorityFeePerGas: Wei(0), maxFeePerGas: Wei(maxFee),
+            gasLimit: gasLimit, to: .zero, value: Wei(value))
     }
 
     @Test("maximum fee is gasLimit × maxFeePerGas and maximum cost adds the value")

@@ -20,8 +20,9 @@ struct LegacyCase: CustomTestStringConvertible, Sendable {
 
     static func randomCases() throws -> [LegacyCase] {
         typealias F = TransactionFixtures
-        let root = try F.object(JSONSerialization.jsonObject(
-            with: Fixtures.repositoryFile("Tests/EthereumTransactionsTests/Fixtures/random_legacy.json")))
+        let root = try F.object(
+            JSONSerialization.jsonObject(
+                with: Fixtures.repositoryFile("Tests/EthereumTransactionsTests/Fixtures/random_legacy.json")))
         return try F.array(root["cases"]).map { value in
             let entry = try F.object(value)
             let fields = try F.object(entry["fields"])
@@ -63,8 +64,12 @@ struct LegacyVectorTests {
         let example = try Self.example()
         let transaction = try Self.exampleTransaction()
         #expect(try TransactionFixtures.integer(TransactionFixtures.object(example["tx"])["chainId"]) == 1)
-        #expect(Hex.encode(transaction.signingPayload(.eip155(.ethereum))) == (try TransactionFixtures.string(example["signing_data"])))
-        #expect(transaction.signingHash(.eip155(.ethereum)).hex == (try TransactionFixtures.string(example["signing_hash"])))
+        #expect(
+            Hex.encode(transaction.signingPayload(.eip155(.ethereum)))
+                == (try TransactionFixtures.string(example["signing_data"])))
+        #expect(
+            transaction.signingHash(.eip155(.ethereum)).hex == (try TransactionFixtures.string(example["signing_hash"]))
+        )
     }
 
     @Test("signing the EIP-155 example reproduces its signed transaction, v and hash")
@@ -74,8 +79,9 @@ struct LegacyVectorTests {
         let transaction = try Self.exampleTransaction()
         let key = try PrivateKey(SecretBytes(hexBytes(TransactionFixtures.string(example["private_key"]))))
         let signature = key.sign(digest: transaction.signingHash(.eip155(.ethereum)).hash)
-        let signed = SignedLegacyTransaction(transaction: transaction, signature: signature,
-                                             replayProtection: .eip155(.ethereum))
+        let signed = SignedLegacyTransaction(
+            transaction: transaction, signature: signature,
+            replayProtection: .eip155(.ethereum))
         #expect(Hex.encode(signed.rawTransaction) == (try TransactionFixtures.string(example["signed_tx"])))
         #expect(signed.transactionHash.hex == (try TransactionFixtures.string(derived["tx_hash"])))
         #expect(Hex.encode(signature.r) == (try TransactionFixtures.string(derived["r_hex"])))

@@ -55,8 +55,9 @@ enum TransactionFixtures {
 
     /// `Fixtures/random_eip1559.json`, written by scripts/vectors/generate_transactions.py (0x quantities).
     static func randomCases() throws -> [EIP1559Case] {
-        let root = try object(JSONSerialization.jsonObject(
-            with: Fixtures.repositoryFile("Tests/EthereumTransactionsTests/Fixtures/random_eip1559.json")))
+        let root = try object(
+            JSONSerialization.jsonObject(
+                with: Fixtures.repositoryFile("Tests/EthereumTransactionsTests/Fixtures/random_eip1559.json")))
         return try array(root["cases"]).map { value in
             let entry = try object(value)
             let fields = try object(entry["fields"])

@@ -31,13 +31,18 @@ struct PrivateKeyTests {
         #expect(one.address.checksummed == "0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf")
         var nMinusOne = curveOrder
         nMinusOne[31] -= 1
-        #expect(try PrivateKey(SecretBytes(nMinusOne)).address.checksummed == "0x80C0dbf239224071c59dD8970ab9d542E3414aB2")
+        #expect(
+            try PrivateKey(SecretBytes(nMinusOne)).address.checksummed == "0x80C0dbf239224071c59dD8970ab9d542E3414aB2")
     }
 
-    @Test("rejects zero, n, above n, all-ones and wrong lengths", arguments: [
-        [UInt8](repeating: 0, count: 32), curveOrder, hexBytes("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364142"),
-        [UInt8](repeating: 0xff, count: 32), [UInt8](repeating: 0x46, count: 31), [UInt8](repeating: 0x46, count: 33), [],
-    ])
+    @Test(
+        "rejects zero, n, above n, all-ones and wrong lengths",
+        arguments: [
+            [UInt8](repeating: 0, count: 32), curveOrder,
+            hexBytes("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364142"),
+            [UInt8](repeating: 0xff, count: 32), [UInt8](repeating: 0x46, count: 31),
+            [UInt8](repeating: 0x46, count: 33), [],
+        ])
     func rejectsInvalidKey(bytes: [UInt8]) {
         #expect(throws: Secp256k1Error.invalidPrivateKey) { try PrivateKey(SecretBytes(bytes)) }
     }

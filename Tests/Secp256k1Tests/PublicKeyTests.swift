@@ -5,8 +5,9 @@ import Testing
 
 @Suite("PublicKey")
 struct PublicKeyTests {
-    static let uncompressed = hexBytes("4bc2a31265153f07e70e0bab08724e6b85e217f8cd628ceb62974247bb493382"
-        + "ce28cab79ad7119ee1ad3ebcdb98a16805211530ecc6cfefa1b88e6dff99232a")
+    static let uncompressed = hexBytes(
+        "4bc2a31265153f07e70e0bab08724e6b85e217f8cd628ceb62974247bb493382"
+            + "ce28cab79ad7119ee1ad3ebcdb98a16805211530ecc6cfefa1b88e6dff99232a")
     static let compressed = hexBytes("024bc2a31265153f07e70e0bab08724e6b85e217f8cd628ceb62974247bb493382")
 
     @Test("the example key's public key matches eth-keys in both forms")
