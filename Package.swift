@@ -59,10 +59,17 @@ let package = Package(
         ),
 
         .target(
+            name: "Broadcasting",
+            dependencies: [
+                "BundleFormat", "CommandLineSupport", "EthereumABI", "EthereumPrimitives", "EthereumRPC",
+                "EthereumTransactions", "HTTPTransport", "PaymentAPI",
+            ]
+        ),
+        .target(
             name: "OnlineSupport",
             dependencies: [
-                "BundleFormat", "CommandLineSupport", "EthereumPrimitives", "EthereumRPC", "HTTPTransport", "PaymentAPI",
-                "Preparation", argumentParser,
+                "Broadcasting", "BundleFormat", "CommandLineSupport", "EthereumPrimitives", "EthereumRPC", "HTTPTransport",
+                "PaymentAPI", "Preparation", argumentParser,
             ]
         ),
 
@@ -90,7 +97,11 @@ let package = Package(
             ]
         ),
         .executableTarget(
-            name: "broadcast", dependencies: ["CommandLineSupport", "BundleFormat", "EthereumTransactions", argumentParser]
+            name: "broadcast",
+            dependencies: [
+                "Broadcasting", "BundleFormat", "CommandLineSupport", "EthereumABI", "EthereumPrimitives", "EthereumRPC",
+                "EthereumTransactions", "OnlineSupport", "PaymentAPI", argumentParser,
+            ]
         ),
         .executableTarget(
             name: "coldcredits-bench", dependencies: ["EthereumPrimitives", "EthereumTransactions", "Secp256k1"],

@@ -53,6 +53,18 @@ public struct JSONReader {
         has(key) ? try string(key) : { consumed.insert(key); return nil }()
     }
 
+    /// An optional non-negative integer (absent or null → nil).
+    public mutating func optionalInteger(_ key: String) throws(BundleError) -> UInt64? {
+        guard has(key) else { consumed.insert(key); return nil }
+        return try integer(key)
+    }
+
+    /// An optional 32-byte hash (absent or null → nil).
+    public mutating func optionalHash(_ key: String) throws(BundleError) -> Hash32? {
+        guard has(key) else { consumed.insert(key); return nil }
+        return try hash(key)
+    }
+
     /// A required non-negative JSON integer (not a string, not a fraction, not a bool).
     public mutating func integer(_ key: String) throws(BundleError) -> UInt64 {
         let raw = try value(key)

@@ -11,8 +11,8 @@ public import PaymentAPI
 public struct OnlineContext: Sendable {
     /// The chain.
     public let chainID: ChainID
-    /// Its contracts (built in, or from a network file).
-    public let deployment: Deployment
+    /// Its contracts (built in, or from a network file); nil only when not required.
+    public let deployment: Deployment?
     /// The first (or only) node.
     public let rpc: JSONRPCClient
     /// Every node given.
@@ -22,7 +22,7 @@ public struct OnlineContext: Sendable {
 
     /// Builds the context; `needsAPI` makes a missing key an error.
     public init(chain: String, rpcURL: String, apiURL: String, apiKeyFile: String?, networkFile: String?,
-                needsAPI: Bool, extraRPCURLs: [String] = []) throws {
+                needsAPI: Bool, extraRPCURLs: [String] = [], requireDeployment: Bool = true) throws {
         guard let chainID = ChainID(name: chain) else { throw ValidationError("--chain: unknown chain \(chain)") }
         self.chainID = chainID
         if let networkFile {
@@ -37,6 +37,8 @@ public struct OnlineContext: Sendable {
             deployment = file
         } else if let builtIn = Deployment.builtIn(for: chainID) {
             deployment = builtIn
+        } else if !requireDeployment {
+            deployment = nil
         } else {
             throw CommandError(kind: "unknownChain", message: "no contract addresses known for chain \(chainID); pass --network-file",
                                exitStatus: .usage)
@@ -47,10 +49,28 @@ public struct OnlineContext: Sendable {
         if let key = try Self.apiKey(file: apiKeyFile) {
             api = PaymentAPIClient(apiKey: key, baseURL: try Self.url(apiURL, option: "--api-url"), transport: transport)
         } else if needsAPI {
-            throw CommandError(kind: "noAPIKey", message: "set OPENROUTER_API_KEY or pass --api-key-file", exitStatus: .usage)
+            throw Self.noAPIKey
         } else {
             api = nil
         }
+    }
+
+    static let noAPIKey = CommandError(kind: "noAPIKey", message: "set OPENROUTER_API_KEY or pass --api-key-file",
+                                       exitStatus: .usage)
+
+    /// An API client alone (for `broadcast balance`).
+    public static func apiClient(apiURL: String, apiKeyFile: String?) throws -> PaymentAPIClient {
+        guard let key = try apiKey(file: apiKeyFile) else { throw noAPIKey }
+        return PaymentAPIClient(apiKey: key, baseURL: try url(apiURL, option: "--api-url"), transport: URLSessionTransport())
+    }
+
+    /// The deployment, which `prepare` always needs.
+    public func requiredDeployment() throws -> Deployment {
+        guard let deployment else {
+            throw CommandError(kind: "unknownChain", message: "no contract addresses known for chain \(chainID); pass --network-file",
+                               exitStatus: .usage)
+        }
+        return deployment
     }
 
     /// A node's average block time, for fee headroom: 12 s on Ethereum, 2 s elsewhere.

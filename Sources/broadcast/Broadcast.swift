@@ -7,7 +7,14 @@ struct Broadcast: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "broadcast",
         abstract: "Check a signed transaction, submit it, follow it to its receipt, then watch the credits.",
-        discussion: "Runs on the online machine. Holds no key.",
-        version: CommandRunner.version
+        discussion: """
+            Runs on the online machine and holds no key. `broadcast SIGNED --rpc-url URL` reads the file `sign --out` \
+            wrote (or a raw 0x02… transaction), checks it, sends it to every node given, and follows it. A state file \
+            beside SIGNED (SIGNED.state.json) records what was sent, so re-running after a crash or timeout resumes.
+            Exit codes: 0 paid (and credited with --wait-credits), 3 mined but reverted, 75 timed out (safe to re-run).
+            """,
+        version: CommandRunner.version,
+        subcommands: [Send.self, Balance.self],
+        defaultSubcommand: Send.self
     )
 }

@@ -64,7 +64,7 @@ struct Prepare: AsyncParsableCommand {
             } else {
                 throw ValidationError("an API key is needed to create a charge")
             }
-            var preparer = Preparer(rpc: context.rpc, deployment: context.deployment, sender: sender,
+            var preparer = Preparer(rpc: context.rpc, deployment: try context.requiredDeployment(), sender: sender,
                                     minimumPriorityFee: context.minimumPriorityFee, secondsPerBlock: context.secondsPerBlock,
                                     now: UInt64(Date().timeIntervalSince1970))
             preparer.slippageBPS = slippageBps

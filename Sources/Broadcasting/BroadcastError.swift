@@ -1,0 +1,71 @@
+public import EthereumABI
+public import EthereumPrimitives
+public import EthereumRPC
+public import PaymentAPI
+
+/// Why `broadcast` stopped before the payment was confirmed.
+public enum BroadcastError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The signed input is malformed or inconsistent.
+    case invalidInput(String)
+    /// The signed transaction is not the one the unsigned bundle describes.
+    case bundleMismatch(signed: Hash32, bundle: Hash32)
+    /// The intent's deadline has passed; sending would only burn gas on `ExpiredIntent()`.
+    case expired(deadline: UInt64, now: UInt64)
+    /// An RPC node serves another chain.
+    case wrongChain(rpc: String, expected: ChainID, found: ChainID)
+    /// The nonce was consumed by a transaction that is not ours.
+    case nonceUsedElsewhere(nonce: UInt64, accountNonce: UInt64)
+    /// The state file belongs to another transaction.
+    case stateMismatch(path: String)
+    /// Every node refused the transaction.
+    case rejected([String])
+    /// No node could be reached.
+    case unreachable([String])
+    /// Mined but reverted.
+    case reverted(hash: Hash32, revert: ContractRevert)
+    /// Not mined (or not confirmed, or not credited) before the timeout; re-running resumes.
+    case timedOut(stage: String)
+    /// The credits API failed while waiting.
+    case credits(PaymentAPIError)
+    /// The state file cannot be written.
+    case cannotWriteState(path: String, reason: String)
+
+    /// A stable name.
+    public var kind: String {
+        switch self {
+        case .invalidInput: return "invalidInput"
+        case .bundleMismatch: return "bundleMismatch"
+        case .expired: return "intentExpired"
+        case .wrongChain: return "wrongChain"
+        case .nonceUsedElsewhere: return "nonceUsedElsewhere"
+        case .stateMismatch: return "stateMismatch"
+        case .rejected: return "rejected"
+        case .unreachable: return "rpcUnreachable"
+        case .reverted: return "reverted"
+        case .timedOut: return "timedOut"
+        case .credits: return "creditsFailed"
+        case .cannotWriteState: return "cannotWriteState"
+        }
+    }
+
+    /// A one-line explanation.
+    public var description: String {
+        switch self {
+        case .invalidInput(let reason): return "signed transaction: \(reason)"
+        case .bundleMismatch(let signed, let bundle):
+            return "the signed transaction's signing hash \(signed) is not the bundle's \(bundle); refusing to send"
+        case .expired(let deadline, let now):
+            return "the intent expired at \(deadline) (now \(now)); sending would revert with ExpiredIntent() — prepare a new charge"
+        case .wrongChain(let rpc, let expected, let found): return "RPC \(rpc) serves chain \(found), expected \(expected)"
+        case .nonceUsedElsewhere(let nonce, let accountNonce):
+            return "nonce \(nonce) was used by another transaction (account nonce is \(accountNonce)); nothing sent"
+        case .stateMismatch(let path): return "state file \(path) belongs to another transaction; move it away to send this one"
+        case .rejected(let reasons): return "every node refused the transaction: " + reasons.joined(separator: "; ")
+        case .unreachable(let reasons): return "no RPC node could be reached (safe to re-run): " + reasons.joined(separator: "; ")
+        case .reverted(let hash, let revert): return "transaction \(hash) was mined but reverted: \(revert)"
+        case .timedOut(let stage): return "timed out \(stage); re-run the same command to resume"
+        case .credits(let error): return error.description
+        case .cannotWriteState(let path, let reason): return "cannot write state file \(path): \(reason)"
+        }
+    }
+}

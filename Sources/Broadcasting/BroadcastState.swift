@@ -1,0 +1,90 @@
+public import Foundation
+public import BundleFormat
+public import EthereumPrimitives
+
+/// What `broadcast` has done for one signed transaction, kept beside it (`<signed>.state.json`) so a re-run
+/// after a crash or timeout resumes instead of resending blindly — and never sends another transaction for the
+/// same charge.
+public struct BroadcastState: Equatable, Sendable {
+    /// The `format` value.
+    public static let format = "coldcredits.broadcast-state"
+
+    /// One submission to one node.
+    public struct Submission: Equatable, Sendable {
+        /// Which transaction (hash).
+        public var hash: Hash32
+        /// The node's origin (scheme, host, port; never a path that may hold a key).
+        public var rpc: String
+        /// Unix seconds.
+        public var at: UInt64
+        /// "accepted", "already known", or the node's error.
+        public var outcome: String
+    }
+
+    /// Hashes of the primary transaction and its ladder rungs.
+    public var hashes: [Hash32]
+    /// The charge.
+    public var chargeID: String
+    /// The highest rung sent so far (0 = primary).
+    public var rung: Int
+    /// Unix seconds of the last send.
+    public var lastSentAt: UInt64?
+    /// Every submission.
+    public var submissions: [Submission]
+    /// The mined hash, once seen.
+    public var minedHash: Hash32?
+    /// Total credits before sending, as the API reported them.
+    public var creditsBefore: String?
+    /// "new", "sent", "mined", "confirmed", "reverted", "credited".
+    public var status: String
+
+    /// A fresh state for `hashes`.
+    public init(hashes: [Hash32], chargeID: String) {
+        self.hashes = hashes
+        self.chargeID = chargeID
+        rung = 0
+        submissions = []
+        status = "new"
+    }
+
+    /// Canonical JSON.
+    public func json() -> Data {
+        let object: [String: Any] = [
+            "format": Self.format, "version": 1, "hashes": hashes.map(\.hex), "chargeId": chargeID, "rung": rung,
+            "lastSentAt": lastSentAt.map { $0 as Any } ?? NSNull(), "minedHash": minedHash?.hex ?? NSNull(),
+            "creditsBefore": creditsBefore ?? NSNull(), "status": status,
+            "submissions": submissions.map {
+                ["hash": $0.hash.hex, "rpc": $0.rpc, "at": $0.at, "outcome": $0.outcome] as [String: Any]
+            },
+        ]
+        return CanonicalJSON.encode(object)
+    }
+
+    /// Reads a state file strictly.
+    public init(json data: Data) throws(BundleError) {
+        var top = try JSONReader(data: data)
+        try FormatHeader.check(&top, format: Self.format, version: 1)
+        hashes = try top.array("hashes").enumerated().map { (index, item) throws(BundleError) -> Hash32 in
+            guard let text = item as? String, let hash = try? Hash32(hex: text) else {
+                throw .invalidField(path: "hashes[\(index)]", reason: "expected a 32-byte hash")
+            }
+            return hash
+        }
+        chargeID = try top.string("chargeId")
+        rung = Int(clamping: try top.integer("rung"))
+        lastSentAt = try top.optionalInteger("lastSentAt")
+        minedHash = try top.optionalHash("minedHash")
+        creditsBefore = try top.optionalString("creditsBefore")
+        status = try top.string("status")
+        var parsed: [Submission] = []
+        for (index, item) in try top.array("submissions").enumerated() {
+            guard let object = item as? [String: Any] else { throw .wrongType(path: "submissions[\(index)]", expected: "an object") }
+            var s = JSONReader(object: object, path: "submissions[\(index)]")
+            parsed.append(Submission(hash: try s.hash("hash"), rpc: try s.string("rpc"), at: try s.integer("at"),
+                                     outcome: try s.string("outcome")))
+            try s.finish()
+        }
+        submissions = parsed
+        try top.finish()
+    }
+}

@@ -1,0 +1,110 @@
+import BundleFormat
+import EthereumABI
+import EthereumPrimitives
+import EthereumRPC
+import EthereumTransactions
+import HTTPTransport
+
+extension Broadcaster {
+    /// One batch per node: chain id, latest block, the sender's mined nonce and the receipts of every known hash.
+    /// Returns a receipt when one of our transactions is already mined.
+    func inspectChain(state: inout BroadcastState) async throws(BroadcastError) -> TransactionReceipt? {
+        let tx = file.transaction.transaction
+        var reachable = 0
+        var failures: [String] = []
+        var found: TransactionReceipt?
+        for rpc in rpcs {
+            let origin = Self.origin(rpc)
+            let results: (Result<ChainID, RPCError>, Result<Block?, RPCError>, Result<UInt64, RPCError>)
+            do {
+                results = try await rpc.batchResults(Eth.chainID(), Eth.blockByNumber(.latest),
+                                                     Eth.transactionCount(of: file.from, at: .latest))
+            } catch {
+                failures.append("\(origin): \(error)")
+                continue
+            }
+            reachable += 1
+            guard case .success(let chain) = results.0 else { failures.append("\(origin): eth_chainId failed"); continue }
+            guard chain == tx.chainID else { throw .wrongChain(rpc: origin, expected: tx.chainID, found: chain) }
+            if case .success(let block?) = results.1, let baseFee = block.baseFeePerGas, tx.maxFeePerGas < baseFee {
+                log("warning: maxFeePerGas \(tx.maxFeePerGas.gweiString) gwei is below the current base fee \(baseFee.gweiString) gwei at \(origin); the transaction waits until the base fee drops (or use the fee ladder)")
+            }
+            if found == nil { found = await receipt(of: state.hashes, at: rpc) }
+            if found == nil, case .success(let accountNonce) = results.2, accountNonce > tx.nonce {
+                throw .nonceUsedElsewhere(nonce: tx.nonce, accountNonce: accountNonce)
+            }
+        }
+        guard reachable > 0 else { throw .unreachable(failures) }
+        if let found {
+            state.minedHash = found.transactionHash
+            if state.status == "new" || state.status == "sent" { state.status = "mined" }
+            try save(state)
+            log("Already mined: \(found.transactionHash) in block \(found.blockNumber).")
+        }
+        return found
+    }
+
+    /// The receipt of any of `hashes` at `rpc`, in one batch; nil when none is mined or the node fails.
+    func receipt(of hashes: [Hash32], at rpc: JSONRPCClient) async -> TransactionReceipt? {
+        for hash in hashes {
+            if let receipt = try? await rpc.transactionReceipt(hash) { return receipt }
+        }
+        return nil
+    }
+
+    /// Sends rung `rung` to every node. "already known" counts as accepted; "nonce too low" counts as accepted
+    /// only when one of our hashes is mined (checked by the caller's follow loop).
+    func send(rung: Int, state: inout BroadcastState) async throws(BroadcastError) {
+        let transactions = file.allTransactions
+        guard rung < transactions.count else { return }
+        let tx = transactions[rung]
+        var accepted = 0
+        var refusals: [String] = []
+        var unreachable: [String] = []
+        for rpc in rpcs {
+            let origin = Self.origin(rpc)
+            let outcome: String
+            do {
+                let hash = try await rpc.sendRawTransaction(tx.rawTransaction)
+                guard hash == tx.transactionHash.hash else {
+                    refusals.append("\(origin) returned hash \(hash), expected \(tx.transactionHash)")
+                    continue
+                }
+                outcome = "accepted"
+                accepted += 1
+            } catch {
+                switch error.nodeErrorKind {
+                case .alreadyKnown?:
+                    outcome = "already known"
+                    accepted += 1
+                case .nonceTooLow?:
+                    outcome = "nonce too low"
+                    accepted += 1  // our transaction (or an earlier rung) is mined; the follow loop confirms it
+                case nil:
+                    outcome = "unreachable: \(error)"
+                    unreachable.append("\(origin): \(error)")
+                default:
+                    outcome = "refused: \(error)"
+                    refusals.append("\(origin): \(error)")
+                }
+            }
+            state.submissions.append(.init(hash: tx.transactionHash.hash, rpc: origin, at: now(), outcome: outcome))
+        }
+        if accepted > 0 {
+            state.rung = rung
+            state.lastSentAt = now()
+            state.status = state.status == "new" ? "sent" : state.status
+        }
+        try save(state)
+        if accepted == 0 {
+            if refusals.isEmpty { throw .unreachable(unreachable) }
+            throw .rejected(refusals + unreachable)
+        }
+        log("Sent \(rung == 0 ? "transaction" : "replacement \(rung)") \(tx.transactionHash) to \(accepted) node(s).")
+    }
+
+    /// A node's scheme, host and port: never a path, which may hold a provider key.
+    static func origin(_ rpc: JSONRPCClient) -> String {
+        HTTPRequest(method: .post, url: rpc.endpoint).origin
+    }
+}
