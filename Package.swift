@@ -126,6 +126,7 @@ let package = Package(
             name: "OfflineSigningTests",
             dependencies: ["OfflineSigning", "BundleFormat", "EthereumABI", "EthereumTransactions", "Secp256k1", "TestSupport"]
         ),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(name: "KeystoreTests", dependencies: ["Keystore", "Secp256k1", "EthereumPrimitives", "TestSupport"]),
         .testTarget(name: "HDKeysTests", dependencies: ["HDKeys", "Secp256k1", "EthereumPrimitives", "TestSupport"]),
         .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),

@@ -1,0 +1,135 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The built `sign` binary against the formats/ examples: what a user sees, and that nothing is written on failure.
+@Suite(.serialized) struct SignCommandTests {
+    static let example = Fixtures.formats.appendingPathComponent("unsigned-bundle/v1/examples/sandbox-polygon.json").path
+    static let signedExample = Fixtures.formats.appendingPathComponent("signed-transaction/v1/examples/sandbox-polygon.json")
+
+    /// A folder with the payer's key file (mode 600) and a policy pinning the sandbox operator on Polygon.
+    static func workspace(allowUnattended: Bool = false) throws -> URL {
+        let dir = try ToolRunner.temporaryDirectory()
+        let key = dir.appendingPathComponent("key.hex")
+        try Data("0x4646464646464646464646464646464646464646464646464646464646464646\n".utf8).write(to: key)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: key.path)
+        let defaultPolicy = try ToolRunner.run("sign", ["policy", "show"]).stdout
+        var policy = try #require(try JSONSerialization.jsonObject(with: defaultPolicy) as? [String: Any])
+        var chains = try #require(policy["chains"] as? [[String: Any]])
+        for index in chains.indices where chains[index]["chainId"] as? Int == 137 {
+            chains[index]["operators"] = ["0x19E7E376E7C213B7E7e7e46cc70A5dD086DAff2A"]
+        }
+        policy["chains"] = chains
+        policy["allowUnattended"] = allowUnattended
+        try JSONSerialization.data(withJSONObject: policy).write(to: dir.appendingPathComponent("policy.json"))
+        return dir
+    }
+
+    static func signArguments(_ dir: URL, bundle: String = example) -> [String] {
+        [bundle, "--private-key-file", dir.appendingPathComponent("key.hex").path,
+         "--policy", dir.appendingPathComponent("policy.json").path, "--ledger", dir.appendingPathComponent("ledger.jsonl").path]
+    }
+
+    @Test("typing the fingerprint's first group signs; the raw transaction equals eth-account's")
+    func signsAfterConfirmation() throws {
+        let dir = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try ToolRunner.run("sign", Self.signArguments(dir), stdin: Data("d095\n".utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        let expected = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.signedExample)) as? [String: Any])
+        #expect(result.stdoutText == (expected["rawTransaction"] as? String ?? "") + "\n")
+        #expect(result.stderr.contains("$25.00 of OpenRouter credits"))
+        #expect(result.stderr.contains("d095-76c1-302c-afd8"))
+        #expect(!result.stderr.contains("4646464646"), "key material on stderr")
+        InteropLog.record(rawTransaction: result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines),
+                          expectedSender: "0x9d8A62f656a8d1615C1294fd71e9CFb3E4855A4F", label: "sign-cli")
+    }
+
+    @Test("declining signs nothing and exits 77")
+    func declineWritesNothing() throws {
+        let dir = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("signed.json").path
+        let result = try ToolRunner.run("sign", Self.signArguments(dir) + ["--out", out], stdin: Data("no\n".utf8))
+        #expect(result.status == 77)
+        #expect(!FileManager.default.fileExists(atPath: out))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("ledger.jsonl").path))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("a tampered bundle is refused with exit 65 and the field named", arguments: [
+        "unsigned-bundle/v1/invalid/signingHashMismatch/value-changed.json",
+        "unsigned-bundle/v1/invalid/unknownField/extra-in-transaction.json",
+    ])
+    func tamperedBundle(path: String) throws {
+        let dir = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bundle = Fixtures.formats.appendingPathComponent(path).path
+        let result = try ToolRunner.run("sign", Self.signArguments(dir, bundle: bundle) + ["--json"], stdin: Data("d095\n".utf8))
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("Error: "))
+        let error = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        #expect((error["error"] as? [String: Any])?["kind"] as? String == path.split(separator: "/")[3].description)
+    }
+
+    @Test("--yes needs a policy that allows unattended signing")
+    func unattendedNeedsPolicy() throws {
+        let dir = try Self.workspace(allowUnattended: false)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try ToolRunner.run("sign", Self.signArguments(dir) + ["--yes"]).status == 77)
+        let allowed = try Self.workspace(allowUnattended: true)
+        defer { try? FileManager.default.removeItem(at: allowed) }
+        #expect(try ToolRunner.run("sign", Self.signArguments(allowed) + ["--yes"]).status == 0)
+    }
+
+    @Test("--out writes the signed file once; a second run without --force exits 73 and keeps the file")
+    func outputIsNotOverwritten() throws {
+        let dir = try Self.workspace(allowUnattended: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("signed.json").path
+        let first = try ToolRunner.run("sign", Self.signArguments(dir) + ["--yes", "--out", out, "--fee-ladder", "2"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let written = try Data(contentsOf: URL(fileURLWithPath: out))
+        let second = try ToolRunner.run("sign", Self.signArguments(dir) + ["--yes", "--out", out])
+        #expect(second.status == 73)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == written)
+        let object = try #require(try JSONSerialization.jsonObject(with: written) as? [String: Any])
+        #expect((object["feeLadder"] as? [Any])?.count == 2)
+        for rung in (object["feeLadder"] as? [[String: Any]] ?? []) + [object] {
+            InteropLog.record(rawTransaction: rung["rawTransaction"] as? String ?? "", expectedSender: "0x9d8A62f656a8d1615C1294fd71e9CFb3E4855A4F",
+                              label: "sign-ladder")
+        }
+    }
+
+    @Test("a world-readable key file is refused")
+    func insecureKeyFile() throws {
+        let dir = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: dir.appendingPathComponent("key.hex").path)
+        let result = try ToolRunner.run("sign", Self.signArguments(dir), stdin: Data("d095\n".utf8))
+        #expect(result.status == 77)
+        #expect(result.stderr.contains("chmod 600"))
+    }
+
+    @Test("keys new, keys address and a wrong password (exit 77) with a keystore")
+    func keystoreFlow() throws {
+        let dir = try ToolRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let password = dir.appendingPathComponent("password")
+        try Data("correct horse\n".utf8).write(to: password)
+        let keystore = dir.appendingPathComponent("key.json").path
+        let created = try ToolRunner.run("sign", ["keys", "new", "--out", keystore, "--password-file", password.path, "--light-kdf"])
+        #expect(created.status == 0, "\(created.stderr)")
+        let address = created.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(address.count == 42)
+        #expect(try ToolRunner.run("sign", ["keys", "address", "--keystore", keystore]).stdoutText.hasPrefix(address))
+        let wrong = dir.appendingPathComponent("wrong")
+        try Data("wrong\n".utf8).write(to: wrong)
+        let refused = try ToolRunner.run("sign", [Self.example, "--keystore", keystore, "--password-file", wrong.path,
+                                                  "--ledger", dir.appendingPathComponent("l").path])
+        #expect(refused.status == 77)
+        #expect(!refused.stderr.contains("wrong\n"))
+        let mode = try FileManager.default.attributesOfItem(atPath: keystore)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+}
