@@ -44,6 +44,13 @@ let package = Package(
 
         // Shared by both sides of the air gap.
         .target(name: "CommandLineSupport", dependencies: ["EthereumPrimitives"]),
+        .target(
+            name: "QRTransport",
+            dependencies: [
+                "CQREncode", "CZBar", "CPNG", "EthereumPrimitives",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
 
         // Executables.
         .executableTarget(
@@ -82,6 +89,11 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "KeystoreTests", dependencies: ["Keystore", "TestSupport"]),
+        .testTarget(
+            name: "QRTransportTests",
+            dependencies: ["QRTransport", "TestSupport", "EthereumPrimitives"],
+            exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
