@@ -62,6 +62,9 @@ extension QRTransportError: CustomStringConvertible {
             return "\(type): key \(key) is not defined"
         case .invalidFieldValue(let field, let reason):
             return "\(field): \(reason)"
+        case .emptyPayload, .invalidVersion, .notAlphanumeric, .payloadTooLarge, .qrEncodingFailed, .invalidImage,
+            .imageTooLarge, .invalidRenderParameter, .pngFailed, .zbarFailed, .qrCodeCount, .cameraUnavailable:
+            return qrDescription
         }
     }
 }

@@ -70,4 +70,30 @@ public enum QRTransportError: Error, Equatable, Sendable {
     case unknownField(type: String, key: UInt64)
     /// A field has the right CBOR kind but an unacceptable value.
     case invalidFieldValue(field: String, reason: String)
+
+    // MARK: QR symbols, images and camera
+    /// Nothing to encode.
+    case emptyPayload
+    /// A QR version outside 1…40 (or a chosen version above the maximum).
+    case invalidVersion(Int)
+    /// A character outside the QR alphanumeric set at this byte offset.
+    case notAlphanumeric(offset: Int)
+    /// The payload needs a larger symbol than `maxVersion` allows at this level.
+    case payloadTooLarge(byteCount: Int, errorCorrection: QRErrorCorrection, maxVersion: Int)
+    /// libqrencode failed for another reason than capacity (`errno`).
+    case qrEncodingFailed(errno: Int32)
+    /// Pixel count does not equal width × height, or a dimension is not positive.
+    case invalidImage(width: Int, height: Int, byteCount: Int)
+    /// An image larger than the decoder accepts.
+    case imageTooLarge(width: Int, height: Int, limit: Int)
+    /// A scale outside 1…64 pixels per module or a quiet zone outside 0…64 modules.
+    case invalidRenderParameter(scale: Int, quietZone: Int)
+    /// libpng refused; `message` is its own text.
+    case pngFailed(operation: String, message: String)
+    /// zbar reported an error while scanning.
+    case zbarFailed(code: Int)
+    /// Exactly one QR code was expected in the image.
+    case qrCodeCount(found: Int)
+    /// The camera could not be opened or read.
+    case cameraUnavailable(device: String, reason: String)
 }
