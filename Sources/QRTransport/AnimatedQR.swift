@@ -68,8 +68,9 @@ public struct AnimatedQRDecoder: Sendable {
         decoder = URDecoder(limits: limits)
     }
 
-    /// Takes the bytes a QR decoder returned for one frame (the UR text, ASCII). Returns true when it added
-    /// information.
+    /// Takes the bytes a QR decoder returned for one frame (the UR text, ASCII).
+    ///
+    /// - Returns: true when the frame added information.
     @discardableResult
     public mutating func receive(frame payload: [UInt8]) throws(QRTransportError) -> Bool {
         // UR text is ASCII; anything else cannot parse, and the UR layer names the first problem it meets.

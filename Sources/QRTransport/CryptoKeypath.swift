@@ -72,9 +72,14 @@ extension CryptoKeypath {
 
     /// The untagged map `{1: [index, hardened, …], ? 2: fingerprint, ? 3: depth}`.
     public var cbor: CBOR {
-        var entries = [CBOR.MapEntry(.unsigned(1), .array(components.flatMap {
-            [CBOR.unsigned(UInt64($0.index)), .bool($0.hardened)]
-        }))]
+        var entries = [
+            CBOR.MapEntry(
+                .unsigned(1),
+                .array(
+                    components.flatMap {
+                        [CBOR.unsigned(UInt64($0.index)), .bool($0.hardened)]
+                    }))
+        ]
         if let sourceFingerprint { entries.append(.init(.unsigned(2), .unsigned(UInt64(sourceFingerprint)))) }
         if let depth { entries.append(.init(.unsigned(3), .unsigned(UInt64(depth)))) }
         return .map(entries)
@@ -101,8 +106,11 @@ extension CryptoKeypath {
             guard let index32 = UInt32(exactly: index) else {
                 throw .invalidFieldValue(field: "\(field).components", reason: "index \(index) is not below 2^31")
             }
-            components.append(try Component(index: index32, hardened: flat[step + 1].boolValue(
-                field: "\(field).components[\(step + 1)]")))
+            components.append(
+                try Component(
+                    index: index32,
+                    hardened: flat[step + 1].boolValue(
+                        field: "\(field).components[\(step + 1)]")))
         }
         var fingerprint: UInt32?
         if let item = map[2] {

@@ -48,7 +48,7 @@ public struct EthSignRequest: Hashable, Sendable {
     public var derivationPath: CryptoKeypath
     /// The address the wallet expects that key to have.
     public var address: Address?
-    /// A label for the requesting wallet, e.g. `metamask`.
+    /// A label for the requesting wallet, such as `metamask`.
     public var origin: String?
 
     /// Assembles a request.

@@ -19,7 +19,7 @@ public struct EthSignature: Hashable, Sendable {
     public let requestID: UUID
     /// `r ‖ s ‖ v`: 32 + 32 + 1…8 bytes.
     public let signature: [UInt8]
-    /// A label for the signer, e.g. `keystone`.
+    /// A label for the signer, such as `keystone`.
     public let origin: String?
 
     /// Wraps a signature of 65…72 bytes.

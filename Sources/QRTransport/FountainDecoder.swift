@@ -89,8 +89,9 @@ public struct FountainDecoder: Sendable {
         )
     }
 
-    /// Takes one part. Returns true when it added information (raised the rank), false for a repeat, a
-    /// redundant combination, or any part after completion.
+    /// Takes one part and returns true when it added information (raised the rank).
+    ///
+    /// Returns false for a repeat, a redundant combination, or any part after completion.
     ///
     /// - Throws: ``QRTransportError/invalidPart(field:reason:)`` for a part that contradicts itself,
     ///   ``QRTransportError/fountainLimitExceeded(field:limit:found:)`` beyond ``limits``,

@@ -50,7 +50,9 @@ public struct FountainEncoder: Sendable {
         )
     }
 
-    /// Emits the next part. The sequence number wraps after 2^32 − 1, as in the reference.
+    /// Emits the next part.
+    ///
+    /// The sequence number wraps after 2^32 − 1 as in the reference, but skips 0, which names no part.
     public mutating func nextPart() -> FountainPart {
         sequenceNumber &+= 1
         if sequenceNumber == 0 { sequenceNumber = 1 }

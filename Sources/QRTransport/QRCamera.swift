@@ -16,8 +16,10 @@ public final class QRCamera {
     /// The device this camera reads.
     public let device: String
 
-    /// Opens `device`. - Throws: ``QRTransportError/cameraUnavailable(device:reason:)`` when zbar cannot
-    /// open or start it (missing device, no permission, unsupported format).
+    /// Opens `device` and starts capturing.
+    ///
+    /// - Throws: ``QRTransportError/cameraUnavailable(device:reason:)`` when zbar cannot open or start it
+    ///   (missing device, no permission, unsupported format).
     public init(device: String = QRCamera.defaultDevice) throws(QRTransportError) {
         self.device = device
         processor = try ZBarProcessor(device: device)
@@ -49,12 +51,15 @@ private final class ZBarProcessor {
     let pointer: OpaquePointer
 
     init(device: String) throws(QRTransportError) {
-        guard let pointer = zbar_processor_create(0) else { fatalError("zbar_processor_create failed — out of memory") }
+        guard let pointer = zbar_processor_create(0) else {
+            fatalError("zbar_processor_create failed — out of memory")
+        }
         self.pointer = pointer
         let settings: [(zbar_symbol_type_t, zbar_config_t, Int32)] = [
             (ZBAR_NONE, ZBAR_CFG_ENABLE, 0), (ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1), (ZBAR_QRCODE, ZBAR_CFG_BINARY, 1),
         ]
-        for (symbology, config, value) in settings where zbar_processor_set_config(pointer, symbology, config, value) != 0 {
+        for (symbology, config, value) in settings
+        where zbar_processor_set_config(pointer, symbology, config, value) != 0 {
             fatalError("zbar rejected config \(config.rawValue) for \(symbology.rawValue) — library bug")
         }
         // enable_display = 0: no X11 preview window, so this also works on a headless signing machine.

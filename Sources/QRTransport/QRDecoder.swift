@@ -67,13 +67,16 @@ final class ZBarImageScanner {
     let pointer: OpaquePointer
 
     init() {
-        guard let pointer = zbar_image_scanner_create() else { fatalError("zbar_image_scanner_create failed — out of memory") }
+        guard let pointer = zbar_image_scanner_create() else {
+            fatalError("zbar_image_scanner_create failed — out of memory")
+        }
         self.pointer = pointer
         // Symbology 0 addresses all of them: disable everything, then enable QR with binary output.
         let settings: [(zbar_symbol_type_t, zbar_config_t, Int32)] = [
             (ZBAR_NONE, ZBAR_CFG_ENABLE, 0), (ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1), (ZBAR_QRCODE, ZBAR_CFG_BINARY, 1),
         ]
-        for (symbology, config, value) in settings where zbar_image_scanner_set_config(pointer, symbology, config, value) != 0 {
+        for (symbology, config, value) in settings
+        where zbar_image_scanner_set_config(pointer, symbology, config, value) != 0 {
             fatalError("zbar rejected config \(config.rawValue) for \(symbology.rawValue) — library bug")
         }
     }

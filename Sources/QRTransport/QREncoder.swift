@@ -34,8 +34,9 @@ public enum QREncoder {
         if let offset = bytes.firstIndex(where: { !isAlphanumeric($0) }) {
             throw .notAlphanumeric(offset: offset)
         }
-        return try encode(bytes, mode: QR_MODE_AN, errorCorrection: errorCorrection, version: version,
-                          maxVersion: maxVersion)
+        return try encode(
+            bytes, mode: QR_MODE_AN, errorCorrection: errorCorrection, version: version,
+            maxVersion: maxVersion)
     }
 
     /// True for the 45 characters of the QR alphanumeric set.
@@ -69,7 +70,8 @@ public enum QREncoder {
     }
 
     /// ERANGE means "does not fit in version 40"; anything else is out of memory or a library bug.
-    private static func failure(byteCount: Int, errorCorrection: QRErrorCorrection, maxVersion: Int) -> QRTransportError {
+    private static func failure(byteCount: Int, errorCorrection: QRErrorCorrection, maxVersion: Int) -> QRTransportError
+    {
         let code = errno
         if code == ERANGE {
             return .payloadTooLarge(byteCount: byteCount, errorCorrection: errorCorrection, maxVersion: maxVersion)

@@ -2,9 +2,11 @@ extension QRMatrix {
     /// The quiet zone ISO/IEC 18004 requires around a symbol, in modules.
     public static let standardQuietZone = 4
 
-    /// The symbol as a grayscale image: `scale` pixels per module, dark modules black (0), light modules and
-    /// a `quietZone`-module margin white (255). Use at least 2 pixels per module: at 1, zbar failed to read a
-    /// 500-byte level-M symbol (version 17) that it read at 2, 3 and 4.
+    /// The symbol as a grayscale image.
+    ///
+    /// Each module is `scale` × `scale` pixels, dark modules black (0), light modules and a `quietZone`-module
+    /// margin white (255). Use at least 2 pixels per module: at 1, zbar failed to read a 500-byte level-M
+    /// symbol (version 17) that it read at 2, 3 and 4.
     public func image(scale: Int = 4, quietZone: Int = QRMatrix.standardQuietZone) throws(QRTransportError)
         -> GrayImage
     {
@@ -38,7 +40,8 @@ extension QRMatrix {
         func printed(_ row: Int, _ column: Int) -> Bool {
             guard row < side else { return false }  // below the last row: the terminal background
             let inside = (margin..<(margin + size))
-            let dark = inside.contains(row) && inside.contains(column)
+            let dark =
+                inside.contains(row) && inside.contains(column)
                 && isDark(row: row - margin, column: column - margin)
             return forDarkTerminal ? !dark : dark
         }

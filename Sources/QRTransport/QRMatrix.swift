@@ -29,9 +29,9 @@ public final class QRMatrix: @unchecked Sendable {
         QRcode_free(code)
     }
 
-    /// True for a dark module. `row` and `column` count from the top-left corner, in `0..<size`.
+    /// True for a dark module; `row` and `column` count from the top-left corner, in `0..<size`.
     public func isDark(row: Int, column: Int) -> Bool {
-        precondition((0..<size).contains(row) && (0..<size).contains(column), "module outside the symbol — caller bug")
+        precondition((0..<size).contains(row) && (0..<size).contains(column), "module outside symbol — caller bug")
         // libqrencode stores one byte per module; bit 0 is the colour (1 = dark), the other bits are metadata.
         guard let data = code.pointee.data else { fatalError("QRcode without data — library bug") }
         return data[row * size + column] & 1 == 1

@@ -1,6 +1,7 @@
-/// Every error the QRTransport module throws: Bytewords, CBOR, fountain codes, UR strings, ERC-4527
-/// messages, QR encoding and decoding, PNG files and the camera. Cases carry what was expected and what
-/// was found, and the field or offset concerned.
+/// Every error the QRTransport module throws.
+///
+/// Covers Bytewords, CBOR, fountain codes, UR strings, ERC-4527 messages, QR encoding and decoding, PNG files
+/// and the camera. Cases carry what was expected and what was found, and the field or offset concerned.
 public enum QRTransportError: Error, Equatable, Sendable {
     // MARK: Bytewords
     /// A word (or two-letter minimal word) that is not in the Bytewords list; `index` counts words.

@@ -4,7 +4,7 @@
 /// multipart URs (``UREncoder``, ``URDecoder``). Types are lower-case letters, digits and hyphens;
 /// decoders fold case first because QR codes carry URs upper-cased to stay in alphanumeric mode.
 public struct UR: Hashable, Sendable {
-    /// The type, e.g. `eth-sign-request` (lower case).
+    /// The type, such as `eth-sign-request` (lower case).
     public let type: String
     /// The untagged CBOR body.
     public let cbor: [UInt8]

@@ -21,7 +21,7 @@ public struct URDecoder: Sendable {
     /// Progress of the multipart decode (all zero for a single-part UR).
     public var progress: FountainDecoder.Progress { fountain.progress }
 
-    /// Takes one scanned string. Returns true when it added information.
+    /// Takes one scanned string and returns true when it added information.
     ///
     /// - Throws: any UR syntax, Bytewords, CBOR or fountain error; ``QRTransportError/urTypeMismatch(expected:found:)``
     ///   for another type; ``QRTransportError/urSequenceMismatch(path:part:)`` when the `seqNum-seqLen` path

@@ -8,10 +8,11 @@ extension UUID {
     /// A UUID from exactly 16 bytes (the caller has checked the count).
     init(bytes: [UInt8]) {
         precondition(bytes.count == 16, "UUID needs 16 bytes — caller bug")
-        self.init(uuid: (
-            bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-            bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
-        ))
+        self.init(
+            uuid: (
+                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+            ))
     }
 
     /// The registry tag for a UUID.

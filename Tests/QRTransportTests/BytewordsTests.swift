@@ -51,15 +51,21 @@ struct BytewordsTests {
         }
     }
 
-    @Test("names a misspelt middle, an unknown minimal pair and an odd minimal length", arguments: [
-        ("able acid alsx lava zoom jade need echo taxi", Bytewords.Style.standard,
-         QRTransportError.bytewordsInvalidWord(word: "alsx", index: 2)),
-        ("aeadaolazmjendeotx", .minimal, .bytewordsInvalidWord(word: "tx", index: 8)),
-        ("aeadaolazmjendeot", .minimal, .bytewordsOddLength(letterCount: 17)),
-        ("able  acid also lava zoom jade need echo taxi", .standard, .bytewordsInvalidWord(word: "", index: 1)),
-        ("able-acid-also-lava-zoom-jade-need-echo-taxi", .standard,
-         .bytewordsInvalidWord(word: "able-acid-also-lava-zoom-jade-need-echo-taxi", index: 0)),
-    ])
+    @Test(
+        "names a misspelt middle, an unknown minimal pair and an odd minimal length",
+        arguments: [
+            (
+                "able acid alsx lava zoom jade need echo taxi", Bytewords.Style.standard,
+                QRTransportError.bytewordsInvalidWord(word: "alsx", index: 2)
+            ),
+            ("aeadaolazmjendeotx", .minimal, .bytewordsInvalidWord(word: "tx", index: 8)),
+            ("aeadaolazmjendeot", .minimal, .bytewordsOddLength(letterCount: 17)),
+            ("able  acid also lava zoom jade need echo taxi", .standard, .bytewordsInvalidWord(word: "", index: 1)),
+            (
+                "able-acid-also-lava-zoom-jade-need-echo-taxi", .standard,
+                .bytewordsInvalidWord(word: "able-acid-also-lava-zoom-jade-need-echo-taxi", index: 0)
+            ),
+        ])
     func rejectsMalformedWords(input: String, style: Bytewords.Style, expected: QRTransportError) {
         #expect(throws: expected) { try Bytewords.decode(input, style: style) }
     }

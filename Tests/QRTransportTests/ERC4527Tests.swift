@@ -25,7 +25,8 @@ struct ERC4527Tests {
         return EthSignRequest(
             requestID: try #require(UUID(uuidString: try Vectors.string(vector["request_id"], "request_id"))),
             signData: hexBytes(try Vectors.string(vector["sign_data_hex"], "sign_data_hex")),
-            dataType: try #require(EthSignRequest.DataType(rawValue: UInt64(try Vectors.int(vector["data_type"], "t")))),
+            dataType: try #require(
+                EthSignRequest.DataType(rawValue: UInt64(try Vectors.int(vector["data_type"], "t")))),
             chainID: ChainID(UInt64(try Vectors.int(vector["chain_id"], "chain_id"))),
             derivationPath: path, address: nil, origin: vector["origin"] as? String)
     }
@@ -74,12 +75,14 @@ struct ERC4527Tests {
         #expect(try EthSignRequest(ur: try #require(decoder.result)) == request)
     }
 
-    @Test("normalises v to a recovery id", arguments: [
-        (UInt64(0), EthSignRequest.DataType.typedTransaction, UInt64(1), UInt8(0)),
-        (1, .typedTransaction, 8453, 1), (27, .rawBytes, 1, 0), (28, .typedData, 1, 1),
-        (37, .transaction, 1, 0), (38, .transaction, 1, 1), (86_262, .transaction, 43113, 1),
-        (18_468, .transaction, 9216, 1),
-    ])
+    @Test(
+        "normalises v to a recovery id",
+        arguments: [
+            (UInt64(0), EthSignRequest.DataType.typedTransaction, UInt64(1), UInt8(0)),
+            (1, .typedTransaction, 8453, 1), (27, .rawBytes, 1, 0), (28, .typedData, 1, 1),
+            (37, .transaction, 1, 0), (38, .transaction, 1, 1), (86_262, .transaction, 43113, 1),
+            (18_468, .transaction, 9216, 1),
+        ])
     func recoveryID(v: UInt64, dataType: EthSignRequest.DataType, chain: UInt64, expected: UInt8) throws {
         var vBytes = withUnsafeBytes(of: v.bigEndian, Array.init).drop { $0 == 0 }.map { $0 }
         if vBytes.isEmpty { vBytes = [0] }
@@ -91,13 +94,19 @@ struct ERC4527Tests {
 
     @Test("rejects a v that fits neither convention")
     func rejectsBadV() throws {
-        let signature = try EthSignature(requestID: Self.requestID, r: Array(repeating: 1, count: 32),
-                                         s: Array(repeating: 2, count: 32), v: 39)
-        #expect(throws: QRTransportError.invalidFieldValue(
-            field: "eth-signature.signature.v", reason: "v = 39 is not 0/1, 27/28 or 1·2+35+{0,1} for data type transaction")) {
+        let signature = try EthSignature(
+            requestID: Self.requestID, r: Array(repeating: 1, count: 32),
+            s: Array(repeating: 2, count: 32), v: 39)
+        #expect(
+            throws: QRTransportError.invalidFieldValue(
+                field: "eth-signature.signature.v",
+                reason: "v = 39 is not 0/1, 27/28 or 1·2+35+{0,1} for data type transaction")
+        ) {
             try signature.recoveryID(dataType: .transaction, chainID: .ethereum)
         }
-        #expect(throws: QRTransportError.self) { try signature.recoveryID(dataType: .typedTransaction, chainID: .ethereum) }
+        #expect(throws: QRTransportError.self) {
+            try signature.recoveryID(dataType: .typedTransaction, chainID: .ethereum)
+        }
     }
 
     @Test("refuses a signature for another request")

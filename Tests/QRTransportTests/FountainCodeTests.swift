@@ -93,7 +93,9 @@ struct FountainCodeTests {
             minFragmentLength: try Vectors.int(encoder["min_fragment_len"], "min"))
         #expect(fountain.fragmentLength == (try Vectors.int(encoder["fragment_len"], "fragment_len")))
         #expect(fountain.sequenceLength == (try Vectors.int(encoder["seq_len"], "seq_len")))
-        #expect(CRC32.bigEndianBytesForTest(fountain.checksum) == hexBytes(try Vectors.string(encoder["checksum_hex"], "c")))
+        #expect(
+            CRC32.bigEndianBytesForTest(fountain.checksum) == hexBytes(try Vectors.string(encoder["checksum_hex"], "c"))
+        )
         let parts = try Vectors.objects(encoder["parts"], "parts")
         #expect(parts.count == 20)
         for expected in parts {

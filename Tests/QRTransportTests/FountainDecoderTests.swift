@@ -68,8 +68,10 @@ struct FountainDecoderTests {
         let theirs = parts(Vectors.makeMessage(300, seed: "B"), maxFragmentLength: 50, count: 3)
         var decoder = FountainDecoder()
         try decoder.receive(ours[0])
-        #expect(throws: QRTransportError.partFromAnotherMessage(
-            field: "checksum", expected: Int(ours[0].checksum), found: Int(theirs[1].checksum))) {
+        #expect(
+            throws: QRTransportError.partFromAnotherMessage(
+                field: "checksum", expected: Int(ours[0].checksum), found: Int(theirs[1].checksum))
+        ) {
             try decoder.receive(theirs[1])
         }
         #expect(decoder.progress.acceptedPartCount == 1)
@@ -89,19 +91,36 @@ struct FountainDecoderTests {
         }
     }
 
-    @Test("rejects parts that contradict themselves or exceed the limits", arguments: [
-        (FountainPart(sequenceNumber: 0, sequenceLength: 2, messageLength: 20, checksum: 1, data: Array(repeating: 0, count: 10)),
-         QRTransportError.invalidPart(field: "part.seqNum", reason: "must be at least 1")),
-        (FountainPart(sequenceNumber: 1, sequenceLength: 8, messageLength: 100, checksum: 1, data: [1, 5, 3, 3, 5]),
-         .invalidPart(field: "part.seqLen",
-                      reason: "8 fragments cannot hold 100 bytes in fragments of 5 (expected 20)")),
-        (FountainPart(sequenceNumber: 1, sequenceLength: 1, messageLength: 0, checksum: 1, data: [0]),
-         .invalidPart(field: "part.messageLen/data", reason: "an empty message has no parts")),
-        (FountainPart(sequenceNumber: 1, sequenceLength: 1 << 20, messageLength: 1 << 20, checksum: 1, data: [0]),
-         .fountainLimitExceeded(field: "part.seqLen", limit: 4096, found: 1 << 20)),
-        (FountainPart(sequenceNumber: 1, sequenceLength: 1, messageLength: 1 << 21, checksum: 1, data: [0]),
-         .fountainLimitExceeded(field: "part.messageLen", limit: 1 << 20, found: 1 << 21)),
-    ])
+    @Test(
+        "rejects parts that contradict themselves or exceed the limits",
+        arguments: [
+            (
+                FountainPart(
+                    sequenceNumber: 0, sequenceLength: 2, messageLength: 20, checksum: 1,
+                    data: Array(repeating: 0, count: 10)),
+                QRTransportError.invalidPart(field: "part.seqNum", reason: "must be at least 1")
+            ),
+            (
+                FountainPart(
+                    sequenceNumber: 1, sequenceLength: 8, messageLength: 100, checksum: 1, data: [1, 5, 3, 3, 5]),
+                .invalidPart(
+                    field: "part.seqLen",
+                    reason: "8 fragments cannot hold 100 bytes in fragments of 5 (expected 20)")
+            ),
+            (
+                FountainPart(sequenceNumber: 1, sequenceLength: 1, messageLength: 0, checksum: 1, data: [0]),
+                .invalidPart(field: "part.messageLen/data", reason: "an empty message has no parts")
+            ),
+            (
+                FountainPart(
+                    sequenceNumber: 1, sequenceLength: 1 << 20, messageLength: 1 << 20, checksum: 1, data: [0]),
+                .fountainLimitExceeded(field: "part.seqLen", limit: 4096, found: 1 << 20)
+            ),
+            (
+                FountainPart(sequenceNumber: 1, sequenceLength: 1, messageLength: 1 << 21, checksum: 1, data: [0]),
+                .fountainLimitExceeded(field: "part.messageLen", limit: 1 << 20, found: 1 << 21)
+            ),
+        ])
     func rejectsInvalidParts(part: FountainPart, expected: QRTransportError) {
         var decoder = FountainDecoder()
         #expect(throws: expected) { try decoder.receive(part) }
@@ -121,21 +140,33 @@ struct FountainDecoderTests {
         let expectedChecksum = stream[0].checksum
         var corruptMessage = message
         corruptMessage[2 * stream[0].data.count] ^= 0x01
-        #expect(throws: QRTransportError.messageChecksumMismatch(
-            expected: expectedChecksum, found: CRC32.checksum(corruptMessage))) {
+        #expect(
+            throws: QRTransportError.messageChecksumMismatch(
+                expected: expectedChecksum, found: CRC32.checksum(corruptMessage))
+        ) {
             try decoder.receive(stream[3])
         }
         #expect(decoder.progress.fragmentCount == 0)
     }
 
-    @Test("rejects malformed part CBOR with named errors", arguments: [
-        ("840c0818641a12345678", QRTransportError.invalidPart(field: "part", reason: "expected an array of 5 items, found 4")),
-        ("850c0818641a1234567842", .cborLengthExceedsInput(offset: 10, declared: 2, available: 0)),
-        ("851b00000001000000000818641a12345678450105030305",
-         .invalidPart(field: "part.seqNum", reason: "4294967296 exceeds 2^32 − 1")),
-        ("850c0818641a12345678650105030305", .cborTypeMismatch(field: "part.data", expected: "byte string", found: "text string")),
-        ("850c180818641a12345678450105030305", .cborNonMinimalHead(offset: 2)),
-    ])
+    @Test(
+        "rejects malformed part CBOR with named errors",
+        arguments: [
+            (
+                "840c0818641a12345678",
+                QRTransportError.invalidPart(field: "part", reason: "expected an array of 5 items, found 4")
+            ),
+            ("850c0818641a1234567842", .cborLengthExceedsInput(offset: 10, declared: 2, available: 0)),
+            (
+                "851b00000001000000000818641a12345678450105030305",
+                .invalidPart(field: "part.seqNum", reason: "4294967296 exceeds 2^32 − 1")
+            ),
+            (
+                "850c0818641a12345678650105030305",
+                .cborTypeMismatch(field: "part.data", expected: "byte string", found: "text string")
+            ),
+            ("850c180818641a12345678450105030305", .cborNonMinimalHead(offset: 2)),
+        ])
     func rejectsMalformedPartCBOR(hex: String, expected: QRTransportError) {
         #expect(throws: expected) { try FountainPart(cbor: hexBytes(hex)) }
     }

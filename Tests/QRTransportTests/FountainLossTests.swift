@@ -35,8 +35,10 @@ struct FountainLossTests {
                 result.received += 1
                 if decoder.isComplete { result.shown = shown }
             }
-            if result.referenceReceived == 0, reference.receive(FountainCode.chooseFragments(
-                sequenceNumber: encoder.sequenceNumber, sequenceLength: 7, checksum: checksum))
+            if result.referenceReceived == 0,
+                reference.receive(
+                    FountainCode.chooseFragments(
+                        sequenceNumber: encoder.sequenceNumber, sequenceLength: 7, checksum: checksum))
             {
                 result.referenceReceived = reference.receivedCount
             }
@@ -48,8 +50,9 @@ struct FountainLossTests {
 
     /// `joinAt` 0: the receiver sees the stream from part 1 (7 fixed-rate parts, then rateless ones);
     /// 1000: it starts scanning long after the loop began and sees only rateless parts.
-    @Test("200 trials of a 7-fragment message: always completes, never needs more frames than reference peeling",
-          arguments: [UInt32(0), 1000])
+    @Test(
+        "200 trials of a 7-fragment message: always completes, never needs more frames than reference peeling",
+        arguments: [UInt32(0), 1000])
     func lossTrials(joinAt: UInt32) throws {
         let results = try (0..<Self.trials).map { try runTrial($0, joinAt: joinAt) }
         for (trial, result) in results.enumerated() {
@@ -59,10 +62,12 @@ struct FountainLossTests {
         let shown = Double(results.map(\.shown).reduce(0, +)) / Double(Self.trials)
         let reference = Double(results.map(\.referenceReceived).reduce(0, +)) / Double(Self.trials)
         let atMinimum = results.filter { $0.received == 7 }.count
-        print("fountain-loss (join at part \(joinAt + 1)): 7 fragments, 30 % loss, \(Self.trials) trials: received mean \(mean) (\(mean / 7)x), "
-            + "exactly 7 in \(atMinimum), worst \(results.map(\.received).max() ?? 0); shown mean \(shown); "
-            + "reference peeling received mean \(reference) (\(reference / 7)x), worst "
-            + "\(results.map(\.referenceReceived).max() ?? 0)")
+        print(
+            "fountain-loss (join at part \(joinAt + 1)): 7 fragments, 30 % loss, \(Self.trials) trials: "
+                + "received mean \(mean) (\(mean / 7)x), "
+                + "exactly 7 in \(atMinimum), worst \(results.map(\.received).max() ?? 0); shown mean \(shown); "
+                + "reference peeling received mean \(reference) (\(reference / 7)x), worst "
+                + "\(results.map(\.referenceReceived).max() ?? 0)")
         #expect(mean >= 7 && mean <= reference)
         #expect(reference < 14)
     }

@@ -9,7 +9,9 @@ struct QRRoundTripTests {
     static func payload(_ count: Int, seed: String) -> [UInt8] {
         var bytes = Vectors.makeMessage(count, seed: seed)
         let hostile: [UInt8] = [0x00, 0xFF, 0xC3, 0x28, 0x80, 0xFE, 0x00]
-        for (index, byte) in hostile.enumerated() where index < bytes.count { bytes[index * bytes.count / hostile.count] = byte }
+        for (index, byte) in hostile.enumerated() where index < bytes.count {
+            bytes[index * bytes.count / hostile.count] = byte
+        }
         return bytes
     }
 
@@ -61,7 +63,8 @@ struct QRRoundTripTests {
         let second = Self.payload(90, seed: "right")
         let left = try QREncoder.encode(first).image(scale: 4)
         let right = try QREncoder.encode(second).image(scale: 4)
-        var canvas = try GrayImage(width: left.width + right.width, height: max(left.height, right.height), filledWith: 255)
+        var canvas = try GrayImage(
+            width: left.width + right.width, height: max(left.height, right.height), filledWith: 255)
         canvas.draw(left, atX: 0, y: 0)
         canvas.draw(right, atX: left.width, y: 0)
         let found = try QRDecoder().decode(canvas)

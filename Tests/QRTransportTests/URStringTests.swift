@@ -7,15 +7,17 @@ struct URStringTests {
     private static let part1 =
         "ur:bytes/1-9/lpadascfadaxcywenbpljkhdcahkadaemejtswhhylkepmykhhtsytsnoyoyaxaedsuttydmmhhpktpmsrjtdkgslpgh"
 
-    @Test("names each malformed single-part string", arguments: [
-        ("bytes/hdeymejt", QRTransportError.urInvalidScheme(found: "bytes/hd")),
-        ("ur:by_tes/aeadaolazmjendeoti", .urInvalidType("by_tes")),
-        ("ur:/aeadaolazmjendeoti", .urInvalidType("")),
-        ("ur:bytes", .urInvalidPath(componentCount: 1)),
-        ("ur:bytes/1-9/x/y", .urInvalidPath(componentCount: 4)),
-        ("ur:bytes/aeadaolazmjendeotx", .bytewordsInvalidWord(word: "tx", index: 8)),
-        ("ur:bytes/1-9/aeadaolazmjendeoti", .urUnexpectedMultipart(sequence: "1-9")),
-    ])
+    @Test(
+        "names each malformed single-part string",
+        arguments: [
+            ("bytes/hdeymejt", QRTransportError.urInvalidScheme(found: "bytes/hd")),
+            ("ur:by_tes/aeadaolazmjendeoti", .urInvalidType("by_tes")),
+            ("ur:/aeadaolazmjendeoti", .urInvalidType("")),
+            ("ur:bytes", .urInvalidPath(componentCount: 1)),
+            ("ur:bytes/1-9/x/y", .urInvalidPath(componentCount: 4)),
+            ("ur:bytes/aeadaolazmjendeotx", .bytewordsInvalidWord(word: "tx", index: 8)),
+            ("ur:bytes/1-9/aeadaolazmjendeoti", .urUnexpectedMultipart(sequence: "1-9")),
+        ])
     func rejectsSinglePart(text: String, expected: QRTransportError) {
         #expect(throws: expected) { try UR(parsing: text) }
     }

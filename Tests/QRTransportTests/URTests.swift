@@ -99,7 +99,8 @@ struct URTests {
         let singleUR = try UR(parsing: try Vectors.string(single["ur"], "ur"))
         #expect(singleUR.cbor == hexBytes(try Vectors.string(single["cbor_hex_decoded"], "cbor")))
         let map = try CBOR.decode(singleUR.cbor).integerKeyedMap(field: "seed")
-        #expect(try map[1]?.bytesValue(field: "seed.1") == hexBytes(try Vectors.string(single["payload_hex_decoded"], "p")))
+        #expect(
+            try map[1]?.bytesValue(field: "seed.1") == hexBytes(try Vectors.string(single["payload_hex_decoded"], "p")))
 
         let first = try vector("bcr_2020_005_seed_multipart_first")
         let text = try Vectors.string(first["ur"], "ur")

@@ -2,7 +2,9 @@ import QRTransport
 import TestSupport
 import Testing
 
-/// Decode time for one 1920×1080 gray camera-sized frame. Run in release for meaningful figures:
+/// Decode time for one 1920×1080 gray camera-sized frame.
+///
+/// Run in release for meaningful figures:
 /// `swift test -c release --filter ZBarTimingTests`.
 @Suite("zbar timing on 1080p frames", .serialized)
 struct ZBarTimingTests {
@@ -33,23 +35,27 @@ struct ZBarTimingTests {
             Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
         }
         let mean = durations.map(milliseconds).reduce(0, +) / Double(durations.count)
-        print("zbar-1080p \(name): median \(milliseconds(sorted[sorted.count / 2])) ms, "
-            + "mean \(mean) ms, min \(milliseconds(sorted[0])) ms over \(durations.count) runs")
+        print(
+            "zbar-1080p \(name): median \(milliseconds(sorted[sorted.count / 2])) ms, "
+                + "mean \(mean) ms, min \(milliseconds(sorted[0])) ms over \(durations.count) runs")
     }
 
     @Test("decodes a 400-byte version-13 code in a 1080p frame, byte-exact; reports the time")
     func largeCode() throws {
         let payload = QRRoundTripTests.payload(400, seed: "1080p")
         let matrix = try QREncoder.encode(payload, errorCorrection: .low)
-        report("400 B v\(matrix.version)-L at 6 px/module", try time(frame(matrix, scale: 6), runs: 15, expecting: [payload]))
+        report(
+            "400 B v\(matrix.version)-L at 6 px/module",
+            try time(frame(matrix, scale: 6), runs: 15, expecting: [payload]))
     }
 
     @Test("decodes one animated UR frame (100-byte fragments) in a 1080p frame; reports the time")
     func animatedFrame() throws {
         var encoder = AnimatedQREncoder(payload: Vectors.makeMessage(700), maxFragmentLength: 100)
         let frame = try encoder.nextFrame()
-        report("UR frame v\(frame.matrix.version)-L at 8 px/module",
-               try time(self.frame(frame.matrix, scale: 8), runs: 15, expecting: [Array(frame.text.utf8)]))
+        report(
+            "UR frame v\(frame.matrix.version)-L at 8 px/module",
+            try time(self.frame(frame.matrix, scale: 8), runs: 15, expecting: [Array(frame.text.utf8)]))
     }
 
     @Test("finds nothing in an empty 1080p frame; reports the time")
