@@ -18,8 +18,11 @@ public struct FountainDecoder: Sendable {
         /// Largest accepted number of fragments.
         public var maxSequenceLength: Int
 
-        /// Creates limits; the defaults (1 MiB, 4,096 fragments) are far above any signing request.
-        public init(maxMessageLength: Int = 1 << 20, maxSequenceLength: Int = 4096) {
+        /// Creates limits; the defaults (1 MiB, 1,024 fragments) are far above any signing request.
+        ///
+        /// Decoding costs up to `seqLen² · fragmentLength` byte XORs over a whole message, so the fragment
+        /// limit is what bounds the work a hostile sequence can cause.
+        public init(maxMessageLength: Int = 1 << 20, maxSequenceLength: Int = 1024) {
             self.maxMessageLength = maxMessageLength
             self.maxSequenceLength = maxSequenceLength
         }
