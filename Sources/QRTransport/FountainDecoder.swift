@@ -70,7 +70,6 @@ public struct FountainDecoder: Sendable {
     public let limits: Limits
     private var expected: Expected?
     private var rows: [Int: Row] = [:]
-    private var seenSequenceNumbers: Set<UInt32> = []
     private var acceptedPartCount = 0
     /// The message, once decoded and its CRC-32 verified.
     public private(set) var result: [UInt8]?
@@ -106,7 +105,9 @@ public struct FountainDecoder: Sendable {
         let expected = try validate(part)
         if self.expected == nil { self.expected = expected }
         acceptedPartCount += 1
-        guard result == nil, seenSequenceNumbers.insert(part.sequenceNumber).inserted else { return false }
+        // A repeated part reduces to the zero equation below, so no set of seen numbers is kept (it would grow
+        // without bound on a long stream).
+        guard result == nil else { return false }
         var indexes = [UInt64](repeating: 0, count: (expected.sequenceLength + 63) / 64)
         let chosen = FountainCode.chooseFragments(
             sequenceNumber: part.sequenceNumber, sequenceLength: expected.sequenceLength,
