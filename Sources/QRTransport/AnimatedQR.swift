@@ -11,8 +11,8 @@ public struct AnimatedQRFrame: Sendable {
 /// Turns a UR into an endless sequence of QR frames: fountain-coded multipart UR strings, each upper-cased and
 /// encoded in alphanumeric mode.
 ///
-/// `maxFragmentLength` bounds the CBOR bytes per frame and so the QR version: with 2 Bytewords letters per
-/// byte plus about 30 characters of header and checksum, 100 bytes give roughly version 8–9 at level L.
+/// `maxFragmentLength` bounds the CBOR bytes per frame and so the QR version: each byte becomes two Bytewords
+/// letters, plus about 40 characters of header and checksums (88-byte fragments gave version 7 at level L).
 /// Keystone's SDK defaults to 400. Show frames at a steady rate; a receiver needs about `sequenceLength`
 /// frames plus a few more for losses.
 public struct AnimatedQREncoder: Sendable {
