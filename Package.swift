@@ -43,6 +43,12 @@ let package = Package(
         .target(name: "BundleFormat", dependencies: ["EthereumPrimitives", "EthereumABI", "EthereumRLP", "EthereumTransactions"]),
         .target(name: "CommandLineSupport", dependencies: ["EthereumPrimitives", argumentParser]),
 
+        // QR codes across the air gap: the one owner of libqrencode, zbar and libpng; used on both sides.
+        .target(
+            name: "QRTransport",
+            dependencies: ["CQREncode", "CZBar", "CPNG", "EthereumPrimitives", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+
         // Online only: HTTP, JSON-RPC and the OpenRouter API (the only modules that may use FoundationNetworking).
         .target(name: "StrictJSON"),
         .target(name: "HTTPTransport"),
@@ -125,6 +131,9 @@ let package = Package(
         .testTarget(
             name: "OfflineSigningTests",
             dependencies: ["OfflineSigning", "BundleFormat", "EthereumABI", "EthereumTransactions", "Secp256k1", "TestSupport"]
+        ),
+        .testTarget(
+            name: "QRTransportTests", dependencies: ["QRTransport", "TestSupport", "EthereumPrimitives"], exclude: ["Fixtures"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(name: "KeystoreTests", dependencies: ["Keystore", "Secp256k1", "EthereumPrimitives", "TestSupport"]),
