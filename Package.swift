@@ -110,7 +110,8 @@ let package = Package(
             ]
         ),
         .executableTarget(
-            name: "coldcredits-bench", dependencies: ["EthereumPrimitives", "EthereumTransactions", "Secp256k1"],
+            name: "coldcredits-bench",
+            dependencies: ["BundleFormat", "EthereumPrimitives", "EthereumTransactions", "OfflineSigning", "Secp256k1"],
             path: "Sources/Benchmarks"
         ),
         .executableTarget(

@@ -43,6 +43,7 @@ let results = Measurement.run(
                 fatalError("recovery failed during the benchmark: \(error)")
             }
         },
+        .init(name: "verifySignBundle", iterations: 20) { BundleWorkload.run(key: key) },
         .init(name: "decodeRecover", iterations: 60) {
             do {
                 return try SignedTransaction(rawTransaction: raw).recoverSender().bytes[0]
@@ -62,6 +63,7 @@ let bareSign = measurement("bareSign")
 let sign = measurement("sign")
 let bareRecover = measurement("bareRecover")
 let decodeRecover = measurement("decodeRecover")
+let verifySignBundle = measurement("verifySignBundle")
 
 // The machine is shared, so the fastest batch (least disturbed) is the figure; medians are printed beside it.
 let keccakMBps = Double(Workloads.mebibyte.count) / keccak.best / 1e6
@@ -83,6 +85,8 @@ if arguments.contains("--json") {
         ("sign_over_bare_sign_plus_hash", fixed(overhead, 3)),
         ("decode_recover_type2_us", fixed(decodeMicros, 3)),
         ("bare_secp256k1_recover_address_us", fixed(bareRecoverMicros, 3)),
+        ("verify_sign_bundle_ms", fixed(verifySignBundle.best * 1e3, 3)),
+        ("median_verify_sign_bundle_ms", fixed(verifySignBundle.median * 1e3, 3)),
         ("median_keccak256_1mib_mb_per_s", fixed(Double(Workloads.mebibyte.count) / keccak.median / 1e6, 1)),
         ("median_sign_type2_us", fixed(sign.median * 1e6, 3)),
         ("median_bare_secp256k1_sign_us", fixed(bareSign.median * 1e6, 3)),
@@ -103,6 +107,7 @@ if arguments.contains("--json") {
         sign type-2 tx (encode+hash+sign+raw): \(fixed(signMicros)) µs  \
         (\(fixed(overhead)) × bare sign + hash, paired median)
         decode + recover sender, type-2 tx:    \(fixed(decodeMicros)) µs  (bare recover \(fixed(bareRecoverMicros)) µs)
+        verify + review + sign one bundle:     \(fixed(verifySignBundle.best * 1e3, 3)) ms  (target < 5 ms)
         (fastest of \(batches) batches; medians: keccak \(fixed(medianKeccak, 1)) MB/s, \
         sign \(fixed(sign.median * 1e6)) µs, bare sign \(fixed(bareSign.median * 1e6)) µs; sink \(sink))
         """
