@@ -19,7 +19,7 @@ Fixed constants (so that two separate runs build the same chain):
   funding          every harness account (and the sender of a run-raw transaction) starts with 1000 ETH
   charge amounts   total = USD x 10**6 USDC units, fee_amount = total // 100, recipient_amount = the rest
 
-Chain id: py-evm's tester chain is hard-wired to 131277322940537 (0x7765eb7a1e79, eth-tester's
+Chain id: py-evm's tester chain is hard-wired to 131277322940537 (0x776562337079, eth-tester's
 MainnetTesterPosChain.chain_id, Prague rules). Harness(chain_id=N) overrides it, so CHAINID returns N.
 py-evm does NOT compare a typed transaction's chain id with the chain's, so send_raw() does that itself
 and refuses a mismatch the way a node would ("rejected").
