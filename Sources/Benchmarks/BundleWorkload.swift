@@ -10,7 +10,8 @@ import Secp256k1
 enum BundleWorkload {
     /// formats/unsigned-bundle/v1/examples/sandbox-polygon.json, found from this source file's location.
     static let bundleBytes: [UInt8] = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let path = root.appendingPathComponent("formats/unsigned-bundle/v1/examples/sandbox-polygon.json")
         guard let data = try? Data(contentsOf: path) else { fatalError("cannot read \(path.path)") }
         return [UInt8](data)

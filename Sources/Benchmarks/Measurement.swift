@@ -1,5 +1,7 @@
-/// Times closures in batches. The batches of all workloads are interleaved round-robin (in a rotating order),
-/// so a burst of load on the shared machine hits every workload alike and ratios between them stay meaningful.
+/// Times closures in batches.
+///
+/// The batches of all workloads are interleaved round-robin (in a rotating order), so a burst of load on the
+/// shared machine hits every workload alike and ratios between them stay meaningful.
 struct Measurement {
     /// Per-call seconds of each batch, in the order the batches ran (round by round).
     let chronological: [Double]

@@ -16,8 +16,9 @@ enum Workloads {
         }
     }
 
-    /// A payment-sized type-2 transaction: Base, a contract call with 580 bytes of calldata (the size of the
-    /// Transfers call), fees and value of realistic widths. compare.py builds the same transaction.
+    /// A payment-sized type-2 transaction: Base, a contract call with 580 bytes of calldata (the size of the Transfers call), fees and value of realistic widths.
+    ///
+    /// compare.py builds the same transaction.
     static let transaction = EIP1559Transaction(
         chainID: .base,
         nonce: 42,

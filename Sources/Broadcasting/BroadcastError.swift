@@ -55,7 +55,8 @@ public enum BroadcastError: Error, Equatable, Sendable, CustomStringConvertible 
         case .bundleMismatch(let signed, let bundle):
             return "the signed transaction's signing hash \(signed) is not the bundle's \(bundle); refusing to send"
         case .expired(let deadline, let now):
-            return "the intent expired at \(deadline) (now \(now)); sending would revert with ExpiredIntent() — prepare a new charge"
+            return
+                "the intent expired at \(deadline) (now \(now)); sending would revert with ExpiredIntent() — prepare a new charge"
         case .wrongChain(let rpc, let expected, let found): return "RPC \(rpc) serves chain \(found), expected \(expected)"
         case .nonceUsedElsewhere(let nonce, let accountNonce):
             return "nonce \(nonce) was used by another transaction (account nonce is \(accountNonce)); nothing sent"

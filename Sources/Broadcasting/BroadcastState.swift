@@ -78,10 +78,14 @@ public struct BroadcastState: Equatable, Sendable {
         status = try top.string("status")
         var parsed: [Submission] = []
         for (index, item) in try top.array("submissions").enumerated() {
-            guard let object = item as? [String: Any] else { throw .wrongType(path: "submissions[\(index)]", expected: "an object") }
+            guard let object = item as? [String: Any] else {
+                throw .wrongType(path: "submissions[\(index)]", expected: "an object")
+            }
             var s = JSONReader(object: object, path: "submissions[\(index)]")
-            parsed.append(Submission(hash: try s.hash("hash"), rpc: try s.string("rpc"), at: try s.integer("at"),
-                                     outcome: try s.string("outcome")))
+            parsed.append(
+                Submission(
+                    hash: try s.hash("hash"), rpc: try s.string("rpc"), at: try s.integer("at"),
+                    outcome: try s.string("outcome")))
             try s.finish()
         }
         submissions = parsed

@@ -24,7 +24,9 @@ extension Broadcaster {
                     state.minedHash = mined.transactionHash
                     state.status = "mined"
                     try save(state)
-                    log("Mined \(mined.transactionHash) in block \(mined.blockNumber) (status \(mined.status == .success ? "success" : "reverted")).")
+                    log(
+                        "Mined \(mined.transactionHash) in block \(mined.blockNumber) (status \(mined.status == .success ? "success" : "reverted"))."
+                    )
                 }
                 let head = await latestBlock()
                 let confirmations = head.map { $0 >= mined.blockNumber ? $0 - mined.blockNumber + 1 : 0 } ?? 0
@@ -32,7 +34,8 @@ extension Broadcaster {
                 let progress = "confirmations \(confirmations)/\(settings.confirmations)"
                 if progress != lastProgress { log(progress); lastProgress = progress }
             } else if let after = settings.replaceAfterSeconds, let sent = state.lastSentAt, now() >= sent + after,
-                state.rung + 1 < file.allTransactions.count {
+                state.rung + 1 < file.allTransactions.count
+            {
                 log("Not mined after \(after) s: replacing with fee-ladder rung \(state.rung + 1).")
                 try await send(rung: state.rung + 1, state: &state)
             }
@@ -93,7 +96,9 @@ extension Broadcaster {
                 return credits
             }
             log("Waiting for credits: total \(credits.totalCredits), expecting at least \(before) + \(purchased)…")
-            guard now() < start + settings.timeoutSeconds else { try save(state); throw .timedOut(stage: "waiting for the credits") }
+            guard now() < start + settings.timeoutSeconds else {
+                try save(state); throw .timedOut(stage: "waiting for the credits")
+            }
             await pause(max(10, settings.creditPollSeconds))
         }
     }

@@ -7,6 +7,7 @@ import HTTPTransport
 
 extension Broadcaster {
     /// One batch per node: chain id, latest block, the sender's mined nonce and the receipts of every known hash.
+    ///
     /// Returns a receipt when one of our transactions is already mined.
     func inspectChain(state: inout BroadcastState) async throws(BroadcastError) -> TransactionReceipt? {
         let tx = file.transaction.transaction
@@ -17,8 +18,9 @@ extension Broadcaster {
             let origin = Self.origin(rpc)
             let results: (Result<ChainID, RPCError>, Result<Block?, RPCError>, Result<UInt64, RPCError>)
             do {
-                results = try await rpc.batchResults(Eth.chainID(), Eth.blockByNumber(.latest),
-                                                     Eth.transactionCount(of: file.from, at: .latest))
+                results = try await rpc.batchResults(
+                    Eth.chainID(), Eth.blockByNumber(.latest),
+                    Eth.transactionCount(of: file.from, at: .latest))
             } catch {
                 failures.append("\(origin): \(error)")
                 continue
@@ -27,7 +29,9 @@ extension Broadcaster {
             guard case .success(let chain) = results.0 else { failures.append("\(origin): eth_chainId failed"); continue }
             guard chain == tx.chainID else { throw .wrongChain(rpc: origin, expected: tx.chainID, found: chain) }
             if case .success(let block?) = results.1, let baseFee = block.baseFeePerGas, tx.maxFeePerGas < baseFee {
-                log("warning: maxFeePerGas \(tx.maxFeePerGas.gweiString) gwei is below the current base fee \(baseFee.gweiString) gwei at \(origin); the transaction waits until the base fee drops (or use the fee ladder)")
+                log(
+                    "warning: maxFeePerGas \(tx.maxFeePerGas.gweiString) gwei is below the current base fee \(baseFee.gweiString) gwei at \(origin); the transaction waits until the base fee drops (or use the fee ladder)"
+                )
             }
             if found == nil { found = await receipt(of: state.hashes, at: rpc) }
             if found == nil, case .success(let accountNonce) = results.2, accountNonce > tx.nonce {
@@ -52,8 +56,10 @@ extension Broadcaster {
         return nil
     }
 
-    /// Sends rung `rung` to every node. "already known" counts as accepted; "nonce too low" counts as accepted
-    /// only when one of our hashes is mined (checked by the caller's follow loop).
+    /// Sends rung `rung` to every node.
+    ///
+    /// "already known" counts as accepted; "nonce too low" counts as accepted only when one of our hashes is mined
+    /// (checked by the caller's follow loop).
     func send(rung: Int, state: inout BroadcastState) async throws(BroadcastError) {
         let transactions = file.allTransactions
         guard rung < transactions.count else { return }

@@ -7,9 +7,10 @@ public import Foundation
 public import PaymentAPI
 import CommandLineSupport
 
-/// Sends a signed payment and follows it: checks, submission to every node, receipt, confirmations, fee-ladder
-/// replacement, revert decoding, credits. Every step is recorded in a ``BroadcastState`` file so a re-run
-/// resumes; the same transactions are the only ones ever sent.
+/// Sends a signed payment and follows it: checks, submission to every node, receipt, confirmations, fee-ladder replacement, revert decoding, credits.
+///
+/// Every step is recorded in a ``BroadcastState`` file so a re-run resumes; the same transactions are the only
+/// ones ever sent.
 public struct Broadcaster: Sendable {
     /// Tuning, injectable for tests.
     public struct Settings: Sendable {
@@ -45,9 +46,11 @@ public struct Broadcaster: Sendable {
     public let now: @Sendable () -> UInt64
 
     /// Creates a broadcaster.
-    public init(file: SignedTransactionFile, rpcs: [JSONRPCClient], api: PaymentAPIClient?, statePath: String,
-                settings: Settings, log: @escaping @Sendable (String) -> Void,
-                now: @escaping @Sendable () -> UInt64 = { UInt64(Date().timeIntervalSince1970) }) {
+    public init(
+        file: SignedTransactionFile, rpcs: [JSONRPCClient], api: PaymentAPIClient?, statePath: String,
+        settings: Settings, log: @escaping @Sendable (String) -> Void,
+        now: @escaping @Sendable () -> UInt64 = { UInt64(Date().timeIntervalSince1970) }
+    ) {
         self.file = file
         self.rpcs = rpcs
         self.api = api
@@ -80,7 +83,9 @@ public struct Broadcaster: Sendable {
         let known = try await inspectChain(state: &state)
         if known == nil, state.status == "new" || state.status == "sent" {
             try checkDeadline()
-            if settings.waitCredits, state.creditsBefore == nil, let api { state.creditsBefore = try await creditsNow(api).totalCredits }
+            if settings.waitCredits, state.creditsBefore == nil, let api {
+                state.creditsBefore = try await creditsNow(api).totalCredits
+            }
             try await send(rung: state.rung, state: &state)
         }
         let receipt = try await follow(state: &state, known: known)
@@ -99,12 +104,16 @@ public struct Broadcaster: Sendable {
 
     func loadState() throws(BroadcastError) -> BroadcastState {
         let hashes = file.allTransactions.map(\.transactionHash.hash)
-        guard FileManager.default.fileExists(atPath: statePath) else { return BroadcastState(hashes: hashes, chargeID: file.chargeID) }
+        guard FileManager.default.fileExists(atPath: statePath) else {
+            return BroadcastState(hashes: hashes, chargeID: file.chargeID)
+        }
         let state: BroadcastState
         do { state = try BroadcastState(json: Data(contentsOf: URL(fileURLWithPath: statePath))) } catch {
             throw .invalidInput("state file \(statePath) is unreadable: \(error)")
         }
-        guard Array(state.hashes.prefix(hashes.count)) == Array(hashes.prefix(state.hashes.count)), state.chargeID == file.chargeID else {
+        guard Array(state.hashes.prefix(hashes.count)) == Array(hashes.prefix(state.hashes.count)),
+            state.chargeID == file.chargeID
+        else {
             throw .stateMismatch(path: statePath)
         }
         log("Resuming from \(statePath) (status \(state.status), rung \(state.rung)).")

@@ -1,7 +1,9 @@
 public import EthereumPrimitives
 
-/// Why a bundle, signed-transaction file or charge was refused. Paths are JSON paths such as
-/// `transaction.maxFeePerGas` or `charge.web3_data.transfer_intent.call_data.deadline`.
+/// Why a bundle, signed-transaction file or charge was refused.
+///
+/// Paths are JSON paths such as `transaction.maxFeePerGas` or
+/// `charge.web3_data.transfer_intent.call_data.deadline`.
 public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The bytes are not JSON, or not a JSON object at the top.
     case invalidJSON(reason: String)

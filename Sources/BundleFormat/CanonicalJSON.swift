@@ -1,10 +1,10 @@
 public import Foundation
 
-/// The one JSON writer of the package: keys sorted by Unicode code points, two-space indentation,
-/// `"key": value`, `[]`/`{}` for empty collections, only `"`, `\` and control characters escaped, one
-/// trailing newline. It is exactly Python's `json.dumps(obj, sort_keys=True, indent=2, ensure_ascii=False)`
-/// plus a newline, so a second implementation can reproduce our bytes. Same object, same bytes — which keeps
-/// snapshots, hashes and QR codes stable.
+/// The one JSON writer of the package: keys sorted by Unicode code points, two-space indentation, `"key": value`, `[]`/`{}` for empty collections, only `"`, `\` and control characters escaped, one trailing newline.
+///
+/// It is exactly Python's `json.dumps(obj, sort_keys=True, indent=2, ensure_ascii=False)` plus a newline, so a
+/// second implementation can reproduce our bytes. Same object, same bytes — which keeps snapshots, hashes and
+/// QR codes stable.
 public enum CanonicalJSON {
     /// Serialises Foundation JSON values (dictionaries, arrays, strings, integers, booleans, null).
     public static func encode(_ object: Any) -> Data {
@@ -74,8 +74,9 @@ public enum CanonicalJSON {
     }
 }
 
-/// The header every ColdCredits document starts with: `{"format": "…", "version": N}`. Read first, so an
-/// unknown format or version is reported as such instead of as a confusing field error.
+/// The header every ColdCredits document starts with: `{"format": "…", "version": N}`.
+///
+/// Read first, so an unknown format or version is reported as such instead of as a confusing field error.
 public enum FormatHeader {
     /// Checks `format` and `version` of the document `reader` wraps.
     public static func check(_ reader: inout JSONReader, format: String, version: Int) throws(BundleError) {

@@ -53,8 +53,9 @@ public struct Charge: @unchecked Sendable {
         sender = try metadata.address("sender")
         deadlineText = try call.string("deadline")
         guard let deadline = ISO8601.unixSeconds(deadlineText) else {
-            throw .invalidField(path: call.childPath("deadline"),
-                                reason: "expected an ISO-8601 UTC time such as 2025-03-01T06:19:59Z, found \"\(deadlineText)\"")
+            throw .invalidField(
+                path: call.childPath("deadline"),
+                reason: "expected an ISO-8601 UTC time such as 2025-03-01T06:19:59Z, found \"\(deadlineText)\"")
         }
         func amount(_ key: String) throws(BundleError) -> UInt256 {
             let text = try call.string(key)

@@ -10,18 +10,20 @@ extension Deployment {
     public init(networkFile data: Data) throws(BundleError) {
         var top = try JSONReader(data: data)
         try FormatHeader.check(&top, format: Self.networkFileFormat, version: 1)
-        self.init(chainID: ChainID(try top.integer("chainId")), transfers: try top.address("transfers"),
-                  quoterV2: try top.address("quoterV2"), wrappedNative: try top.address("wrappedNative"),
-                  usdc: try top.address("usdc"))
+        self.init(
+            chainID: ChainID(try top.integer("chainId")), transfers: try top.address("transfers"),
+            quoterV2: try top.address("quoterV2"), wrappedNative: try top.address("wrappedNative"),
+            usdc: try top.address("usdc"))
         try top.finish()
     }
 
     /// The deployment as a network file.
     public func networkFileJSON() -> Data {
-        CanonicalJSON.encode([
-            "format": Self.networkFileFormat, "version": 1, "chainId": chainID.value,
-            "transfers": transfers.checksummed, "quoterV2": quoterV2.checksummed,
-            "wrappedNative": wrappedNative.checksummed, "usdc": usdc.checksummed,
-        ] as [String: Any])
+        CanonicalJSON.encode(
+            [
+                "format": Self.networkFileFormat, "version": 1, "chainId": chainID.value,
+                "transfers": transfers.checksummed, "quoterV2": quoterV2.checksummed,
+                "wrappedNative": wrappedNative.checksummed, "usdc": usdc.checksummed,
+            ] as [String: Any])
     }
 }

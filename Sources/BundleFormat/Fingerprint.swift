@@ -1,8 +1,8 @@
 public import EthereumPrimitives
 
-/// A short, speakable fingerprint of a signing hash, shown identically by `prepare`, `sign` and `broadcast`
-/// so an operator can compare machines at a glance: the first 8 bytes as four groups of 4 hex digits,
-/// `e63a-0530-9ff1-982d`. `sign` asks the operator to type the first group to approve.
+/// A short, speakable fingerprint of a signing hash, shown identically by `prepare`, `sign` and `broadcast` so an operator can compare machines at a glance: the first 8 bytes as four groups of 4 hex digits, `e63a-0530-9ff1-982d`.
+///
+/// `sign` asks the operator to type the first group to approve.
 ///
 /// 64 bits are enough to catch accidents and a careless attacker; the full hash is always available too, and
 /// the signer recomputes the hash itself rather than trusting any fingerprint.

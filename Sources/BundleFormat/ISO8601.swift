@@ -26,14 +26,16 @@ public enum ISO8601 {
         if c[index] == 0x5a || c[index] == 0x7a {
             index += 1
         } else if c[index] == 0x2b || c[index] == 0x2d, c.count == index + 6, c[index + 3] == 0x3a,
-            let hours = number(c, index + 1, 2), let minutes = number(c, index + 4, 2), hours < 24, minutes < 60 {
+            let hours = number(c, index + 1, 2), let minutes = number(c, index + 4, 2), hours < 24, minutes < 60
+        {
             offsetSeconds = Int64(hours * 3600 + minutes * 60) * (c[index] == 0x2b ? 1 : -1)
             index += 6
         } else {
             return nil
         }
         guard index == c.count else { return nil }
-        let seconds = daysSinceEpoch(year: year, month: month, day: day) * 86_400
+        let seconds =
+            daysSinceEpoch(year: year, month: month, day: day) * 86_400
             + Int64(hour * 3600 + minute * 60 + second) - offsetSeconds
         return seconds >= 0 ? UInt64(seconds) : nil
     }

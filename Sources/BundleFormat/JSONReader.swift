@@ -50,7 +50,11 @@ public struct JSONReader {
 
     /// An optional string.
     public mutating func optionalString(_ key: String) throws(BundleError) -> String? {
-        has(key) ? try string(key) : { consumed.insert(key); return nil }()
+        has(key)
+            ? try string(key)
+            : {
+                consumed.insert(key); return nil
+            }()
     }
 
     /// An optional non-negative integer (absent or null → nil).

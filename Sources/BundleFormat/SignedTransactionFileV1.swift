@@ -29,8 +29,10 @@ public struct SignedTransactionFileV1: Sendable {
     public var feeLadder: [SignedTransaction]
 
     /// Creates a file value; `from` must be the recovered signer of every transaction (checked by the reader).
-    public init(transaction: SignedTransaction, from: Address, chargeID: String, validUntil: UInt64, signedAt: UInt64,
-                unsignedBundleHash: Hash32, feeLadder: [SignedTransaction] = []) {
+    public init(
+        transaction: SignedTransaction, from: Address, chargeID: String, validUntil: UInt64, signedAt: UInt64,
+        unsignedBundleHash: Hash32, feeLadder: [SignedTransaction] = []
+    ) {
         self.transaction = transaction
         self.from = from
         self.chargeID = chargeID
@@ -99,7 +101,8 @@ public struct SignedTransactionFileV1: Sendable {
         try top.finish()
 
         guard declaredHash == transaction.transactionHash.hash else {
-            throw .inconsistent(path: "transactionHash", reason: "is not the hash of rawTransaction (\(transaction.transactionHash))")
+            throw .inconsistent(
+                path: "transactionHash", reason: "is not the hash of rawTransaction (\(transaction.transactionHash))")
         }
         guard declaredSigningHash == transaction.signingHash.hash else {
             throw .signingHashMismatch(recorded: declaredSigningHash, recomputed: transaction.signingHash.hash)

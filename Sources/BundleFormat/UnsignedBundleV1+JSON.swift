@@ -16,11 +16,14 @@ extension UnsignedBundleV1 {
         var tx = try top.object("transaction")
         transaction = try Self.readTransaction(&tx)
         var q = try top.object("quote")
-        guard let tier = UInt32(exactly: try q.integer("poolFeesTier")), let slippage = UInt32(exactly: try q.integer("slippageBps")) else {
+        guard let tier = UInt32(exactly: try q.integer("poolFeesTier")),
+            let slippage = UInt32(exactly: try q.integer("slippageBps"))
+        else {
             throw .invalidField(path: "quote", reason: "poolFeesTier and slippageBps must fit 32 bits")
         }
-        quote = QuoteContext(poolFeesTier: tier, amountIn: try q.quantity("amountIn"), slippageBPS: slippage,
-                             quoter: try q.address("quoter"))
+        quote = QuoteContext(
+            poolFeesTier: tier, amountIn: try q.quantity("amountIn"), slippageBPS: slippage,
+            quoter: try q.address("quoter"))
         try q.finish()
         var f = try top.object("fees")
         fees = FeeContext(baseFeePerGas: try f.quantity("baseFeePerGas"), gasEstimate: try f.quantity64("gasEstimate"))
@@ -33,7 +36,8 @@ extension UnsignedBundleV1 {
             throw .signingHashMismatch(recorded: recordedHash, recomputed: signingHash.hash)
         }
         if recordedFingerprint != fingerprint.description {
-            throw .inconsistent(path: "fingerprint", reason: "\"\(recordedFingerprint)\" is not the fingerprint of signingHash (\(fingerprint))")
+            throw .inconsistent(
+                path: "fingerprint", reason: "\"\(recordedFingerprint)\" is not the fingerprint of signingHash (\(fingerprint))")
         }
         if validUntil != self.validUntil {
             throw .inconsistent(path: "validUntil", reason: "\(validUntil) differs from the charge's deadline \(self.validUntil)")
@@ -42,14 +46,17 @@ extension UnsignedBundleV1 {
 
     static func readTransaction(_ tx: inout JSONReader) throws(BundleError) -> EIP1559Transaction {
         let type = try tx.string("type")
-        guard type == "0x2" else { throw .invalidField(path: tx.childPath("type"), reason: "expected \"0x2\" (EIP-1559), found \"\(type)\"") }
+        guard type == "0x2" else {
+            throw .invalidField(path: tx.childPath("type"), reason: "expected \"0x2\" (EIP-1559), found \"\(type)\"")
+        }
         let accessList = try tx.array("accessList")
         guard accessList.isEmpty else {
             throw .invalidField(path: tx.childPath("accessList"), reason: "a payment never needs an access list; expected []")
         }
         let transaction = EIP1559Transaction(
             chainID: ChainID(try tx.quantity64("chainId")), nonce: try tx.quantity64("nonce"),
-            maxPriorityFeePerGas: Wei(try tx.quantity("maxPriorityFeePerGas")), maxFeePerGas: Wei(try tx.quantity("maxFeePerGas")),
+            maxPriorityFeePerGas: Wei(try tx.quantity("maxPriorityFeePerGas")),
+            maxFeePerGas: Wei(try tx.quantity("maxFeePerGas")),
             gasLimit: try tx.quantity64("gas"), to: try tx.address("to"), value: Wei(try tx.quantity("value")),
             data: try tx.bytes("input"))
         try tx.finish()

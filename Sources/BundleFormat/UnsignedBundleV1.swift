@@ -63,8 +63,10 @@ public struct UnsignedBundleV1: @unchecked Sendable {
     }
 
     /// Creates a bundle from its parts.
-    public init(createdAt: UInt64, charge: Charge, from: Address, transaction: EIP1559Transaction,
-                quote: QuoteContext, fees: FeeContext) {
+    public init(
+        createdAt: UInt64, charge: Charge, from: Address, transaction: EIP1559Transaction,
+        quote: QuoteContext, fees: FeeContext
+    ) {
         self.createdAt = createdAt
         self.charge = charge
         self.from = from

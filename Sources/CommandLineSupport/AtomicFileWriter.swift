@@ -6,15 +6,20 @@ import Glibc
 ///
 /// Refuses to replace an existing file unless `overwrite` is set — never lose a signed transaction by accident.
 public enum AtomicFileWriter {
-    /// Writes `data` to `path`. `verify` reads the temporary file's bytes back and may throw to abort (the
-    /// temporary file is removed and nothing appears at `path`).
-    public static func write(_ data: Data, to path: String, overwrite: Bool, mode: mode_t = 0o644,
-                             verify: (Data) throws -> Void = { _ in }) throws {
+    /// Writes `data` to `path`.
+    ///
+    /// `verify` reads the temporary file's bytes back and may throw to abort (the temporary file is removed and
+    /// nothing appears at `path`).
+    public static func write(
+        _ data: Data, to path: String, overwrite: Bool, mode: mode_t = 0o644,
+        verify: (Data) throws -> Void = { _ in }
+    ) throws {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         if !overwrite, FileManager.default.fileExists(atPath: path) {
-            throw CommandError(kind: "outputExists", message: "\(path) exists; pass --force to replace it",
-                               exitStatus: .cannotCreate)
+            throw CommandError(
+                kind: "outputExists", message: "\(path) exists; pass --force to replace it",
+                exitStatus: .cannotCreate)
         }
         let temporary = "\(directory)/.\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
@@ -37,8 +42,9 @@ public enum AtomicFileWriter {
         let readBack = try Data(contentsOf: URL(fileURLWithPath: temporary))
         try verify(readBack)
         if !overwrite, FileManager.default.fileExists(atPath: path) {
-            throw CommandError(kind: "outputExists", message: "\(path) appeared while writing; not replaced",
-                               exitStatus: .cannotCreate)
+            throw CommandError(
+                kind: "outputExists", message: "\(path) appeared while writing; not replaced",
+                exitStatus: .cannotCreate)
         }
         guard rename(temporary, path) == 0 else { throw cannotCreate(path, errno) }
         removeTemporary = false
@@ -50,7 +56,8 @@ public enum AtomicFileWriter {
     }
 
     static func cannotCreate(_ path: String, _ code: Int32) -> CommandError {
-        CommandError(kind: "cannotWrite", message: "cannot write \(path): \(String(cString: strerror(code)))",
-                     exitStatus: .cannotCreate)
+        CommandError(
+            kind: "cannotWrite", message: "cannot write \(path): \(String(cString: strerror(code)))",
+            exitStatus: .cannotCreate)
     }
 }

@@ -1,8 +1,9 @@
 public import Foundation
 import Glibc
 
-/// The split every tool follows: stdout carries exactly one artefact (or one JSON object with `--json`);
-/// people read stderr. Nothing secret is ever passed to either.
+/// The split every tool follows: stdout carries exactly one artefact (or one JSON object with `--json`); people read stderr.
+///
+/// Nothing secret is ever passed to either.
 public enum Console {
     /// Writes the artefact to stdout and flushes it.
     public static func writeArtifact(_ data: Data) {
@@ -36,7 +37,9 @@ public enum Console {
         return readLine(strippingNewline: true)
     }
 
-    /// Reads a line from the terminal with echo turned off (for passwords). Returns nil without a terminal.
+    /// Reads a line from the terminal with echo turned off (for passwords).
+    ///
+    /// Returns nil without a terminal.
     public static func promptSecret(_ question: String) -> String? {
         guard stdinIsTerminal else { return nil }
         FileHandle.standardError.write(Data(question.utf8))

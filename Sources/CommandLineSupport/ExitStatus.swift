@@ -1,4 +1,5 @@
 /// The exit codes of all three tools, in one place (sysexits.h values plus 3 for a reverted payment).
+///
 /// The README carries the same table.
 public enum ExitStatus: Int32, Sendable, CaseIterable {
     /// Success.

@@ -51,7 +51,8 @@ public enum CanonicalResult {
         var object = object
         if object["version"] == nil { object["version"] = 1 }
         do {
-            var data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+            var data = try JSONSerialization.data(
+                withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
             data.append(0x0a)
             return data
         } catch {

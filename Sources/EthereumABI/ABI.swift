@@ -49,7 +49,7 @@ public indirect enum ABIType: Equatable, Sendable, CustomStringConvertible {
         return 32
     }
 
-    /// The canonical type string used in signatures, e.g. `(uint256,address)`.
+    /// The canonical type string used in signatures, for example `(uint256,address)`.
     public var description: String {
         switch self {
         case .uint(let bits): return "uint\(bits)"

@@ -1,4 +1,6 @@
-/// Why ABI data was refused. Positions are byte offsets into the data after the selector.
+/// Why ABI data was refused.
+///
+/// Positions are byte offsets into the data after the selector.
 public enum ABIError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Fewer bytes than a word or a length requires.
     case dataTooShort(field: String, offset: Int, needed: Int, available: Int)

@@ -1,6 +1,7 @@
 public import EthereumPrimitives
 
 /// Uniswap v3 `QuoterV2.quoteExactOutputSingle`: how much wrapped native currency buys an exact USDC amount.
+///
 /// Not a `view` function (it reverts internally), so it is called with `eth_call`.
 public enum QuoterV2 {
     /// `quoteExactOutputSingle((address,address,uint256,uint24,uint160))`.
@@ -56,10 +57,14 @@ public enum QuoterV2 {
 
     /// Calldata for `quoteExactOutputSingle(params)`.
     public static func encodeQuoteExactOutputSingle(_ params: Params) -> [UInt8] {
-        ABI.encodeCall(selector: quoteExactOutputSingleSelector, [
-            .tuple([.address(params.tokenIn), .address(params.tokenOut), .uint(params.amount),
-                    .uint(UInt256(UInt64(params.fee))), .uint(params.sqrtPriceLimitX96)]),
-        ])
+        ABI.encodeCall(
+            selector: quoteExactOutputSingleSelector,
+            [
+                .tuple([
+                    .address(params.tokenIn), .address(params.tokenOut), .uint(params.amount),
+                    .uint(UInt256(UInt64(params.fee))), .uint(params.sqrtPriceLimitX96),
+                ])
+            ])
     }
 
     /// Decodes a `quoteExactOutputSingle` call (the sandbox's quoter reads it).
@@ -69,14 +74,17 @@ public enum QuoterV2 {
             case .address(let tokenOut) = c[1], case .uint(let amount) = c[2], case .uint(let fee) = c[3],
             case .uint(let limit) = c[4], let fee64 = fee.uint64
         else { throw .typeMismatch(field: "params", expected: paramsType.description) }
-        return Params(tokenIn: tokenIn, tokenOut: tokenOut, amount: amount, fee: UInt32(truncatingIfNeeded: fee64),
-                      sqrtPriceLimitX96: limit)
+        return Params(
+            tokenIn: tokenIn, tokenOut: tokenOut, amount: amount, fee: UInt32(truncatingIfNeeded: fee64),
+            sqrtPriceLimitX96: limit)
     }
 
     /// Encodes a quote as the function's return data.
     public static func encodeQuote(_ quote: Quote) -> [UInt8] {
-        ABI.encode([.uint(quote.amountIn), .uint(quote.sqrtPriceX96After),
-                    .uint(UInt256(UInt64(quote.initializedTicksCrossed))), .uint(quote.gasEstimate)])
+        ABI.encode([
+            .uint(quote.amountIn), .uint(quote.sqrtPriceX96After),
+            .uint(UInt256(UInt64(quote.initializedTicksCrossed))), .uint(quote.gasEstimate),
+        ])
     }
 
     /// Decodes the return data of `quoteExactOutputSingle`.
@@ -85,7 +93,8 @@ public enum QuoterV2 {
         guard values.count == 4, case .uint(let amountIn) = values[0], case .uint(let price) = values[1],
             case .uint(let ticks) = values[2], case .uint(let gas) = values[3], let ticks64 = ticks.uint64
         else { throw .typeMismatch(field: "quote", expected: "(uint256,uint160,uint32,uint256)") }
-        return Quote(amountIn: amountIn, sqrtPriceX96After: price,
-                     initializedTicksCrossed: UInt32(truncatingIfNeeded: ticks64), gasEstimate: gas)
+        return Quote(
+            amountIn: amountIn, sqrtPriceX96After: price,
+            initializedTicksCrossed: UInt32(truncatingIfNeeded: ticks64), gasEstimate: gas)
     }
 }

@@ -70,9 +70,10 @@ public struct TransferIntent: Equatable, Sendable {
             case .address(let refund) = c[4], case .uint(let fee) = c[5], case .fixedBytes(let id) = c[6],
             case .address(let op) = c[7], case .bytes(let signature) = c[8], case .bytes(let prefix) = c[9]
         else { throw .typeMismatch(field: "intent", expected: Self.abiType.description) }
-        try self.init(recipientAmount: recipientAmount, deadline: deadline, recipient: recipient,
-                      recipientCurrency: currency, refundDestination: refund, feeAmount: fee, id: id,
-                      operator: op, signature: signature, prefix: prefix)
+        try self.init(
+            recipientAmount: recipientAmount, deadline: deadline, recipient: recipient,
+            recipientCurrency: currency, refundDestination: refund, feeAmount: fee, id: id,
+            operator: op, signature: signature, prefix: prefix)
     }
 
     /// `recipientAmount + feeAmount`: the USDC the swap must produce (exact output).

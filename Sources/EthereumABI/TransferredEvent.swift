@@ -1,9 +1,9 @@
 public import EthereumPrimitives
 
-/// The Transfers contract's success event:
-/// `Transferred(address indexed operator, bytes16 id, address recipient, address sender, uint256 spentAmount,
-/// address spentCurrency)`. A payment succeeded when the receipt has status 1 and such a log, emitted by the
-/// contract, carries the intent's id.
+/// The Transfers contract's success event: `Transferred(address indexed operator, bytes16 id, address recipient, address sender, uint256 spentAmount, address spentCurrency)`.
+///
+/// A payment succeeded when the receipt has status 1 and such a log, emitted by the contract, carries the
+/// intent's id.
 public struct TransferredEvent: Equatable, Sendable {
     /// The event's canonical signature.
     public static let signature = "Transferred(address,bytes16,address,address,uint256,address)"
@@ -25,7 +25,8 @@ public struct TransferredEvent: Equatable, Sendable {
     public var spentCurrency: Address
 
     /// Creates an event value.
-    public init(operator: Address, id: [UInt8], recipient: Address, sender: Address, spentAmount: UInt256, spentCurrency: Address) {
+    public init(operator: Address, id: [UInt8], recipient: Address, sender: Address, spentAmount: UInt256, spentCurrency: Address)
+    {
         self.operator = `operator`
         self.id = id
         self.recipient = recipient
@@ -45,8 +46,9 @@ public struct TransferredEvent: Equatable, Sendable {
             case .address(let sender) = values[2], case .uint(let spent) = values[3],
             case .address(let currency) = values[4]
         else { throw .typeMismatch(field: "log.data", expected: "(bytes16,address,address,uint256,address)") }
-        self.init(operator: Address(uncheckedBytes: Array(topics[1].bytes[12...])), id: id, recipient: recipient,
-                  sender: sender, spentAmount: spent, spentCurrency: currency)
+        self.init(
+            operator: Address(uncheckedBytes: Array(topics[1].bytes[12...])), id: id, recipient: recipient,
+            sender: sender, spentAmount: spent, spentCurrency: currency)
     }
 
     /// The log's topics.

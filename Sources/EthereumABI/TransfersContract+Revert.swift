@@ -32,7 +32,7 @@ public enum ContractRevert: Equatable, Sendable, CustomStringConvertible {
     case nativeTransferFailed(recipient: Address, amount: UInt256, isRefund: Bool, data: [UInt8])
     /// `PermitCallFailed()`.
     case permitCallFailed
-    /// Solidity's `Error(string)` (e.g. "Pausable: paused").
+    /// Solidity's `Error(string)` (for example "Pausable: paused").
     case error(String)
     /// Solidity's `Panic(uint256)`.
     case panic(code: UInt256)
@@ -104,8 +104,9 @@ public enum ContractRevert: Equatable, Sendable, CustomStringConvertible {
         case .swapFailedString(let s): return call("SwapFailedString(string)", [.string(s)])
         case .swapFailedBytes(let b): return call("SwapFailedBytes(bytes)", [.bytes(b)])
         case .nativeTransferFailed(let a, let amount, let refund, let data):
-            return call("NativeTransferFailed(address,uint256,bool,bytes)",
-                        [.address(a), .uint(amount), .bool(refund), .bytes(data)])
+            return call(
+                "NativeTransferFailed(address,uint256,bool,bytes)",
+                [.address(a), .uint(amount), .bool(refund), .bytes(data)])
         case .permitCallFailed: return call("PermitCallFailed()")
         case .error(let s): return call("Error(string)", [.string(s)])
         case .panic(let code): return call("Panic(uint256)", [.uint(code)])
@@ -113,7 +114,7 @@ public enum ContractRevert: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The error as Solidity would name it, e.g. `SwapFailedString("V3TooMuchRequested")`.
+    /// The error as Solidity would name it, for example `SwapFailedString("V3TooMuchRequested")`.
     public var description: String {
         switch self {
         case .invalidSignature: return "InvalidSignature()"

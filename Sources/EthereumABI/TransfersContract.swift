@@ -19,9 +19,12 @@ public enum TransfersContract {
 
     /// Decodes `swapAndTransferUniswapV3Native` calldata exactly: right selector, canonical encoding, no
     /// trailing bytes, a fee tier that fits uint24.
-    public static func decodeSwapAndTransfer(_ calldata: [UInt8]) throws(ABIError) -> (intent: TransferIntent, poolFeesTier: UInt32) {
-        let values = try ABI.decodeCall(selector: swapAndTransferSelector,
-                                        [TransferIntent.abiType, .uint(bits: 24)], from: calldata)
+    public static func decodeSwapAndTransfer(_ calldata: [UInt8]) throws(ABIError) -> (
+        intent: TransferIntent, poolFeesTier: UInt32
+    ) {
+        let values = try ABI.decodeCall(
+            selector: swapAndTransferSelector,
+            [TransferIntent.abiType, .uint(bits: 24)], from: calldata)
         guard values.count == 2, case .uint(let tier) = values[1], let tier64 = tier.uint64 else {
             throw .typeMismatch(field: "poolFeesTier", expected: "uint24")
         }

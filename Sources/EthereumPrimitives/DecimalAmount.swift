@@ -55,10 +55,10 @@ public struct Wei: Hashable, Sendable, Comparable, CustomStringConvertible {
         amount = try DecimalAmount.parse(text, decimals: 9, field: field)
     }
 
-    /// Exact decimal ether, e.g. `"0.004"`.
+    /// Exact decimal ether, for example `"0.004"`.
     public var etherString: String { DecimalAmount.format(amount, decimals: 18) }
 
-    /// Exact decimal gwei, e.g. `"1.5"`.
+    /// Exact decimal gwei, for example `"1.5"`.
     public var gweiString: String { DecimalAmount.format(amount, decimals: 9) }
 
     /// Ether with no unit; callers add the chain's symbol.
@@ -81,7 +81,7 @@ public struct TokenAmount: Hashable, Sendable, CustomStringConvertible {
         self.decimals = decimals
     }
 
-    /// Decimal with at least two fractional digits, e.g. `"99.00"`, `"0.123456"`.
+    /// Decimal with at least two fractional digits, for example `"99.00"`, `"0.123456"`.
     public var description: String {
         DecimalAmount.format(units, decimals: decimals, minimumFractionDigits: Swift.min(2, decimals))
     }

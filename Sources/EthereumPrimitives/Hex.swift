@@ -18,8 +18,10 @@ public enum Hex {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Decodes `0x…` hex into bytes. `field` names the value in errors.
-    /// - Parameter requirePrefix: when false, a missing `0x` is tolerated (for files from other tools).
+    /// Decodes `0x…` hex into bytes.
+    ///
+    /// `field` names the value in errors. - Parameter requirePrefix: when false, a missing `0x` is tolerated (for
+    /// files from other tools).
     public static func decode(_ string: String, field: String = "hex", requirePrefix: Bool = true)
         throws(PrimitiveError) -> [UInt8]
     {

@@ -67,7 +67,9 @@ public struct Keccak256: Sendable {
         }
     }
 
-    /// Pads, absorbs the last block and returns the digest. The hasher must not be used afterwards.
+    /// Pads, absorbs the last block and returns the digest.
+    ///
+    /// The hasher must not be used afterwards.
     public mutating func finalize() -> Hash32 {
         var last = pending
         last.append(0x01)

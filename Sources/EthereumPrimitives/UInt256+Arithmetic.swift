@@ -122,8 +122,11 @@ extension UInt256 {
 
     /// Bitwise or.
     public static func | (lhs: UInt256, rhs: UInt256) -> UInt256 {
-        UInt256(limbs: (lhs.limbs.0 | rhs.limbs.0, lhs.limbs.1 | rhs.limbs.1, lhs.limbs.2 | rhs.limbs.2,
-                        lhs.limbs.3 | rhs.limbs.3))
+        UInt256(
+            limbs: (
+                lhs.limbs.0 | rhs.limbs.0, lhs.limbs.1 | rhs.limbs.1, lhs.limbs.2 | rhs.limbs.2,
+                lhs.limbs.3 | rhs.limbs.3
+            ))
     }
 
     /// 10^exponent, for exponents up to 77.

@@ -36,6 +36,7 @@ extension RLP {
     }
 
     /// Reads the header at `start`; returns whether it is a list, where the payload starts and its length.
+    ///
     /// A single byte below 0x80 is its own payload: reported as a string of length 0 starting after it.
     private static func header(_ bytes: [UInt8], at start: Int, end: Int) throws(RLPError) -> (Bool, Int, Int) {
         let prefix = bytes[start]

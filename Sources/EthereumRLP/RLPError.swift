@@ -1,5 +1,7 @@
-/// Why an RLP input was refused. Each strictness rule has its own case (the list follows alloy-rlp's
-/// `Error` and ethereum/tests' `invalidRLPTest.json`); offsets are 0-based into the whole input.
+/// Why an RLP input was refused.
+///
+/// Each strictness rule has its own case (the list follows alloy-rlp's `Error` and ethereum/tests'
+/// `invalidRLPTest.json`); offsets are 0-based into the whole input.
 public enum RLPError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The input is empty.
     case emptyInput
@@ -30,7 +32,8 @@ public enum RLPError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .emptyInput: return "RLP: empty input"
-        case .trailingBytes(let offset, let count): return "RLP: \(count) trailing byte(s) after the item ending at offset \(offset)"
+        case .trailingBytes(let offset, let count):
+            return "RLP: \(count) trailing byte(s) after the item ending at offset \(offset)"
         case .inputTooShort(let offset, let needed, let available):
             return "RLP: item at offset \(offset) needs \(needed) byte(s), only \(available) available"
         case .nonCanonicalSingleByte(let offset): return "RLP: single byte below 0x80 wrapped as a string at offset \(offset)"
@@ -41,7 +44,8 @@ public enum RLPError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unexpectedList(let field): return "\(field): expected an RLP byte string, found a list"
         case .unexpectedString(let field): return "\(field): expected an RLP list, found a byte string"
         case .leadingZeroInInteger(let field): return "\(field): RLP integer with a leading zero byte"
-        case .integerTooLarge(let field, let maxBytes, let found): return "\(field): RLP integer of \(found) bytes, at most \(maxBytes) allowed"
+        case .integerTooLarge(let field, let maxBytes, let found):
+            return "\(field): RLP integer of \(found) bytes, at most \(maxBytes) allowed"
         }
     }
 }

@@ -13,8 +13,7 @@ public struct RPCRequest<Value: Sendable>: Sendable {
     public let decode: @Sendable (JSONValue) throws(RPCError) -> Value
 
     /// Creates a call.
-    public init(method: String, params: [JSONValue], decode: @escaping @Sendable (JSONValue) throws(RPCError) -> Value)
-    {
+    public init(method: String, params: [JSONValue], decode: @escaping @Sendable (JSONValue) throws(RPCError) -> Value) {
         self.method = method
         self.params = params
         self.decode = decode

@@ -11,9 +11,10 @@ extension EIP1559Transaction {
         return Wei(product)
     }
 
-    /// The most the sender's balance can drop: `value + gasLimit × maxFeePerGas`, in wei. Nodes refuse a
-    /// transaction whose sender holds less.
-    /// - Throws: ``TransactionError/overflow(field:)`` when the sum or product does not fit in 256 bits.
+    /// The most the sender's balance can drop: `value + gasLimit × maxFeePerGas`, in wei.
+    ///
+    /// Nodes refuse a transaction whose sender holds less. - Throws: ``TransactionError/overflow(field:)`` when the
+    /// sum or product does not fit in 256 bits.
     public func maximumCost() throws(TransactionError) -> Wei {
         let fee = try maximumFee()
         let (sum, overflow) = value.amount.addingReportingOverflow(fee.amount)

@@ -21,7 +21,8 @@ public struct BIP39Wordlist: Sendable {
     /// The index of `word`, or `nil` when it is not in the list (exact match, no case folding).
     public func index(of word: String) -> Int? { indexByWord[word] }
 
-    /// The list in the layout of the canonical `english.txt`: each word followed by a line feed. Its SHA-256
-    /// identifies the list.
+    /// The list in the layout of the canonical `english.txt`: each word followed by a line feed.
+    ///
+    /// Its SHA-256 identifies the list.
     public var canonicalFileBytes: [UInt8] { Array(words.map { $0 + "\n" }.joined().utf8) }
 }

@@ -1,7 +1,8 @@
 import Crypto
 
-/// Base58Check encoding (Bitcoin alphabet, 4-byte double-SHA-256 checksum), as BIP-32 serialises
-/// extended keys. Encoding only: this package exports keys for comparison, it never imports them.
+/// Base58Check encoding (Bitcoin alphabet, 4-byte double-SHA-256 checksum), as BIP-32 serialises extended keys.
+///
+/// Encoding only: this package exports keys for comparison, it never imports them.
 enum Base58Check {
     private static let alphabet = Array("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz")
 

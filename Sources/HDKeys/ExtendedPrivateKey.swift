@@ -10,7 +10,7 @@ public struct ExtendedPrivateKey: Sendable, CustomStringConvertible {
     public let privateKey: PrivateKey
     /// The 32-byte chain code (secret: with it and any child key, the parent key can be recovered).
     public let chainCode: SecretBytes
-    /// 0 for the master key, 1 for its children, …
+    /// 0 for the master key, 1 for its children, and so on.
     public let depth: UInt8
     /// The first 4 bytes of the parent's HASH160 (0 for the master key), big-endian.
     public let parentFingerprint: UInt32
@@ -95,13 +95,16 @@ public struct ExtendedPrivateKey: Sendable, CustomStringConvertible {
             parentFingerprint: parentFingerprint, childNumber: childNumber)
     }
 
-    /// The Base58Check `xprv…` string (mainnet version 0x0488ADE4). It is the secret in full: for tests and
-    /// deliberate exports only; the intermediate buffers of the encoding are not wiped.
+    /// The Base58Check `xprv…` string (mainnet version 0x0488ADE4).
+    ///
+    /// It is the secret in full: for tests and deliberate exports only; the intermediate buffers of the encoding
+    /// are not wiped.
     public func serializedXprv() -> String {
         let key = privateKey.secret.withUnsafeBytes { [0] + Array($0) }
-        return Base58Check.encode(ExtendedPublicKey.serialize(
-            version: 0x0488_ADE4, depth: depth, parentFingerprint: parentFingerprint, childNumber: childNumber,
-            chainCode: chainCode.withUnsafeBytes { Array($0) }, key: key))
+        return Base58Check.encode(
+            ExtendedPublicKey.serialize(
+                version: 0x0488_ADE4, depth: depth, parentFingerprint: parentFingerprint, childNumber: childNumber,
+                chainCode: chainCode.withUnsafeBytes { Array($0) }, key: key))
     }
 
     /// Never shows the key.

@@ -6,7 +6,7 @@ public struct ExtendedPublicKey: Hashable, Sendable {
     public let publicKey: PublicKey
     /// The 32-byte chain code.
     public let chainCode: [UInt8]
-    /// 0 for the master key, 1 for its children, …
+    /// 0 for the master key, 1 for its children, and so on.
     public let depth: UInt8
     /// The first 4 bytes of the parent's HASH160 (0 for the master key), big-endian.
     public let parentFingerprint: UInt32
@@ -15,9 +15,10 @@ public struct ExtendedPublicKey: Hashable, Sendable {
 
     /// The Base58Check `xpub…` string (mainnet version 0x0488B21E).
     public var serializedXpub: String {
-        Base58Check.encode(Self.serialize(
-            version: 0x0488_B21E, depth: depth, parentFingerprint: parentFingerprint, childNumber: childNumber,
-            chainCode: chainCode, key: publicKey.compressed))
+        Base58Check.encode(
+            Self.serialize(
+                version: 0x0488_B21E, depth: depth, parentFingerprint: parentFingerprint, childNumber: childNumber,
+                chainCode: chainCode, key: publicKey.compressed))
     }
 
     /// The 78-byte BIP-32 layout: version ‖ depth ‖ parent fingerprint ‖ child number ‖ chain code ‖ key

@@ -48,7 +48,9 @@ public struct Mnemonic: Sendable, CustomStringConvertible {
         self.entropy = SecretBytes(entropy)
     }
 
-    /// The words, in order. They are the secret: show them only to the operator who asked for them.
+    /// The words, in order.
+    ///
+    /// They are the secret: show them only to the operator who asked for them.
     public var words: [String] {
         var bits = entropy.withUnsafeBytes { raw in raw.flatMap { byte in (0..<8).map { (byte >> (7 - $0)) & 1 } } }
         defer { SecretBytes.wipe(&bits) }

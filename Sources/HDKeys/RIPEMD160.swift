@@ -1,6 +1,7 @@
-/// RIPEMD-160 (Dobbertin, Bosselaers, Preneel 1996), needed only for BIP-32 key fingerprints
-/// (HASH160 = RIPEMD-160(SHA-256(x))). swift-crypto does not expose it, so it lives here; it hashes public
-/// keys only, so it makes no constant-time claims.
+/// RIPEMD-160 (Dobbertin, Bosselaers, Preneel 1996), needed only for BIP-32 key fingerprints (HASH160 = RIPEMD-160(SHA-256(x))).
+///
+/// swift-crypto does not expose it, so it lives here; it hashes public keys only, so it makes no constant-time
+/// claims.
 enum RIPEMD160 {
     /// The 20-byte digest of `message`.
     static func hash(_ message: [UInt8]) -> [UInt8] {
@@ -15,7 +16,8 @@ enum RIPEMD160 {
         for blockStart in stride(from: 0, to: padded.count, by: 64) {
             for word in 0..<16 {
                 let offset = blockStart + word * 4
-                block[word] = UInt32(padded[offset]) | UInt32(padded[offset + 1]) << 8
+                block[word] =
+                    UInt32(padded[offset]) | UInt32(padded[offset + 1]) << 8
                     | UInt32(padded[offset + 2]) << 16 | UInt32(padded[offset + 3]) << 24
             }
             compress(&state, block)
@@ -30,7 +32,8 @@ enum RIPEMD160 {
             let round = j / 16
             var t = (a &+ f(round, b, c, d) &+ x[Int(left[j])] &+ leftConstants[round]).rotated(leftShifts[j]) &+ e
             (a, e, d, c, b) = (e, d, c.rotated(10), b, t)
-            t = (a2 &+ f(4 - round, b2, c2, d2) &+ x[Int(right[j])] &+ rightConstants[round]).rotated(rightShifts[j])
+            t =
+                (a2 &+ f(4 - round, b2, c2, d2) &+ x[Int(right[j])] &+ rightConstants[round]).rotated(rightShifts[j])
                 &+ e2
             (a2, e2, d2, c2, b2) = (e2, d2, c2.rotated(10), b2, t)
         }

@@ -46,17 +46,19 @@ extension KeystoreCrypto {
         switch try object.string("kdf") {
         case "scrypt":
             let parameters = try object.object("kdfparams", allowed: ["dklen", "n", "r", "p", "salt"])
-            kdf = .scrypt(try ScryptParameters(
-                n: try parameters.int("n"), r: try parameters.int("r"), p: try parameters.int("p"),
-                dklen: try parameters.int("dklen"),
-                salt: try parameters.hex("salt", lengths: KeystoreLimits.saltLengths)))
+            kdf = .scrypt(
+                try ScryptParameters(
+                    n: try parameters.int("n"), r: try parameters.int("r"), p: try parameters.int("p"),
+                    dklen: try parameters.int("dklen"),
+                    salt: try parameters.hex("salt", lengths: KeystoreLimits.saltLengths)))
         case "pbkdf2":
             let parameters = try object.object("kdfparams", allowed: ["c", "dklen", "prf", "salt"])
             let prf = try parameters.string("prf")
             guard prf == "hmac-sha256" else { throw .unsupportedPRF(found: prf) }
-            kdf = .pbkdf2(try PBKDF2Parameters(
-                c: try parameters.int("c"), dklen: try parameters.int("dklen"),
-                salt: try parameters.hex("salt", lengths: KeystoreLimits.saltLengths)))
+            kdf = .pbkdf2(
+                try PBKDF2Parameters(
+                    c: try parameters.int("c"), dklen: try parameters.int("dklen"),
+                    salt: try parameters.hex("salt", lengths: KeystoreLimits.saltLengths)))
         case let other:
             throw .unsupportedKDF(found: other)
         }

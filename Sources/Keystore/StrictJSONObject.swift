@@ -66,7 +66,8 @@ struct StrictJSONObject {
             throw .invalidField(field: field(name), reason: error.description)
         }
         guard lengths.contains(bytes.count) else {
-            let expected = lengths.count == 1
+            let expected =
+                lengths.count == 1
                 ? "\(lengths.lowerBound)" : "\(lengths.lowerBound)…\(lengths.upperBound)"
             throw .invalidField(field: field(name), reason: "expected \(expected) bytes, found \(bytes.count)")
         }

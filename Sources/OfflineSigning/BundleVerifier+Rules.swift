@@ -31,25 +31,33 @@ extension BundleVerifier {
             throw .invalidTransaction(reason: "value is 0; the swap needs native value to buy USDC")
         }
         guard tx.maxPriorityFeePerGas <= tx.maxFeePerGas else {
-            throw .invalidTransaction(reason: "maxPriorityFeePerGas \(tx.maxPriorityFeePerGas.gweiString) gwei exceeds maxFeePerGas \(tx.maxFeePerGas.gweiString) gwei")
+            throw .invalidTransaction(
+                reason:
+                    "maxPriorityFeePerGas \(tx.maxPriorityFeePerGas.gweiString) gwei exceeds maxFeePerGas \(tx.maxFeePerGas.gweiString) gwei"
+            )
         }
         guard tx.value <= rules.maxValue else {
-            throw .limitExceeded(field: "value", found: "\(tx.value.etherString) \(symbol)", limit: "\(rules.maxValue.etherString) \(symbol)")
+            throw .limitExceeded(
+                field: "value", found: "\(tx.value.etherString) \(symbol)", limit: "\(rules.maxValue.etherString) \(symbol)")
         }
         guard tx.gasLimit <= rules.maxGasLimit else {
             throw .limitExceeded(field: "gas", found: String(tx.gasLimit), limit: String(rules.maxGasLimit))
         }
         guard tx.maxFeePerGas <= rules.maxFeePerGas else {
-            throw .limitExceeded(field: "maxFeePerGas", found: "\(tx.maxFeePerGas.gweiString) gwei", limit: "\(rules.maxFeePerGas.gweiString) gwei")
+            throw .limitExceeded(
+                field: "maxFeePerGas", found: "\(tx.maxFeePerGas.gweiString) gwei", limit: "\(rules.maxFeePerGas.gweiString) gwei"
+            )
         }
         guard tx.maxPriorityFeePerGas <= rules.maxPriorityFeePerGas else {
-            throw .limitExceeded(field: "maxPriorityFeePerGas", found: "\(tx.maxPriorityFeePerGas.gweiString) gwei",
-                                 limit: "\(rules.maxPriorityFeePerGas.gweiString) gwei")
+            throw .limitExceeded(
+                field: "maxPriorityFeePerGas", found: "\(tx.maxPriorityFeePerGas.gweiString) gwei",
+                limit: "\(rules.maxPriorityFeePerGas.gweiString) gwei")
         }
         let (fee, overflow) = UInt256(tx.gasLimit).multipliedReportingOverflow(by: tx.maxFeePerGas.amount)
         guard !overflow, fee <= rules.maxNetworkFee.amount else {
-            throw .limitExceeded(field: "worst-case network fee", found: "\(Wei(fee).etherString) \(symbol)",
-                                 limit: "\(rules.maxNetworkFee.etherString) \(symbol)")
+            throw .limitExceeded(
+                field: "worst-case network fee", found: "\(Wei(fee).etherString) \(symbol)",
+                limit: "\(rules.maxNetworkFee.etherString) \(symbol)")
         }
     }
 
@@ -80,7 +88,9 @@ extension BundleVerifier {
         }
         let (doubled, overflow) = bundle.quote.amountIn.multipliedReportingOverflow(by: 2)
         if !overflow, value > doubled {
-            report.add(.critical, "value is more than twice the online machine's quote; the excess is refunded to the payer, but check the quote")
+            report.add(
+                .critical,
+                "value is more than twice the online machine's quote; the excess is refunded to the payer, but check the quote")
         }
         if value < bundle.quote.amountIn {
             report.add(.warning, "value is below the online machine's quote; the swap may revert with V3TooMuchRequested")

@@ -57,10 +57,13 @@ public struct BundleVerifier: Sendable {
         let intent = decoded.intent
 
         // Operator: its signature binds the intent to this chain, sender and contract; it must be pinned.
-        let digest = intent.operatorDigest(chainID: tx.chainID, sender: charge.sender,
-                                           contract: tx.to)
+        let digest = intent.operatorDigest(
+            chainID: tx.chainID, sender: charge.sender,
+            contract: tx.to)
         let recovered = try? RecoverableSignature(rsv: intent.signature).recoverAddress(digest: digest)
-        guard recovered == intent.operator else { throw .operatorSignatureInvalid(recovered: recovered, expected: intent.operator) }
+        guard recovered == intent.operator else {
+            throw .operatorSignatureInvalid(recovered: recovered, expected: intent.operator)
+        }
         guard rules.operators.contains(intent.operator) else { throw .operatorNotAllowed(intent.operator) }
 
         // Payer: the key, the intent's sender and the bundle's from are one address.
@@ -73,30 +76,42 @@ public struct BundleVerifier: Sendable {
         guard deadline >= now.addingReportingOverflow(policy.deadlineMarginSeconds).partialValue else {
             throw .intentExpired(deadline: deadline, now: now, marginSeconds: policy.deadlineMarginSeconds)
         }
-        if deadline - now < 1800 { report.add(.warning, "the intent expires in \(Review.duration(deadline - now)); broadcast promptly") }
+        if deadline - now < 1800 {
+            report.add(.warning, "the intent expires in \(Review.duration(deadline - now)); broadcast promptly")
+        }
 
         try checkTransactionLimits(tx: bundle.transaction, rules: rules)
         let usd = try checkPurchaseLimits(intent: intent, chargeID: charge.id)
 
         // Currency and recipient.
-        guard rules.recipientCurrencies.contains(intent.recipientCurrency) else { throw .currencyNotAllowed(intent.recipientCurrency) }
-        guard rules.recipients.isEmpty || rules.recipients.contains(intent.recipient) else { throw .recipientNotAllowed(intent.recipient) }
+        guard rules.recipientCurrencies.contains(intent.recipientCurrency) else {
+            throw .currencyNotAllowed(intent.recipientCurrency)
+        }
+        guard rules.recipients.isEmpty || rules.recipients.contains(intent.recipient) else {
+            throw .recipientNotAllowed(intent.recipient)
+        }
 
         // Ledger: never two different payments for one charge or one nonce.
-        let entry = SigningLedger.Entry(chargeID: charge.id, chainID: tx.chainID, sender: charge.sender, nonce: tx.nonce,
-                                        signingHash: tx.signingHash.hash, usdUnits: usd, signedAt: now)
+        let entry = SigningLedger.Entry(
+            chargeID: charge.id, chainID: tx.chainID, sender: charge.sender, nonce: tx.nonce,
+            signingHash: tx.signingHash.hash, usdUnits: usd, signedAt: now)
         if let conflict = ledger.conflict(with: entry) {
-            let reason = conflict.chargeID == entry.chargeID
+            let reason =
+                conflict.chargeID == entry.chargeID
                 ? "charge \(entry.chargeID) was already signed at \(ISO8601.format(unixSeconds: conflict.signedAt)) with different content (signing hash \(conflict.signingHash))"
                 : "nonce \(entry.nonce) of \(entry.sender) on chain \(entry.chainID.value) was already signed for charge \(conflict.chargeID)"
             throw .replayConflict(reason: reason)
         }
         let previous = ledger.alreadySigned(entry)
         if let previous {
-            report.add(.warning, "this exact payment was signed before, at \(ISO8601.format(unixSeconds: previous.signedAt)); the signature will be identical")
+            report.add(
+                .warning,
+                "this exact payment was signed before, at \(ISO8601.format(unixSeconds: previous.signedAt)); the signature will be identical"
+            )
         }
         addQuoteNotes(to: &report, bundle: bundle, intent: intent)
-        return VerifiedBundle(bundle: bundle, intent: intent, poolFeesTier: decoded.poolFeesTier, rules: rules,
-                              report: report, ledgerEntry: entry, previouslySigned: previous)
+        return VerifiedBundle(
+            bundle: bundle, intent: intent, poolFeesTier: decoded.poolFeesTier, rules: rules,
+            report: report, ledgerEntry: entry, previouslySigned: previous)
     }
 }

@@ -8,8 +8,10 @@ extension Policy {
     /// The `format` value of a policy file.
     public static let format = "coldcredits.policy"
 
-    /// Reads a policy file strictly (unknown fields refused). Amounts are exact decimal strings with their
-    /// unit in the key: USD (`"500"`), native currency (`"0.5"` ETH/POL), gwei (`"50"`).
+    /// Reads a policy file strictly (unknown fields refused).
+    ///
+    /// Amounts are exact decimal strings with their unit in the key: USD (`"500"`), native currency (`"0.5"`
+    /// ETH/POL), gwei (`"50"`).
     public init(jsonData data: Data) throws(BundleError) {
         var top = try JSONReader(data: data)
         try FormatHeader.check(&top, format: Self.format, version: 1)
@@ -23,7 +25,8 @@ extension Policy {
         let approvers = try Self.addresses(&approvalsReader, "approvers")
         try approvalsReader.finish()
         guard threshold <= approvers.count else {
-            throw .invalidField(path: "approvals.threshold", reason: "\(threshold) exceeds the \(approvers.count) approvers listed")
+            throw .invalidField(
+                path: "approvals.threshold", reason: "\(threshold) exceeds the \(approvers.count) approvers listed")
         }
         approvals = Approvals(threshold: threshold, approvers: approvers)
         var chains: [ChainRules] = []
@@ -32,7 +35,8 @@ extension Policy {
             var c = JSONReader(object: object, path: "chains[\(index)]")
             let rules = ChainRules(
                 chainID: ChainID(try c.integer("chainId")), transfers: try c.address("transfers"),
-                operators: try Self.addresses(&c, "operators"), recipientCurrencies: try Self.addresses(&c, "recipientCurrencies"),
+                operators: try Self.addresses(&c, "operators"),
+                recipientCurrencies: try Self.addresses(&c, "recipientCurrencies"),
                 recipients: try Self.addresses(&c, "recipients"), maxValue: Wei(try Self.decimal(&c, "maxValue", decimals: 18)),
                 maxGasLimit: try c.integer("maxGasLimit"),
                 maxFeePerGas: Wei(try Self.decimal(&c, "maxFeePerGasGwei", decimals: 9)),
@@ -54,7 +58,8 @@ extension Policy {
         let chainObjects: [[String: Any]] = chains.map { rules in
             [
                 "chainId": rules.chainID.value, "transfers": rules.transfers.checksummed,
-                "operators": rules.operators.map(\.checksummed), "recipientCurrencies": rules.recipientCurrencies.map(\.checksummed),
+                "operators": rules.operators.map(\.checksummed),
+                "recipientCurrencies": rules.recipientCurrencies.map(\.checksummed),
                 "recipients": rules.recipients.map(\.checksummed), "maxValue": amount(rules.maxValue.amount, 18),
                 "maxGasLimit": rules.maxGasLimit, "maxFeePerGasGwei": amount(rules.maxFeePerGas.amount, 9),
                 "maxPriorityFeePerGasGwei": amount(rules.maxPriorityFeePerGas.amount, 9),

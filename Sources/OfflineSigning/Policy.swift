@@ -35,9 +35,11 @@ public struct Policy: Equatable, Sendable {
         public var maxNetworkFee: Wei
 
         /// Creates chain rules.
-        public init(chainID: ChainID, transfers: Address, operators: [Address], recipientCurrencies: [Address],
-                    recipients: [Address] = [], maxValue: Wei, maxGasLimit: UInt64, maxFeePerGas: Wei,
-                    maxPriorityFeePerGas: Wei, maxNetworkFee: Wei) {
+        public init(
+            chainID: ChainID, transfers: Address, operators: [Address], recipientCurrencies: [Address],
+            recipients: [Address] = [], maxValue: Wei, maxGasLimit: UInt64, maxFeePerGas: Wei,
+            maxPriorityFeePerGas: Wei, maxNetworkFee: Wei
+        ) {
             self.chainID = chainID
             self.transfers = transfers
             self.operators = operators
@@ -80,8 +82,10 @@ public struct Policy: Equatable, Sendable {
     public var approvals: Approvals
 
     /// Creates a policy.
-    public init(chains: [ChainRules], maxPurchaseUSDUnits: UInt256, maxDailyUSDUnits: UInt256,
-                deadlineMarginSeconds: UInt64, allowUnattended: Bool, maxFeeLadderSteps: Int, approvals: Approvals) {
+    public init(
+        chains: [ChainRules], maxPurchaseUSDUnits: UInt256, maxDailyUSDUnits: UInt256,
+        deadlineMarginSeconds: UInt64, allowUnattended: Bool, maxFeeLadderSteps: Int, approvals: Approvals
+    ) {
         self.chains = chains
         self.maxPurchaseUSDUnits = maxPurchaseUSDUnits
         self.maxDailyUSDUnits = maxDailyUSDUnits
@@ -106,12 +110,14 @@ public struct Policy: Equatable, Sendable {
         ]
         let chains = limits.compactMap { chain, value, fee, priority, networkFee -> ChainRules? in
             guard let deployment = Deployment.builtIn(for: chain) else { return nil }
-            return ChainRules(chainID: chain, transfers: deployment.transfers, operators: [Deployment.coinbaseOperator],
-                              recipientCurrencies: [deployment.usdc], maxValue: value, maxGasLimit: 1_000_000,
-                              maxFeePerGas: fee, maxPriorityFeePerGas: priority, maxNetworkFee: networkFee)
+            return ChainRules(
+                chainID: chain, transfers: deployment.transfers, operators: [Deployment.coinbaseOperator],
+                recipientCurrencies: [deployment.usdc], maxValue: value, maxGasLimit: 1_000_000,
+                maxFeePerGas: fee, maxPriorityFeePerGas: priority, maxNetworkFee: networkFee)
         }
-        return Policy(chains: chains, maxPurchaseUSDUnits: 500_000_000, maxDailyUSDUnits: 2_000_000_000,
-                      deadlineMarginSeconds: 300, allowUnattended: false, maxFeeLadderSteps: 5,
-                      approvals: Approvals(threshold: 0, approvers: []))
+        return Policy(
+            chains: chains, maxPurchaseUSDUnits: 500_000_000, maxDailyUSDUnits: 2_000_000_000,
+            deadlineMarginSeconds: 300, allowUnattended: false, maxFeeLadderSteps: 5,
+            approvals: Approvals(threshold: 0, approvers: []))
     }()
 }

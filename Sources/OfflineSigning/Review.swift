@@ -33,13 +33,19 @@ public struct Review {
             valueLine += "  ≈ $\(usdValue) at the online quote"
         }
         rows = [
-            ("Buying", "$\(usd) of OpenRouter credits (USDC \(DecimalAmount.format(intent.recipientAmount, decimals: 6, minimumFractionDigits: 2)) + fee \(DecimalAmount.format(intent.feeAmount, decimals: 6, minimumFractionDigits: 2)))"),
+            (
+                "Buying",
+                "$\(usd) of OpenRouter credits (USDC \(DecimalAmount.format(intent.recipientAmount, decimals: 6, minimumFractionDigits: 2)) + fee \(DecimalAmount.format(intent.feeAmount, decimals: 6, minimumFractionDigits: 2)))"
+            ),
             ("Charge", verified.bundle.charge.id),
             ("Paying from", tx.chainID.description + "  " + verified.bundle.from.checksummed),
             ("Contract", "\(tx.to.checksummed) (pinned Transfers)"),
             ("Recipient", intent.recipient.checksummed),
             ("Value", valueLine),
-            ("Network fee", "at most \(worstFee) (gas \(tx.gasLimit) × \(tx.maxFeePerGas.gweiString) gwei; tip \(tx.maxPriorityFeePerGas.gweiString) gwei)"),
+            (
+                "Network fee",
+                "at most \(worstFee) (gas \(tx.gasLimit) × \(tx.maxFeePerGas.gweiString) gwei; tip \(tx.maxPriorityFeePerGas.gweiString) gwei)"
+            ),
             ("Pool fee tier", String(verified.poolFeesTier)),
             ("Nonce", String(tx.nonce)),
             ("Deadline", "\(ISO8601.format(unixSeconds: deadline)) (\(left) left)"),
@@ -61,7 +67,9 @@ public struct Review {
     public var text: String {
         let width = rows.map(\.label.count).max() ?? 0
         var lines = ["", "Review — everything below is decoded from the transaction that will be signed", ""]
-        for row in rows { lines.append("  " + row.label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + row.value) }
+        for row in rows {
+            lines.append("  " + row.label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + row.value)
+        }
         if !messages.isEmpty { lines.append("") }
         for message in messages { lines.append("  \(message.severity.rawValue.uppercased()): \(message.text)") }
         lines.append("")

@@ -29,8 +29,10 @@ public struct SigningLedger: Sendable {
         public var signedAt: UInt64
 
         /// Creates an entry.
-        public init(chargeID: String, chainID: ChainID, sender: Address, nonce: UInt64, signingHash: Hash32,
-                    usdUnits: UInt256, signedAt: UInt64) {
+        public init(
+            chargeID: String, chainID: ChainID, sender: Address, nonce: UInt64, signingHash: Hash32,
+            usdUnits: UInt256, signedAt: UInt64
+        ) {
             self.chargeID = chargeID
             self.chainID = chainID
             self.sender = sender
@@ -126,13 +128,15 @@ public struct SigningLedger: Sendable {
             let hashText = object["signingHash"] as? String, let hash = try? Hash32(hex: hashText),
             let usdText = object["usdUnits"] as? String, let usd = try? UInt256(decimal: usdText, field: "usdUnits")
         else { return nil }
-        return Entry(chargeID: charge, chainID: ChainID(chain), sender: sender, nonce: nonce, signingHash: hash,
-                     usdUnits: usd, signedAt: signedAt)
+        return Entry(
+            chargeID: charge, chainID: ChainID(chain), sender: sender, nonce: nonce, signingHash: hash,
+            usdUnits: usd, signedAt: signedAt)
     }
 }
 
-/// Why the ledger could not be used. Signing stops: a ledger that cannot be read or written cannot protect
-/// against double payment.
+/// Why the ledger could not be used.
+///
+/// Signing stops: a ledger that cannot be read or written cannot protect against double payment.
 public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A line that is not a ledger entry.
     case corrupt(path: String, line: Int)

@@ -15,11 +15,14 @@ public enum TransactionSigner {
     /// signature recovers the key's address and the bundle's `from`.
     /// - Throws: ``VerificationError/limitExceeded(field:found:limit:)`` when a ladder rung would exceed the
     ///   policy, ``SigningError`` when the output fails its own check (a bug; nothing is written).
-    public static func sign(_ verified: VerifiedBundle, with key: PrivateKey, policy: Policy, ladderSteps: Int,
-                            signedAt: UInt64) throws -> SignedTransactionFile {
+    public static func sign(
+        _ verified: VerifiedBundle, with key: PrivateKey, policy: Policy, ladderSteps: Int,
+        signedAt: UInt64
+    ) throws -> SignedTransactionFile {
         guard ladderSteps <= policy.maxFeeLadderSteps else {
-            throw VerificationError.limitExceeded(field: "--fee-ladder", found: String(ladderSteps),
-                                                  limit: String(policy.maxFeeLadderSteps))
+            throw VerificationError.limitExceeded(
+                field: "--fee-ladder", found: String(ladderSteps),
+                limit: String(policy.maxFeeLadderSteps))
         }
         var transactions = [verified.transaction]
         for step in 0..<ladderSteps {
@@ -62,7 +65,9 @@ public enum TransactionSigner {
     }
 }
 
-/// The signer's own output check failed: a bug or a corrupted runtime. Nothing is written.
+/// The signer's own output check failed: a bug or a corrupted runtime.
+///
+/// Nothing is written.
 public enum SigningError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Decoding or recovering what was just signed gave something else.
     case selfCheckFailed(String)

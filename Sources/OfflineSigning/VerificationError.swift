@@ -4,8 +4,10 @@ public import BundleFormat
 public import EthereumABI
 public import EthereumPrimitives
 
-/// Why `sign` refused a bundle. Each verification rule has exactly one case; all map to exit 65 except where
-/// noted, and none leaves anything written.
+/// Why `sign` refused a bundle.
+///
+/// Each verification rule has exactly one case; all map to exit 65 except where noted, and none leaves anything
+/// written.
 public enum VerificationError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The bundle itself is malformed (format, version, unknown field, quantity, signing hash…).
     case malformedBundle(BundleError)
@@ -81,17 +83,20 @@ public enum VerificationError: Error, Equatable, Sendable, CustomStringConvertib
             return "transaction.to \(found) is not the pinned Transfers contract \(pinned) for this chain"
         case .chargeContractMismatch(let charge, let tx):
             return "charge names contract \(charge) but the transaction goes to \(tx)"
-        case .calldataNotTransferCall(let error): return "transaction.input is not a swapAndTransferUniswapV3Native call: \(error)"
+        case .calldataNotTransferCall(let error):
+            return "transaction.input is not a swapAndTransferUniswapV3Native call: \(error)"
         case .intentMismatch(let field, let calldata, let charge):
             return "intent.\(field) in the calldata is \(calldata) but the charge says \(charge)"
         case .feeTierNotAllowed(let tier): return "pool fee tier \(tier) is not one of 100, 500, 3000, 10000"
         case .operatorSignatureInvalid(let recovered, let expected):
-            return "operator signature does not verify: recovers \(recovered.map(\.checksummed) ?? "nothing"), expected \(expected)"
+            return
+                "operator signature does not verify: recovers \(recovered.map(\.checksummed) ?? "nothing"), expected \(expected)"
         case .operatorNotAllowed(let op): return "operator \(op) is not pinned by the policy"
         case .senderMismatch(let key, let sender, let from):
             return "key address \(key), intent sender \(sender) and bundle from \(from) must all be equal"
         case .intentExpired(let deadline, let now, let margin):
-            return "the intent's deadline \(ISO8601.format(unixSeconds: deadline)) is past or within \(margin) s of now (\(ISO8601.format(unixSeconds: now)))"
+            return
+                "the intent's deadline \(ISO8601.format(unixSeconds: deadline)) is past or within \(margin) s of now (\(ISO8601.format(unixSeconds: now)))"
         case .limitExceeded(let field, let found, let limit): return "\(field) \(found) exceeds the policy limit \(limit)"
         case .invalidTransaction(let reason): return "transaction: \(reason)"
         case .purchaseLimitExceeded(let usd, let limit): return "purchase of $\(usd) exceeds the per-purchase limit $\(limit)"

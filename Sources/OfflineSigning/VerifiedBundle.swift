@@ -4,8 +4,10 @@ public import EthereumABI
 public import EthereumPrimitives
 public import EthereumTransactions
 
-/// A bundle that passed every rule of ``BundleVerifier``. Only the verifier creates one, and only a verified
-/// bundle can be signed: the key cannot be reached without it.
+/// A bundle that passed every rule of ``BundleVerifier``.
+///
+/// Only the verifier creates one, and only a verified bundle can be signed: the key cannot be reached without
+/// it.
 public struct VerifiedBundle: Sendable {
     /// The bundle as read.
     public let bundle: UnsignedBundle
@@ -24,8 +26,10 @@ public struct VerifiedBundle: Sendable {
     /// Whether this exact payment was signed before (re-signing gives the identical deterministic signature).
     public let previouslySigned: SigningLedger.Entry?
 
-    init(bundle: UnsignedBundle, intent: TransferIntent, poolFeesTier: UInt32, rules: Policy.ChainRules,
-         report: ValidationReport, ledgerEntry: SigningLedger.Entry, previouslySigned: SigningLedger.Entry?) {
+    init(
+        bundle: UnsignedBundle, intent: TransferIntent, poolFeesTier: UInt32, rules: Policy.ChainRules,
+        report: ValidationReport, ledgerEntry: SigningLedger.Entry, previouslySigned: SigningLedger.Entry?
+    ) {
         self.bundle = bundle
         self.intent = intent
         self.poolFeesTier = poolFeesTier

@@ -21,18 +21,24 @@ public struct OnlineContext: Sendable {
     public let api: PaymentAPIClient?
 
     /// Builds the context; `needsAPI` makes a missing key an error.
-    public init(chain: String, rpcURL: String, apiURL: String, apiKeyFile: String?, networkFile: String?,
-                needsAPI: Bool, extraRPCURLs: [String] = [], requireDeployment: Bool = true) throws {
+    public init(
+        chain: String, rpcURL: String, apiURL: String, apiKeyFile: String?, networkFile: String?,
+        needsAPI: Bool, extraRPCURLs: [String] = [], requireDeployment: Bool = true
+    ) throws {
         guard let chainID = ChainID(name: chain) else { throw ValidationError("--chain: unknown chain \(chain)") }
         self.chainID = chainID
         if let networkFile {
             let file: Deployment
-            do { file = try Deployment(networkFile: InputFile.read(networkFile, what: "network file")) } catch let error as BundleError {
-                throw CommandError(kind: "invalidNetworkFile", message: "network file \(networkFile): \(error)", exitStatus: .dataError)
+            do { file = try Deployment(networkFile: InputFile.read(networkFile, what: "network file")) } catch let error
+                as BundleError
+            {
+                throw CommandError(
+                    kind: "invalidNetworkFile", message: "network file \(networkFile): \(error)", exitStatus: .dataError)
             }
             guard file.chainID == chainID else {
-                throw CommandError(kind: "invalidNetworkFile",
-                                   message: "network file \(networkFile) is for chain \(file.chainID), not \(chainID)", exitStatus: .dataError)
+                throw CommandError(
+                    kind: "invalidNetworkFile",
+                    message: "network file \(networkFile) is for chain \(file.chainID), not \(chainID)", exitStatus: .dataError)
             }
             deployment = file
         } else if let builtIn = Deployment.builtIn(for: chainID) {
@@ -40,11 +46,14 @@ public struct OnlineContext: Sendable {
         } else if !requireDeployment {
             deployment = nil
         } else {
-            throw CommandError(kind: "unknownChain", message: "no contract addresses known for chain \(chainID); pass --network-file",
-                               exitStatus: .usage)
+            throw CommandError(
+                kind: "unknownChain", message: "no contract addresses known for chain \(chainID); pass --network-file",
+                exitStatus: .usage)
         }
         let transport = URLSessionTransport()
-        rpcs = try ([rpcURL] + extraRPCURLs).map { JSONRPCClient(endpoint: try Self.url($0, option: "--rpc-url"), transport: transport) }
+        rpcs = try ([rpcURL] + extraRPCURLs).map {
+            JSONRPCClient(endpoint: try Self.url($0, option: "--rpc-url"), transport: transport)
+        }
         rpc = rpcs[0]
         if let key = try Self.apiKey(file: apiKeyFile) {
             api = PaymentAPIClient(apiKey: key, baseURL: try Self.url(apiURL, option: "--api-url"), transport: transport)
@@ -55,8 +64,9 @@ public struct OnlineContext: Sendable {
         }
     }
 
-    static let noAPIKey = CommandError(kind: "noAPIKey", message: "set OPENROUTER_API_KEY or pass --api-key-file",
-                                       exitStatus: .usage)
+    static let noAPIKey = CommandError(
+        kind: "noAPIKey", message: "set OPENROUTER_API_KEY or pass --api-key-file",
+        exitStatus: .usage)
 
     /// An API client alone (for `broadcast balance`).
     public static func apiClient(apiURL: String, apiKeyFile: String?) throws -> PaymentAPIClient {
@@ -67,8 +77,9 @@ public struct OnlineContext: Sendable {
     /// The deployment, which `prepare` always needs.
     public func requiredDeployment() throws -> Deployment {
         guard let deployment else {
-            throw CommandError(kind: "unknownChain", message: "no contract addresses known for chain \(chainID); pass --network-file",
-                               exitStatus: .usage)
+            throw CommandError(
+                kind: "unknownChain", message: "no contract addresses known for chain \(chainID); pass --network-file",
+                exitStatus: .usage)
         }
         return deployment
     }

@@ -4,8 +4,10 @@ public import EthereumPrimitives
 public import EthereumRPC
 public import PaymentAPI
 
-/// Why `prepare` stopped. The API and node failures keep their own error values; the rest name what the charge
-/// or the chain disagreed with.
+/// Why `prepare` stopped.
+///
+/// The API and node failures keep their own error values; the rest name what the charge or the chain disagreed
+/// with.
 public enum PreparationError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The OpenRouter API refused or could not be reached.
     case api(PaymentAPIError)
@@ -70,9 +72,11 @@ public enum PreparationError: Error, Equatable, Sendable, CustomStringConvertibl
         case .invalidCharge(let error): return "charge: \(error)"
         case .chargeMismatch(let field, let expected, let found): return "charge \(field) is \(found), expected \(expected)"
         case .operatorSignatureInvalid(let expected, let recovered):
-            return "the charge's operator signature does not verify: recovers \(recovered.map(\.checksummed) ?? "nothing"), expected \(expected)"
+            return
+                "the charge's operator signature does not verify: recovers \(recovered.map(\.checksummed) ?? "nothing"), expected \(expected)"
         case .chargeExpired(let deadline, let now):
-            return "the charge expired at \(ISO8601.format(unixSeconds: deadline)) (now \(ISO8601.format(unixSeconds: now))); create a new one"
+            return
+                "the charge expired at \(ISO8601.format(unixSeconds: deadline)) (now \(ISO8601.format(unixSeconds: now))); create a new one"
         case .wrongChain(let expected, let node): return "the RPC node serves chain \(node), expected \(expected)"
         case .noQuote(let reasons): return "no Uniswap fee tier could quote the swap: " + reasons.joined(separator: "; ")
         case .simulationReverted(let revert): return "the payment would revert: \(revert)"

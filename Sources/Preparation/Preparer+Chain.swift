@@ -22,13 +22,17 @@ extension Preparer {
         let needed: UInt256
         do { needed = try charge.intent.neededAmount() } catch { throw .overflow("recipient_amount + fee_amount") }
         func quote(_ tier: UInt32) -> RPCRequest<[UInt8]> {
-            let params = QuoterV2.Params(tokenIn: deployment.wrappedNative, tokenOut: charge.intent.recipientCurrency,
-                                         amount: needed, fee: tier)
+            let params = QuoterV2.Params(
+                tokenIn: deployment.wrappedNative, tokenOut: charge.intent.recipientCurrency,
+                amount: needed, fee: tier)
             return Eth.call(CallRequest(to: deployment.quoterV2, data: QuoterV2.encodeQuoteExactOutputSingle(params)))
         }
         let tiers = Self.tierPreference
-        let results: (Result<ChainID, RPCError>, Result<UInt64, RPCError>, Result<Wei, RPCError>, Result<FeeHistory, RPCError>,
-                      Result<[UInt8], RPCError>, Result<[UInt8], RPCError>, Result<[UInt8], RPCError>, Result<[UInt8], RPCError>)
+        let results:
+            (
+                Result<ChainID, RPCError>, Result<UInt64, RPCError>, Result<Wei, RPCError>, Result<FeeHistory, RPCError>,
+                Result<[UInt8], RPCError>, Result<[UInt8], RPCError>, Result<[UInt8], RPCError>, Result<[UInt8], RPCError>
+            )
         do {
             results = try await rpc.batchResults(
                 Eth.chainID(), Eth.transactionCount(of: sender, at: .pending), Eth.balance(of: sender, at: .latest),
@@ -49,8 +53,9 @@ extension Preparer {
         let deadline = charge.intent.deadline.uint64 ?? .max
         let policy = FeePolicy(
             minimumPriorityFee: minimumPriorityFee,
-            headroomBlocks: FeePolicy.headroomBlocks(secondsUntilDeadline: deadline > now ? deadline - now : 0,
-                                                     secondsPerBlock: secondsPerBlock))
+            headroomBlocks: FeePolicy.headroomBlocks(
+                secondsUntilDeadline: deadline > now ? deadline - now : 0,
+                secondsPerBlock: secondsPerBlock))
         let fees: FeeSuggestion
         do { fees = try FeeEstimator.suggest(from: history, policy: policy) } catch { throw .rpc(error) }
         var quotes: [(tier: UInt32, amountIn: UInt256?)] = []
@@ -100,11 +105,15 @@ extension Preparer {
             throw .rpc(error)
         }
         if case .failure(let error) = results.0 {
-            if case .node(let node) = error, let data = node.revertData { throw .simulationReverted(ContractRevert(revertData: data)) }
+            if case .node(let node) = error, let data = node.revertData {
+                throw .simulationReverted(ContractRevert(revertData: data))
+            }
             throw .rpc(error)
         }
         do { return try results.1.get() } catch {
-            if case .node(let node) = error, let data = node.revertData { throw .simulationReverted(ContractRevert(revertData: data)) }
+            if case .node(let node) = error, let data = node.revertData {
+                throw .simulationReverted(ContractRevert(revertData: data))
+            }
             throw .rpc(error)
         }
     }

@@ -41,8 +41,10 @@ public struct Preparer: Sendable {
     public var now: UInt64
 
     /// Creates a preparer.
-    public init(rpc: JSONRPCClient, deployment: Deployment, sender: Address, minimumPriorityFee: Wei,
-                secondsPerBlock: UInt64, now: UInt64) {
+    public init(
+        rpc: JSONRPCClient, deployment: Deployment, sender: Address, minimumPriorityFee: Wei,
+        secondsPerBlock: UInt64, now: UInt64
+    ) {
         self.rpc = rpc
         self.deployment = deployment
         self.sender = sender
@@ -92,8 +94,9 @@ public struct Preparer: Sendable {
         let body: Data
         switch source {
         case .api(let client, let amount):
-            do { body = try await client.createCoinbaseCharge(amountUSD: amount, sender: sender, chainID: deployment.chainID) }
-            catch { throw .api(error) }
+            do {
+                body = try await client.createCoinbaseCharge(amountUSD: amount, sender: sender, chainID: deployment.chainID)
+            } catch { throw .api(error) }
         case .file(let data):
             body = data
         }
@@ -113,11 +116,13 @@ public struct Preparer: Sendable {
             throw .chargeMismatch(field: "metadata.sender", expected: sender.checksummed, found: charge.sender.checksummed)
         }
         guard charge.chainID == deployment.chainID else {
-            throw .chargeMismatch(field: "metadata.chain_id", expected: String(deployment.chainID.value), found: String(charge.chainID.value))
+            throw .chargeMismatch(
+                field: "metadata.chain_id", expected: String(deployment.chainID.value), found: String(charge.chainID.value))
         }
         guard charge.contract == deployment.transfers else {
-            throw .chargeMismatch(field: "metadata.contract_address", expected: deployment.transfers.checksummed,
-                                  found: charge.contract.checksummed)
+            throw .chargeMismatch(
+                field: "metadata.contract_address", expected: deployment.transfers.checksummed,
+                found: charge.contract.checksummed)
         }
         let deadline = charge.intent.deadline.uint64 ?? .max
         guard deadline >= now + minimumSecondsLeft else { throw .chargeExpired(deadline: deadline, now: now) }

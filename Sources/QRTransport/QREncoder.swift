@@ -70,8 +70,7 @@ public enum QREncoder {
     }
 
     /// ERANGE means "does not fit in version 40"; anything else is out of memory or a library bug.
-    private static func failure(byteCount: Int, errorCorrection: QRErrorCorrection, maxVersion: Int) -> QRTransportError
-    {
+    private static func failure(byteCount: Int, errorCorrection: QRErrorCorrection, maxVersion: Int) -> QRTransportError {
         let code = errno
         if code == ERANGE {
             return .payloadTooLarge(byteCount: byteCount, errorCorrection: errorCorrection, maxVersion: maxVersion)

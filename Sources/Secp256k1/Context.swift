@@ -16,12 +16,16 @@ final class Context: @unchecked Sendable {
             fatalError("secp256k1_context_create returned NULL — library bug")
         }
         // Misuse of the C API (a NULL where a pointer is required) is our bug: crash loudly, as go-ethereum does.
-        secp256k1_context_set_illegal_callback(context, { message, _ in
-            fatalError("libsecp256k1 illegal argument: \(message.map { String(cString: $0) } ?? "?")")
-        }, nil)
-        secp256k1_context_set_error_callback(context, { message, _ in
-            fatalError("libsecp256k1 internal error: \(message.map { String(cString: $0) } ?? "?")")
-        }, nil)
+        secp256k1_context_set_illegal_callback(
+            context,
+            { message, _ in
+                fatalError("libsecp256k1 illegal argument: \(message.map { String(cString: $0) } ?? "?")")
+            }, nil)
+        secp256k1_context_set_error_callback(
+            context,
+            { message, _ in
+                fatalError("libsecp256k1 internal error: \(message.map { String(cString: $0) } ?? "?")")
+            }, nil)
         var seed = [UInt8](repeating: 0, count: 32)
         var generator = SystemRandomNumberGenerator()
         for index in seed.indices { seed[index] = generator.next() }

@@ -1,7 +1,9 @@
 internal import CSecp256k1
 public import EthereumPrimitives
 
-/// A secp256k1 private key. Its bytes live in ``SecretBytes`` (zeroed on release) and are never printed.
+/// A secp256k1 private key.
+///
+/// Its bytes live in ``SecretBytes`` (zeroed on release) and are never printed.
 ///
 /// Signing takes a 32-byte digest exactly as supplied — never arbitrary data — so no hash is applied behind
 /// the caller's back. Nonces are RFC 6979 (libsecp256k1's default), so signatures are deterministic and
@@ -50,8 +52,11 @@ public struct PrivateKey: Sendable, CustomStringConvertible {
         var compact = [UInt8](repeating: 0, count: 64)
         var recoveryID: Int32 = 0
         secp256k1_ecdsa_recoverable_signature_serialize_compact(Context.shared.pointer, &compact, &recoveryID, &signature)
-        guard let result = try? RecoverableSignature(r: Array(compact[0..<32]), s: Array(compact[32...]),
-                                                     yParity: UInt8(truncatingIfNeeded: recoveryID)) else {
+        guard
+            let result = try? RecoverableSignature(
+                r: Array(compact[0..<32]), s: Array(compact[32...]),
+                yParity: UInt8(truncatingIfNeeded: recoveryID))
+        else {
             fatalError("libsecp256k1 produced a signature outside Ethereum's rules — library bug")
         }
         return result

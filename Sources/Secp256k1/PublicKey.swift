@@ -20,8 +20,11 @@ public struct PublicKey: Hashable, Sendable {
         var point = point
         var out = [UInt8](repeating: 0, count: 65)
         var length = 65
-        guard secp256k1_ec_pubkey_serialize(Context.verification, &out, &length, &point,
-                                             UInt32(SECP256K1_EC_UNCOMPRESSED)) == 1, length == 65 else {
+        guard
+            secp256k1_ec_pubkey_serialize(
+                Context.verification, &out, &length, &point,
+                UInt32(SECP256K1_EC_UNCOMPRESSED)) == 1, length == 65
+        else {
             fatalError("secp256k1_ec_pubkey_serialize failed on a parsed key — library bug")
         }
         uncompressed = Array(out[1...])

@@ -14,6 +14,7 @@ public struct RecoverableSignature: Hashable, Sendable {
     public let yParity: UInt8
 
     /// Validates the components: 32-byte r and s in 1..<n, s ≤ n/2, yParity 0 or 1.
+    ///
     /// Shorter r or s (as RLP's minimal integers give) are left-padded.
     public init(r: [UInt8], s: [UInt8], yParity: UInt8) throws(Secp256k1Error) {
         guard r.count <= 32, s.count <= 32 else { throw .invalidSignature(reason: "r or s longer than 32 bytes") }
@@ -46,8 +47,11 @@ public struct RecoverableSignature: Hashable, Sendable {
     /// Recovers the public key that made this signature over `digest`.
     public func recoverPublicKey(digest: Hash32) throws(Secp256k1Error) -> PublicKey {
         var signature = secp256k1_ecdsa_recoverable_signature()
-        guard secp256k1_ecdsa_recoverable_signature_parse_compact(Context.verification, &signature, r + s,
-                                                                  Int32(yParity)) == 1 else {
+        guard
+            secp256k1_ecdsa_recoverable_signature_parse_compact(
+                Context.verification, &signature, r + s,
+                Int32(yParity)) == 1
+        else {
             throw .invalidSignature(reason: "r or s is not below the curve order")
         }
         var point = secp256k1_pubkey()

@@ -24,8 +24,9 @@ import Testing
         return String(parts[parts.count - 2])
     }
 
-    @Test("unsigned-bundle examples decode and re-encode byte-identically",
-          arguments: files("unsigned-bundle/v1/examples"))
+    @Test(
+        "unsigned-bundle examples decode and re-encode byte-identically",
+        arguments: files("unsigned-bundle/v1/examples"))
     func unsignedExampleRoundTrips(path: String) throws {
         let data = try Self.read(path)
         let bundle = try UnsignedBundleV1(jsonData: data)
@@ -43,16 +44,18 @@ import Testing
         }
     }
 
-    @Test("signed-transaction examples decode and re-encode byte-identically",
-          arguments: files("signed-transaction/v1/examples"))
+    @Test(
+        "signed-transaction examples decode and re-encode byte-identically",
+        arguments: files("signed-transaction/v1/examples"))
     func signedExampleRoundTrips(path: String) throws {
         let data = try Self.read(path)
         let file = try SignedTransactionFileV1(jsonData: data)
         #expect(file.canonicalJSON() == data)
     }
 
-    @Test("signed-transaction invalid cases fail with their folder's kind",
-          arguments: files("signed-transaction/v1/invalid"))
+    @Test(
+        "signed-transaction invalid cases fail with their folder's kind",
+        arguments: files("signed-transaction/v1/invalid"))
     func signedInvalidFails(path: String) throws {
         let data = try Self.read(path)
         do {

@@ -26,8 +26,11 @@ import Testing
     }
 
     static func signArguments(_ dir: URL, bundle: String = example) -> [String] {
-        [bundle, "--private-key-file", dir.appendingPathComponent("key.hex").path,
-         "--policy", dir.appendingPathComponent("policy.json").path, "--ledger", dir.appendingPathComponent("ledger.jsonl").path]
+        [
+            bundle, "--private-key-file", dir.appendingPathComponent("key.hex").path,
+            "--policy", dir.appendingPathComponent("policy.json").path, "--ledger",
+            dir.appendingPathComponent("ledger.jsonl").path,
+        ]
     }
 
     @Test("typing the fingerprint's first group signs; the raw transaction equals eth-account's")
@@ -36,13 +39,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let result = try ToolRunner.run("sign", Self.signArguments(dir), stdin: Data("d095\n".utf8))
         #expect(result.status == 0, "\(result.stderr)")
-        let expected = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.signedExample)) as? [String: Any])
+        let expected = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: Self.signedExample)) as? [String: Any])
         #expect(result.stdoutText == (expected["rawTransaction"] as? String ?? "") + "\n")
         #expect(result.stderr.contains("$25.00 of OpenRouter credits"))
         #expect(result.stderr.contains("d095-76c1-302c-afd8"))
         #expect(!result.stderr.contains("4646464646"), "key material on stderr")
-        InteropLog.record(rawTransaction: result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines),
-                          expectedSender: "0x9d8A62f656a8d1615C1294fd71e9CFb3E4855A4F", label: "sign-cli")
+        InteropLog.record(
+            rawTransaction: result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines),
+            expectedSender: "0x9d8A62f656a8d1615C1294fd71e9CFb3E4855A4F", label: "sign-cli")
     }
 
     @Test("declining signs nothing and exits 77")
@@ -57,10 +62,12 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 
-    @Test("a tampered bundle is refused with exit 65 and the field named", arguments: [
-        "unsigned-bundle/v1/invalid/signingHashMismatch/value-changed.json",
-        "unsigned-bundle/v1/invalid/unknownField/extra-in-transaction.json",
-    ])
+    @Test(
+        "a tampered bundle is refused with exit 65 and the field named",
+        arguments: [
+            "unsigned-bundle/v1/invalid/signingHashMismatch/value-changed.json",
+            "unsigned-bundle/v1/invalid/unknownField/extra-in-transaction.json",
+        ])
     func tamperedBundle(path: String) throws {
         let dir = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -96,8 +103,10 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: written) as? [String: Any])
         #expect((object["feeLadder"] as? [Any])?.count == 2)
         for rung in (object["feeLadder"] as? [[String: Any]] ?? []) + [object] {
-            InteropLog.record(rawTransaction: rung["rawTransaction"] as? String ?? "", expectedSender: "0x9d8A62f656a8d1615C1294fd71e9CFb3E4855A4F",
-                              label: "sign-ladder")
+            InteropLog.record(
+                rawTransaction: rung["rawTransaction"] as? String ?? "",
+                expectedSender: "0x9d8A62f656a8d1615C1294fd71e9CFb3E4855A4F",
+                label: "sign-ladder")
         }
     }
 
@@ -105,7 +114,8 @@ import Testing
     func insecureKeyFile() throws {
         let dir = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: dir.appendingPathComponent("key.hex").path)
+        try FileManager.default.setAttributes(
+            [.posixPermissions: 0o644], ofItemAtPath: dir.appendingPathComponent("key.hex").path)
         let result = try ToolRunner.run("sign", Self.signArguments(dir), stdin: Data("d095\n".utf8))
         #expect(result.status == 77)
         #expect(result.stderr.contains("chmod 600"))
@@ -118,15 +128,20 @@ import Testing
         let password = dir.appendingPathComponent("password")
         try Data("correct horse\n".utf8).write(to: password)
         let keystore = dir.appendingPathComponent("key.json").path
-        let created = try ToolRunner.run("sign", ["keys", "new", "--out", keystore, "--password-file", password.path, "--light-kdf"])
+        let created = try ToolRunner.run(
+            "sign", ["keys", "new", "--out", keystore, "--password-file", password.path, "--light-kdf"])
         #expect(created.status == 0, "\(created.stderr)")
         let address = created.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(address.count == 42)
         #expect(try ToolRunner.run("sign", ["keys", "address", "--keystore", keystore]).stdoutText.hasPrefix(address))
         let wrong = dir.appendingPathComponent("wrong")
         try Data("wrong\n".utf8).write(to: wrong)
-        let refused = try ToolRunner.run("sign", [Self.example, "--keystore", keystore, "--password-file", wrong.path,
-                                                  "--ledger", dir.appendingPathComponent("l").path])
+        let refused = try ToolRunner.run(
+            "sign",
+            [
+                Self.example, "--keystore", keystore, "--password-file", wrong.path,
+                "--ledger", dir.appendingPathComponent("l").path,
+            ])
         #expect(refused.status == 77)
         #expect(!refused.stderr.contains("wrong\n"))
         let mode = try FileManager.default.attributesOfItem(atPath: keystore)[.posixPermissions] as? Int

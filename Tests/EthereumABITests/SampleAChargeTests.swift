@@ -37,10 +37,11 @@ import Testing
             operator: Address(hex: field("operator")),
             signature: Hex.decode(field("signature")),
             prefix: Hex.decode(field("prefix")))
-        return Sample(intent: intent,
-                      contract: try Address(hex: try #require(metadata["contract_address"] as? String)),
-                      sender: try Address(hex: try #require(metadata["sender"] as? String)),
-                      expected: expected)
+        return Sample(
+            intent: intent,
+            contract: try Address(hex: try #require(metadata["contract_address"] as? String)),
+            sender: try Address(hex: try #require(metadata["sender"] as? String)),
+            expected: expected)
     }
 
     @Test("calldata of sample A is byte-identical to eth-abi's")
@@ -77,7 +78,8 @@ import Testing
     func digestBindsSenderAndChain() throws {
         let sample = try Self.load()
         let signature = try RecoverableSignature(rsv: sample.intent.signature)
-        let otherSender = sample.intent.operatorDigest(chainID: sample.chainID, sender: sample.contract, contract: sample.contract)
+        let otherSender = sample.intent.operatorDigest(
+            chainID: sample.chainID, sender: sample.contract, contract: sample.contract)
         let otherChain = sample.intent.operatorDigest(chainID: .ethereum, sender: sample.sender, contract: sample.contract)
         #expect(try signature.recoverAddress(digest: otherSender) != sample.intent.operator)
         #expect(try signature.recoverAddress(digest: otherChain) != sample.intent.operator)

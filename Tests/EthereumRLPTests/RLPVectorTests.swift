@@ -98,8 +98,10 @@ struct RLPVectorTests {
         "lessThanLongLengthList2": .lengthOverflow(offset: 0),
     ]
 
-    /// `(name, out)` of every invalid case. The file's quirks are handled here: 17 values lack `0x`,
-    /// `bytesShouldBeSingleByte7F` is upper case, `emptyEncoding` is the empty string.
+    /// `(name, out)` of every invalid case.
+    ///
+    /// The file's quirks are handled here: 17 values lack `0x`, `bytesShouldBeSingleByte7F` is upper case,
+    /// `emptyEncoding` is the empty string.
     static func invalidCases() throws -> [(String, String)] {
         let root = try #require(try Fixtures.sharedJSON("rlp/invalidRLPTest.json") as? [String: [String: Any]])
         return try root.keys.sorted().map { name in (name, try #require(root[name]?["out"] as? String)) }

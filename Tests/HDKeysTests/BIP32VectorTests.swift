@@ -23,10 +23,11 @@ struct BIP32VectorTests {
         for (number, vector) in vectors.enumerated() {
             let seed = try #require(vector["seed_hex"] as? String)
             for chain in try #require(vector["chains"] as? [[String: Any]]) {
-                chains.append(Chain(
-                    vector: number + 1, seed: seed, path: try #require(chain["path"] as? String),
-                    indices: try #require(chain["path_indices"] as? [Int]).map { UInt32($0) },
-                    xprv: try #require(chain["ext_prv"] as? String), xpub: try #require(chain["ext_pub"] as? String)))
+                chains.append(
+                    Chain(
+                        vector: number + 1, seed: seed, path: try #require(chain["path"] as? String),
+                        indices: try #require(chain["path_indices"] as? [Int]).map { UInt32($0) },
+                        xprv: try #require(chain["ext_prv"] as? String), xpub: try #require(chain["ext_pub"] as? String)))
             }
         }
         return chains

@@ -7,8 +7,11 @@ struct BIP39WordlistTests {
     @Test("the embedded list is byte-for-byte the canonical english.txt (SHA-256 2f5eed53…)")
     func matchesCanonicalHash() {
         let digest = SHA256.hash(data: BIP39Wordlist.english.canonicalFileBytes)
-        let hex = digest.map { byte in String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16)
-                                                                       : String(byte, radix: 16) }.joined()
+        let hex = digest.map { byte in
+            String(byte, radix: 16).count == 1
+                ? "0" + String(byte, radix: 16)
+                : String(byte, radix: 16)
+        }.joined()
         #expect(hex == "2f5eed53a4727b4bf8880d8f3f199efc90e58503646d9ff8eff3a2ed3b24dbda")
     }
 

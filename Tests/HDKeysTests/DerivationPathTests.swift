@@ -3,9 +3,11 @@ import Testing
 
 @Suite("Derivation paths")
 struct DerivationPathTests {
-    @Test("apostrophe, h and H all mark hardened components", arguments: [
-        "m/44'/60'/0'/0/7", "m/44h/60h/0h/0/7", "m/44H/60H/0H/0/7",
-    ])
+    @Test(
+        "apostrophe, h and H all mark hardened components",
+        arguments: [
+            "m/44'/60'/0'/0/7", "m/44h/60h/0h/0/7", "m/44H/60H/0H/0/7",
+        ])
     func parsesHardenedMarkers(text: String) throws {
         let path = try DerivationPath(text)
         #expect(path.components == [0x8000_002C, 0x8000_003C, 0x8000_0000, 0, 7])
@@ -24,10 +26,12 @@ struct DerivationPathTests {
         #expect(DerivationPath.ethereumDefault.description == "m/44'/60'/0'/0/0")
     }
 
-    @Test("malformed paths are refused", arguments: [
-        "", "44'/60'", "M/1", "m/", "m//1", "m/01", "m/2147483648", "m/1x", "m/-1", "m/+1", "m/1''", "m/ 1",
-        "m/٣",
-    ])
+    @Test(
+        "malformed paths are refused",
+        arguments: [
+            "", "44'/60'", "M/1", "m/", "m//1", "m/01", "m/2147483648", "m/1x", "m/-1", "m/+1", "m/1''", "m/ 1",
+            "m/٣",
+        ])
     func refusesMalformed(text: String) {
         #expect {
             try DerivationPath(text)

@@ -28,11 +28,13 @@ struct MnemonicValidationTests {
         #expect(throws: HDKeysError.unknownWord(position: 1)) { try Mnemonic(phrase: words.joined(separator: " ")) }
     }
 
-    @Test("valid words with a wrong checksum are refused", arguments: [
-        Array(repeating: "abandon", count: 12),
-        Array(repeating: "abandon", count: 11) + ["ability"],
-        Array(repeating: "zoo", count: 24),
-    ])
+    @Test(
+        "valid words with a wrong checksum are refused",
+        arguments: [
+            Array(repeating: "abandon", count: 12),
+            Array(repeating: "abandon", count: 11) + ["ability"],
+            Array(repeating: "zoo", count: 24),
+        ])
     func refusesBadChecksum(words: [String]) {
         #expect(throws: HDKeysError.badChecksum) { try Mnemonic(phrase: words.joined(separator: " ")) }
     }

@@ -5,14 +5,16 @@ import TestSupport
 /// The test vectors printed in the RIPEMD-160 paper (Dobbertin, Bosselaers, Preneel), appendix B.
 @Suite("RIPEMD-160")
 struct RIPEMD160Tests {
-    @Test("digests match the published vectors", arguments: [
-        ("", "9c1185a5c5e9fc54612808977ee8f548b2258d31"),
-        ("a", "0bdc9d2d256b3ee9daae347be6f4dc835a467ffe"),
-        ("abc", "8eb208f7e05d987a9b044a8e98c6b087f15a0bfc"),
-        ("message digest", "5d0689ef49d2fae572b881b123a85ffa21595f36"),
-        ("abcdefghijklmnopqrstuvwxyz", "f71c27109c692c1b56bbdceb5b9d2865b3708dbc"),
-        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "12a053384a9c0c88e405a06c27dcf49ada62eb2b"),
-    ])
+    @Test(
+        "digests match the published vectors",
+        arguments: [
+            ("", "9c1185a5c5e9fc54612808977ee8f548b2258d31"),
+            ("a", "0bdc9d2d256b3ee9daae347be6f4dc835a467ffe"),
+            ("abc", "8eb208f7e05d987a9b044a8e98c6b087f15a0bfc"),
+            ("message digest", "5d0689ef49d2fae572b881b123a85ffa21595f36"),
+            ("abcdefghijklmnopqrstuvwxyz", "f71c27109c692c1b56bbdceb5b9d2865b3708dbc"),
+            ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "12a053384a9c0c88e405a06c27dcf49ada62eb2b"),
+        ])
     func matchesVector(message: String, digest: String) {
         #expect(RIPEMD160.hash(Array(message.utf8)) == hexBytes(digest))
     }

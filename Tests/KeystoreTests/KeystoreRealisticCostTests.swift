@@ -4,8 +4,10 @@ import Secp256k1
 import Testing
 import TestSupport
 
-/// Keystores with production KDF costs. Each takes several seconds in a debug build (swift-crypto's
-/// BoringSSL is compiled at -O0 there), so this suite is kept to two cases.
+/// Keystores with production KDF costs.
+///
+/// Each takes several seconds in a debug build (swift-crypto's BoringSSL is compiled at -O0 there), so this
+/// suite is kept to two cases.
 @Suite("Realistic-cost keystores (slow in debug builds)")
 struct KeystoreRealisticCostTests {
     @Test("the wikipage PBKDF2 vector (c = 262,144) decrypts to its key, standing in for its scrypt twin")

@@ -82,8 +82,9 @@ struct KeystoreRoundTripTests {
 
     @Test("settings outside the bounds are refused when writing too")
     func refusesOutOfBoundsSettings() {
-        #expect(throws: KeystoreError.kdfParameterOutOfBounds(
-            field: "crypto.kdfparams.c", found: 0, allowed: "1…10000000")
+        #expect(
+            throws: KeystoreError.kdfParameterOutOfBounds(
+                field: "crypto.kdfparams.c", found: 0, allowed: "1…10000000")
         ) {
             try KeystoreFile.encrypt(PrivateKey.generate(), password: "pw", kdf: .pbkdf2(rounds: 0))
         }

@@ -23,9 +23,11 @@ struct KeystoreVectorTests {
         let vector = try V3Vector("wikipage_test_vector_scrypt")
         let salt = hexBytes("ab0c7876052600dd703518d6fc3fe8984592145b591fc8fb5c6d43190334ba19")
         #expect(vector.file.crypto.kdf == .scrypt(try ScryptParameters(n: 262_144, r: 1, p: 8, salt: salt)))
-        #expect(throws: KeystoreError.scryptParametersRefused(
-            n: 262_144, r: 1, p: 8, reason: "RFC 7914 requires N < 2^(16·r) = 2^16; BoringSSL and OpenSSL enforce it"
-        )) {
+        #expect(
+            throws: KeystoreError.scryptParametersRefused(
+                n: 262_144, r: 1, p: 8, reason: "RFC 7914 requires N < 2^(16·r) = 2^16; BoringSSL and OpenSSL enforce it"
+            )
+        ) {
             try vector.file.decrypt(password: vector.password)
         }
     }
@@ -46,8 +48,10 @@ struct KeystoreVectorTests {
     @Test(
         "loadable key-directory fixtures decrypt with foobar to their address",
         arguments: [
-            ("UTC--2016-03-22T12-57-55.920751759Z--7ef5a6135f1fd6a02593eedc869c6d41d934aef8",
-             "0x7ef5a6135f1fd6a02593eedc869c6d41d934aef8"),
+            (
+                "UTC--2016-03-22T12-57-55.920751759Z--7ef5a6135f1fd6a02593eedc869c6d41d934aef8",
+                "0x7ef5a6135f1fd6a02593eedc869c6d41d934aef8"
+            ),
             ("aaa", "0xf466859ead1932d743d622cb74fc058882e8648a"),
             ("zzz", "0x289d485d9771714cce91d3393d764e1311907acc"),
             ("foo/fd9bd350f08ee3c0c19b85a8e16114a11a60aa4e", "0xfd9bd350f08ee3c0c19b85a8e16114a11a60aa4e"),
@@ -80,8 +84,9 @@ struct KeystoreVectorTests {
     func noAddressFixtureHasNoAccount() throws {
         let file = try KeystoreFile(jsonData: Fixtures.sharedVector("keystore/keystore/no-address"))
         #expect(throws: KeystoreError.missingAddress) { try file.requireAddress() }
-        #expect(try file.decrypt(password: "foobar").address
-            == (try Address(hex: "0xf466859ead1932d743d622cb74fc058882e8648a")))
+        #expect(
+            try file.decrypt(password: "foobar").address
+                == (try Address(hex: "0xf466859ead1932d743d622cb74fc058882e8648a")))
     }
 
     @Test("a file declaring the zero address is refused")

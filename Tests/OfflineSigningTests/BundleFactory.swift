@@ -12,8 +12,9 @@ struct BundleFactory {
     static let payer = key(0x46)
     static let operatorKey = key(0x11)
     static let otherKey = key(0x22)
-    static let transfers = Deployment.builtIn(for: .polygon)!.transfers  // swift-format-ignore: NeverForceUnwrap
-    static let usdc = Deployment.builtIn(for: .polygon)!.usdc  // swift-format-ignore: NeverForceUnwrap
+    static let polygon = Deployment.all.first { $0.chainID == .polygon } ?? Deployment.all[0]
+    static let transfers = polygon.transfers
+    static let usdc = polygon.usdc
     static let recipient = Address(uncheckedBytes: [UInt8](repeating: 0x5e, count: 20))
     static let now: UInt64 = 1_800_000_000
     static let deadline: UInt64 = now + 3600
@@ -68,11 +69,15 @@ struct BundleFactory {
         let data: [String: Any] = [
             "id": chargeID, "created_at": ISO8601.format(unixSeconds: deadlineSeconds - 3600),
             "expires_at": ISO8601.format(unixSeconds: deadlineSeconds),
-            "web3_data": ["transfer_intent": [
-                "metadata": ["chain_id": chargeChainID.value, "contract_address": chargeContract.lowercased,
-                             "sender": sender.checksummed] as [String: Any],
-                "call_data": callData,
-            ]],
+            "web3_data": [
+                "transfer_intent": [
+                    "metadata": [
+                        "chain_id": chargeChainID.value, "contract_address": chargeContract.lowercased,
+                        "sender": sender.checksummed,
+                    ] as [String: Any],
+                    "call_data": callData,
+                ]
+            ],
         ]
         var calldataIntent = intent
         if let calldataRecipientAmount { calldataIntent.recipientAmount = calldataRecipientAmount }
@@ -96,8 +101,10 @@ struct BundleFactory {
         return policy
     }
 
-    static func verifier(ledger: SigningLedger = SigningLedger(), policy: Policy = policy, key: PrivateKey = payer,
-                         now: UInt64 = now) -> BundleVerifier {
+    static func verifier(
+        ledger: SigningLedger = SigningLedger(), policy: Policy = policy, key: PrivateKey = payer,
+        now: UInt64 = now
+    ) -> BundleVerifier {
         BundleVerifier(policy: policy, now: now, keyAddress: key.address, ledger: ledger)
     }
 }

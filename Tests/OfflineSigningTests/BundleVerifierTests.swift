@@ -36,8 +36,9 @@ import Testing
 
     @Test("malformed bundle bytes are refused with the format's error kind")
     func malformedBundle() throws {
-        let bad = try Data(contentsOf: Fixtures.formats.appendingPathComponent(
-            "unsigned-bundle/v1/invalid/signingHashMismatch/nonce-changed.json"))
+        let bad = try Data(
+            contentsOf: Fixtures.formats.appendingPathComponent(
+                "unsigned-bundle/v1/invalid/signingHashMismatch/nonce-changed.json"))
         #expect(throws: (any Error).self) { _ = try F.verifier().verify(jsonData: [UInt8](bad)) }
         do { _ = try F.verifier().verify(jsonData: [UInt8](bad)) } catch { #expect(error.kind == "signingHashMismatch") }
         do { _ = try F.verifier().verify(jsonData: Array("{".utf8)) } catch { #expect(error.kind == "invalidJSON") }
@@ -58,14 +59,17 @@ import Testing
     @Test("recipients are checked when the policy lists them")
     func recipientNotAllowed() throws {
         var policy = F.policy
-        policy.chains = policy.chains.map { var rules = $0; rules.recipients = [F.otherKey.address]; return rules }
+        policy.chains = policy.chains.map {
+            var rules = $0; rules.recipients = [F.otherKey.address]; return rules
+        }
         #expect(try kind(of: F(), verifier: F.verifier(policy: policy)) == "recipientNotAllowed")
     }
 
     @Test("the rolling 24-hour limit counts what the ledger signed")
     func dailyLimit() throws {
-        let earlier = SigningLedger.Entry(chargeID: "earlier", chainID: .polygon, sender: F.payer.address, nonce: 1,
-                                          signingHash: Keccak256.hash([1]), usdUnits: 1_990_000_000, signedAt: F.now - 3600)
+        let earlier = SigningLedger.Entry(
+            chargeID: "earlier", chainID: .polygon, sender: F.payer.address, nonce: 1,
+            signingHash: Keccak256.hash([1]), usdUnits: 1_990_000_000, signedAt: F.now - 3600)
         #expect(try kind(of: F(), verifier: F.verifier(ledger: SigningLedger(entries: [earlier]))) == "dailyLimitExceeded")
         var old = earlier
         old.signedAt = F.now - 86_400
@@ -75,14 +79,17 @@ import Testing
     @Test("a charge or nonce signed before with other content is a replay conflict")
     func replayConflict() throws {
         let bundle = try F().bundle()
-        let sameCharge = SigningLedger.Entry(chargeID: "charge-1", chainID: .polygon, sender: F.payer.address, nonce: 7,
-                                             signingHash: Keccak256.hash([2]), usdUnits: 1, signedAt: F.now - 10)
+        let sameCharge = SigningLedger.Entry(
+            chargeID: "charge-1", chainID: .polygon, sender: F.payer.address, nonce: 7,
+            signingHash: Keccak256.hash([2]), usdUnits: 1, signedAt: F.now - 10)
         #expect(try kind(of: F(), verifier: F.verifier(ledger: SigningLedger(entries: [sameCharge]))) == "replayConflict")
-        let sameNonce = SigningLedger.Entry(chargeID: "other", chainID: .polygon, sender: F.payer.address, nonce: 42,
-                                            signingHash: Keccak256.hash([3]), usdUnits: 1, signedAt: F.now - 10)
+        let sameNonce = SigningLedger.Entry(
+            chargeID: "other", chainID: .polygon, sender: F.payer.address, nonce: 42,
+            signingHash: Keccak256.hash([3]), usdUnits: 1, signedAt: F.now - 10)
         #expect(try kind(of: F(), verifier: F.verifier(ledger: SigningLedger(entries: [sameNonce]))) == "replayConflict")
-        let identical = SigningLedger.Entry(chargeID: "charge-1", chainID: .polygon, sender: F.payer.address, nonce: 42,
-                                            signingHash: bundle.signingHash.hash, usdUnits: 25_000_000, signedAt: F.now - 10)
+        let identical = SigningLedger.Entry(
+            chargeID: "charge-1", chainID: .polygon, sender: F.payer.address, nonce: 42,
+            signingHash: bundle.signingHash.hash, usdUnits: 25_000_000, signedAt: F.now - 10)
         let verified = try F.verifier(ledger: SigningLedger(entries: [identical])).verify(bundle)
         #expect(verified.previouslySigned == identical)
     }
@@ -153,7 +160,8 @@ enum Breakage: String, CaseIterable, Sendable {
         case .valueAboveLimit: f.value = Wei(UInt256(5001) * UInt256.powerOfTen(18))
         case .gasAboveLimit: f.gasLimit = 1_000_001
         case .maxFeeAboveLimit: f.maxFee = Wei(UInt256(3001) * UInt256.powerOfTen(9))
-        case .priorityFeeAboveLimit: f.priorityFee = Wei(UInt256(501) * UInt256.powerOfTen(9)); f.maxFee = Wei(UInt256(600) * UInt256.powerOfTen(9))
+        case .priorityFeeAboveLimit:
+            f.priorityFee = Wei(UInt256(501) * UInt256.powerOfTen(9)); f.maxFee = Wei(UInt256(600) * UInt256.powerOfTen(9))
         case .networkFeeAboveLimit: f.gasLimit = 999_999; f.maxFee = Wei(UInt256(2999) * UInt256.powerOfTen(9))
         case .zeroValue: f.value = Wei(.zero)
         case .priorityAboveMaxFee: f.priorityFee = Wei(UInt256(300) * UInt256.powerOfTen(9))

@@ -40,13 +40,17 @@ import Testing
     func ladderBoundedByPolicy() throws {
         let verified = try F.verifier().verify(try F().bundle())
         var capped = F.policy
-        capped.chains = capped.chains.map { var rules = $0; rules.maxFeePerGas = Wei(UInt256(400) * UInt256.powerOfTen(9)); return rules }
+        capped.chains = capped.chains.map {
+            var rules = $0; rules.maxFeePerGas = Wei(UInt256(400) * UInt256.powerOfTen(9)); return rules
+        }
         let cappedVerified = try F.verifier(policy: capped).verify(try F().bundle())
         // 250 → 300 → 360 → 432 gwei: the third rung passes the 400 gwei cap.
         #expect(throws: VerificationError.self) {
             _ = try TransactionSigner.sign(cappedVerified, with: F.payer, policy: capped, ladderSteps: 3, signedAt: F.now)
         }
-        #expect(try TransactionSigner.sign(cappedVerified, with: F.payer, policy: capped, ladderSteps: 2, signedAt: F.now).feeLadder.count == 2)
+        #expect(
+            try TransactionSigner.sign(cappedVerified, with: F.payer, policy: capped, ladderSteps: 2, signedAt: F.now).feeLadder
+                .count == 2)
         var tight = F.policy
         tight.maxFeeLadderSteps = 1
         #expect(throws: VerificationError.limitExceeded(field: "--fee-ladder", found: "2", limit: "1")) {
@@ -82,8 +86,9 @@ import Testing
         let path = NSTemporaryDirectory() + "ledger-\(UUID().uuidString).jsonl"
         defer { try? FileManager.default.removeItem(atPath: path) }
         var ledger = try SigningLedger(path: path)
-        let entry = SigningLedger.Entry(chargeID: "c\"1", chainID: .base, sender: F.payer.address, nonce: 3,
-                                        signingHash: Keccak256.hash([9]), usdUnits: 5, signedAt: 77)
+        let entry = SigningLedger.Entry(
+            chargeID: "c\"1", chainID: .base, sender: F.payer.address, nonce: 3,
+            signingHash: Keccak256.hash([9]), usdUnits: 5, signedAt: 77)
         try ledger.append(entry)
         #expect(try SigningLedger(path: path).entries == [entry])
         try Data("not json\n".utf8).append(to: path)

@@ -22,8 +22,10 @@ public enum ToolRunner {
     }
 
     /// Runs `tool` with `arguments`, feeding `stdin`, in `directory`; waits for it to exit.
-    public static func run(_ tool: String, _ arguments: [String], stdin: Data = Data(), directory: URL? = nil,
-                           environment: [String: String] = [:]) throws -> Result {
+    public static func run(
+        _ tool: String, _ arguments: [String], stdin: Data = Data(), directory: URL? = nil,
+        environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = binDirectory.appendingPathComponent(tool)
         process.arguments = arguments
