@@ -20,6 +20,7 @@ let package = Package(
         .executable(name: "broadcast", targets: ["broadcast"]),
         .executable(name: "coldcredits-bench", targets: ["coldcredits-bench"]),
         .executable(name: "keystore-bench", targets: ["keystore-bench"]),
+        .executable(name: "sandbox", targets: ["sandbox"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -50,6 +51,15 @@ let package = Package(
         .target(name: "EthereumRPC", dependencies: ["HTTPTransport", "StrictJSON", "EthereumPrimitives"]),
         .target(name: "PaymentAPI", dependencies: ["HTTPTransport", "StrictJSON", "EthereumPrimitives"]),
 
+        // The local stand-in for OpenRouter and a chain (tests and demos; never linked into the three tools).
+        .target(
+            name: "Sandbox",
+            dependencies: [
+                "EthereumPrimitives", "EthereumRLP", "EthereumABI", "Secp256k1", "EthereumTransactions", "BundleFormat",
+                "HTTPTransport", "LoopbackHTTP", "StrictJSON",
+            ]
+        ),
+
         // Offline only: keys and the signer.
         .target(name: "Keystore", dependencies: ["Secp256k1", "EthereumPrimitives"] + crypto),
         .target(name: "HDKeys", dependencies: ["Secp256k1", "EthereumPrimitives"] + crypto),
@@ -75,6 +85,10 @@ let package = Package(
             path: "Sources/Benchmarks"
         ),
         .executableTarget(name: "keystore-bench", dependencies: ["Keystore", "Secp256k1"], path: "Sources/KeystoreBench"),
+        .executableTarget(
+            name: "sandbox",
+            dependencies: ["Sandbox", "BundleFormat", "CommandLineSupport", "EthereumPrimitives", argumentParser]
+        ),
 
         // Tests: one target per library module.
         .target(name: "TestSupport", dependencies: ["EthereumPrimitives"], path: "Tests/TestSupport"),
@@ -102,6 +116,13 @@ let package = Package(
         .testTarget(
             name: "PaymentAPITests",
             dependencies: ["PaymentAPI", "HTTPTransport", "LoopbackHTTP", "StrictJSON", "TestSupport"]
+        ),
+        .testTarget(
+            name: "SandboxTests",
+            dependencies: [
+                "Sandbox", "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumTransactions", "Secp256k1",
+                "HTTPTransport", "LoopbackHTTP", "StrictJSON", "PaymentAPI", "EthereumRPC", "OfflineSigning", "TestSupport",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]
