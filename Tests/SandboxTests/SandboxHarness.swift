@@ -50,12 +50,12 @@ struct Harness {
     static let gwei = UInt256.powerOfTen(9)
 
     init(chainID: UInt64 = 31337, clock: TestClock = TestClock(),
-         _ configure: (inout SandboxConfiguration) -> Void = { _ in }) throws {
+         _ configure: (inout SandboxConfiguration) throws -> Void = { _ in }) throws {
         var c = SandboxConfiguration(chainID: ChainID(chainID))
         c.blockTimeMilliseconds = 0
         c.creditsCacheSeconds = 0
         c.funding = [(Keys.payerAddress, Wei(Self.ether * 10))]
-        configure(&c)
+        try configure(&c)
         configuration = c
         self.clock = clock
         sandbox = try Sandbox(configuration: c, log: { _ in }, wallClock: clock.closure)
