@@ -108,12 +108,13 @@ public final class Sandbox: Sendable {
     /// Where it listens, once started.
     public var endpoints: SandboxEndpoints? { running.withLock { $0?.endpoints } }
 
-    /// Stops mining and serving, waits for both, and saves the state file.
+    /// Stops mining and serving (when started), waits for both, and saves the state file.
     public func stop() async {
-        guard let current = running.withLock({ state in defer { state = nil }; return state }) else { return }
-        current.miner?.cancel()
-        await current.miner?.value
-        await current.server.stop()
+        if let current = running.withLock({ state in defer { state = nil }; return state }) {
+            current.miner?.cancel()
+            await current.miner?.value
+            await current.server.stop()
+        }
         node.save()
     }
 
