@@ -1,6 +1,8 @@
 import Foundation
+import StrictJSON
+public import BundleFormat
 public import HTTPTransport
-import EthereumPrimitives
+public import EthereumPrimitives
 import LoopbackHTTP
 import Synchronization
 
@@ -19,7 +21,8 @@ public final class Sandbox: Sendable {
     private let api: CreditsAPI
     private let rpc: RPCServer
     private let admin: AdminAPI
-    private let running = Mutex<(server: LoopbackHTTPServer, miner: Task<Void, Never>?, endpoints: SandboxEndpoints)?>(nil)
+    private typealias Running = (server: LoopbackHTTPServer, miner: Task<Void, Never>?, endpoints: SandboxEndpoints)
+    private let running = Mutex<Running?>(nil)
 
     /// Builds the chain (from the state file when it exists), funds the accounts and arms the startup faults.
     /// - Parameters:
@@ -40,7 +43,9 @@ public final class Sandbox: Sendable {
             state = SandboxState(rules: rules, timestamp: wallClock(), credits: CreditsLedger(
                 totalCredits: configuration.initialCredits, totalUsage: configuration.initialUsage))
         }
-        for (address, amount) in configuration.funding { state.accounts[address, default: Account()].balance = amount.amount }
+        for (address, amount) in configuration.funding {
+            state.accounts[address, default: Account()].balance = amount.amount
+        }
         node = ChainNode(rules: rules, state: state, automine: configuration.automine,
                          statePath: configuration.statePath, wallClock: wallClock, log: log)
         faults = FaultInjector(configuration.faults)
@@ -121,4 +126,41 @@ public final class Sandbox: Sendable {
     /// Mines `count` blocks now (tests, demos); returns the newest block number.
     @discardableResult
     public func mine(count: Int = 1) -> UInt64 { node.mine(count: count) }
+}
+
+/// Where a running sandbox answers and what it serves: the one JSON line `sandbox serve` prints when ready.
+public struct SandboxEndpoints: Sendable, Equatable {
+    /// `http://127.0.0.1:<port>/api/v1`: the OpenRouter API root.
+    public let apiURL: String
+    /// `http://127.0.0.1:<port>/rpc`: the JSON-RPC endpoint.
+    public let rpcURL: String
+    /// The addresses served.
+    public let deployment: Deployment
+    /// The operator that signs intents.
+    public let `operator`: Address
+    /// A network file written for these addresses, if any.
+    public var networkFile: String?
+
+    /// Creates the description of a sandbox listening on `port`.
+    public init(port: UInt16, deployment: Deployment, operator: Address, networkFile: String? = nil) {
+        apiURL = "http://127.0.0.1:\(port)/api/v1"
+        rpcURL = "http://127.0.0.1:\(port)/rpc"
+        self.deployment = deployment
+        self.operator = `operator`
+        self.networkFile = networkFile
+    }
+
+    /// `{"apiURL","rpcURL","chainId","operator","transfers","quoterV2","wrappedNative","usdc","networkFile"?}` on
+    /// one line, keys sorted, addresses EIP-55.
+    public var jsonLine: String {
+        var members: [String: JSONValue] = [
+            "apiURL": .string(apiURL), "rpcURL": .string(rpcURL), "chainId": JSONValue(deployment.chainID.value),
+            "operator": .string(`operator`.checksummed), "transfers": .string(deployment.transfers.checksummed),
+            "quoterV2": .string(deployment.quoterV2.checksummed),
+            "wrappedNative": .string(deployment.wrappedNative.checksummed),
+            "usdc": .string(deployment.usdc.checksummed),
+        ]
+        if let networkFile { members["networkFile"] = .string(networkFile) }
+        return JSON.serializedString(.object(members))
+    }
 }

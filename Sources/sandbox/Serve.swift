@@ -2,8 +2,10 @@ import ArgumentParser
 import BundleFormat
 import CommandLineSupport
 import EthereumPrimitives
+import Dispatch
 import Foundation
 import Sandbox
+import Synchronization
 
 /// `sandbox serve`: serves the API and the node on 127.0.0.1 until SIGINT or SIGTERM.
 ///
@@ -88,6 +90,74 @@ struct Serve: AsyncParsableCommand {
     private func writeFile(_ data: Data, to path: String) throws(SandboxError) {
         do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
             throw .invalidOption(name: "file", value: path, reason: error.localizedDescription)
+        }
+    }
+}
+
+extension Serve {
+    /// The library configuration the options describe; a malformed option is a `ValidationError` (exit 64).
+    func makeConfiguration() throws -> SandboxConfiguration {
+        var c = SandboxConfiguration(chainID: ChainID(chainID))
+        if !apiKeys.isEmpty { c.apiKeys = apiKeys }
+        if !managementKeys.isEmpty { c.managementKeys = managementKeys }
+        c.priceUSDCUnitsPerNative = try parseDecimal(price, decimals: 6, option: "--price")
+        guard !c.priceUSDCUnitsPerNative.isZero else { throw ValidationError("--price: must be above zero") }
+        c.feeTiers = try feeTiers.split(separator: ",").map { text in
+            guard let tier = UInt32(text), tier < 1_000_000 else {
+                throw ValidationError("--fee-tiers: '\(text)' is not a fee tier (hundredths of a basis point)")
+            }
+            return tier
+        }
+        let milliseconds = try parseDecimal(blockTime, decimals: 3, option: "--block-time")
+        guard let blockMilliseconds = milliseconds.uint64 else { throw ValidationError("--block-time: too large") }
+        c.blockTimeMilliseconds = blockMilliseconds
+        c.automine = automine
+        c.baseFee = Wei(try parseDecimal(baseFeeGwei, decimals: 9, option: "--base-fee-gwei"))
+        c.dynamicBaseFee = dynamicBaseFee
+        c.suggestedTip = Wei(try parseDecimal(tipGwei, decimals: 9, option: "--tip-gwei"))
+        c.creditDelaySeconds = creditDelay
+        c.creditsCacheSeconds = creditsCache
+        c.intentLifetimeSeconds = intentLifetime
+        c.initialCredits = try parseDecimal(initialCredits, decimals: 6, option: "--initial-credits")
+        c.initialUsage = try parseDecimal(initialUsage, decimals: 6, option: "--initial-usage")
+        c.statePath = state
+        c.funding = try fund.map { entry in
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { throw ValidationError("--fund: expected ADDRESS=ETHER, found '\(entry)'") }
+            do {
+                return (try Address(hex: parts[0], field: "--fund"), try Wei(ether: parts[1], field: "--fund"))
+            } catch {
+                throw ValidationError("--fund: \(error)")
+            }
+        }
+        c.faults = try fault.map { spec in
+            do { return try FaultSpec(flag: spec) } catch { throw ValidationError("--fault: \(error)") }
+        }
+        return c
+    }
+}
+
+/// Waits for SIGINT or SIGTERM (ignoring their default action, which would kill the process at once).
+enum Termination {
+    /// Returns the signal that arrived.
+    static func wait() async -> Int32 {
+        let signals: [Int32] = [SIGINT, SIGTERM]
+        for number in signals { signal(number, SIG_IGN) }
+        let fired = Mutex(false)
+        return await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
+            let sources = signals.map { DispatchSource.makeSignalSource(signal: $0, queue: .global()) }
+            for (source, number) in zip(sources, signals) {
+                source.setEventHandler {
+                    let first = fired.withLock { alreadyFired in
+                        defer { alreadyFired = true }
+                        return !alreadyFired
+                    }
+                    guard first else { return }
+                    for other in sources { other.cancel() }  // the sources stay alive until here
+                    continuation.resume(returning: number)
+                }
+                source.resume()
+            }
         }
     }
 }

@@ -63,7 +63,8 @@ struct CreditsAndFaultTests {
     func rateLimited() async throws {
         let harness = try Harness()
         _ = await Self.arm(harness, #"{"target":"charge","status":429,"retryAfter":7}"#)
-        let limited = await harness.request(.post, "/api/v1/credits/coinbase", body: Self.chargeBody, key: "sandbox-key")
+        let limited = await harness.request(.post, "/api/v1/credits/coinbase", body: Self.chargeBody,
+                                            key: "sandbox-key")
         #expect(limited.status == 429)
         #expect(limited.headers["Retry-After"] == "7")
         #expect(try JSON.parse(limited.body)["error"]?["code"] == .number("429"))
@@ -116,7 +117,8 @@ struct CreditsAndFaultTests {
         let harness = try Harness()
         _ = await Self.arm(harness, #"{"target":"rpc","status":503,"count":2,"retryAfter":1}"#)
         for _ in 0..<2 {
-            let response = await harness.request(.post, "/rpc", body: #"{"jsonrpc":"2.0","id":1,"method":"eth_chainId"}"#)
+            let response = await harness.request(.post, "/rpc",
+                                                 body: #"{"jsonrpc":"2.0","id":1,"method":"eth_chainId"}"#)
             #expect(response.status == 503)
             #expect(response.headers["Retry-After"] == "1")
         }

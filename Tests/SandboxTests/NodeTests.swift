@@ -50,8 +50,9 @@ struct NodeTests {
         let items = try #require(answer.arrayValue)
         #expect(items.count == 4)
         #expect(items[0] == .object(["jsonrpc": .string("2.0"), "id": .number("1"), "result": .string("0x7a69")]))
-        #expect(items[1]["error"] == .object(["code": .number("-32601"),
-                                              "message": .string("the method eth_nope does not exist/is not available")]))
+        #expect(items[1]["error"] == .object([
+            "code": .number("-32601"), "message": .string("the method eth_nope does not exist/is not available"),
+        ]))
         #expect(items[1]["id"] == .string("b"))
         #expect(items[2]["result"] == .string("31337"))
         #expect(items[3]["error"]?["code"] == .number("-32602"))

@@ -119,7 +119,8 @@ struct Harness {
 
     /// Creates a charge through the API and parses it with BundleFormat.
     func charge(amount: String = "10", sender: Address = Keys.payerAddress) async throws -> Charge {
-        let body = "{\"amount\":\(amount),\"sender\":\"\(sender.checksummed)\",\"chain_id\":\(deployment.chainID.value)}"
+        let body = "{\"amount\":\(amount),\"sender\":\"\(sender.checksummed)\","
+            + "\"chain_id\":\(deployment.chainID.value)}"
         let response = await request(.post, "/api/v1/credits/coinbase", body: body, key: "sandbox-key")
         guard response.status == 200 else { throw HarnessError.unexpected("charge: \(response.bodyExcerpt())") }
         return try Charge(responseBody: response.body)

@@ -71,7 +71,8 @@ struct TransactionValidationTests {
     }
 
     @Test("gas below 21000 + 16/4 per calldata byte is 'intrinsic gas too low'", arguments: [
-        ([UInt8](), UInt64(20_999), UInt64(21_000)), ([0x01, 0x00], 21_019, 21_020), ([0xff, 0xff, 0xff], 21_047, 21_048),
+        ([UInt8](), UInt64(20_999), UInt64(21_000)), ([0x01, 0x00], 21_019, 21_020),
+        ([0xff, 0xff, 0xff], 21_047, 21_048),
     ])
     func intrinsicGas(data: [UInt8], gas: UInt64, needed: UInt64) async throws {
         let harness = try Harness()
@@ -116,7 +117,8 @@ struct TransactionValidationTests {
                               (2_000_000_000, 1_000_000_000)] {
             let cheap = Payments.transaction(chainID: Self.chain, nonce: 0, to: Self.other, value: 2,
                                              maxFee: UInt256(maxFee), tip: UInt256(tip))
-            #expect(try await Self.error(harness, cheap.rawTransaction).message == "replacement transaction underpriced")
+            let answer = try await Self.error(harness, cheap.rawTransaction)
+            #expect(answer.message == "replacement transaction underpriced")
         }
         let bumped = Payments.transaction(chainID: Self.chain, nonce: 0, to: Self.other, value: 2,
                                           maxFee: UInt256(2_200_000_000), tip: UInt256(1_100_000_000))

@@ -71,7 +71,8 @@ struct TransfersContractTests {
             answer = try await Self.revert(harness, try Self.intent(harness, currency: .zero))
         default:
             expected = ("6453b66b" + String(repeating: "0", count: 64), .incorrectCurrency(.zero))
-            answer = try await Self.revert(harness, try Self.intent(harness, currency: harness.deployment.wrappedNative))
+            let intent = try Self.intent(harness, currency: harness.deployment.wrappedNative)
+            answer = try await Self.revert(harness, intent)
         }
         #expect(answer.code == 3)
         #expect(answer.message == "execution reverted")

@@ -1,4 +1,5 @@
 import BundleFormat
+import Foundation
 import EthereumPrimitives
 import HTTPTransport
 import StrictJSON
@@ -22,13 +23,15 @@ struct CreditsAPI: Sendable {
     func createCharge(_ request: HTTPRequest) async -> HTTPResponse {
         let fault = faults.take(.charge)
         await FaultInjector.delay(fault)
-        if let fault, let status = fault.status { return APIResponses.fault(fault, status: status) }
+        if let fault, let status = fault.status { return fault.apiResponse(status: status) }
         if let failure = authenticate(request, managementOnly: false) { return failure }
         let body: JSONValue
         do { body = try JSON.parse(request.body) } catch {
             return APIResponses.error(400, "Invalid request body: not JSON (\(error))")
         }
-        guard body.objectValue != nil else { return APIResponses.error(400, "Invalid request body: expected an object") }
+        guard body.objectValue != nil else {
+            return APIResponses.error(400, "Invalid request body: expected an object")
+        }
         let cents: UInt64
         switch amountCents(body["amount"]) {
         case .success(let value): cents = value
@@ -55,7 +58,7 @@ struct CreditsAPI: Sendable {
     func credits(_ request: HTTPRequest) async -> HTTPResponse {
         let fault = faults.take(.credits)
         await FaultInjector.delay(fault)
-        if let fault, let status = fault.status { return APIResponses.fault(fault, status: status) }
+        if let fault, let status = fault.status { return fault.apiResponse(status: status) }
         if let failure = authenticate(request, managementOnly: true) { return failure }
         let keepStale = fault?.stale ?? false
         let snapshot = node.withState { state in
@@ -106,5 +109,48 @@ extension String {
     /// The string without leading and trailing spaces and tabs.
     var trimmingWhitespace: String {
         String(drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+    }
+}
+
+/// OpenRouter's answers: the error envelope `{"error":{"code":N,"message":"…"}}` with the HTTP status equal to
+/// `code`, and JSON bodies.
+enum APIResponses {
+    /// The body of the removed endpoint, verbatim from protocol.md §0.
+    static let goneMessage = "The Coinbase APIs used by this endpoint have been deprecated, so the Coinbase Commerce "
+        + "credits API has been removed. Use the web credits purchase flow instead."
+
+    /// A JSON body with `status`.
+    static func json(_ value: JSONValue, status: Int = 200, headers: HTTPHeaders = [:]) -> HTTPResponse {
+        var all = headers
+        all["Content-Type"] = "application/json"
+        return HTTPResponse(status: status, headers: all, body: .init(JSON.serialize(value)))
+    }
+
+    /// The error envelope.
+    static func error(_ status: Int, _ message: String, retryAfter: UInt64? = nil) -> HTTPResponse {
+        var headers: HTTPHeaders = [:]
+        if let retryAfter { headers["Retry-After"] = String(retryAfter) }
+        return json(.object(["error": .object(["code": .number(String(status)), "message": .string(message)])]),
+                    status: status, headers: headers)
+    }
+
+    /// A short reason for an HTTP status.
+    static func reason(_ status: Int) -> String {
+        switch status {
+        case 400: return "Bad Request"
+        case 401: return "Unauthorized"
+        case 402: return "Insufficient credits"
+        case 403: return "Forbidden"
+        case 404: return "Not Found"
+        case 405: return "Method Not Allowed"
+        case 408: return "Request Timeout"
+        case 410: return "Gone"
+        case 429: return "Rate limit exceeded"
+        case 500: return "Internal Server Error"
+        case 502: return "Bad Gateway"
+        case 503: return "Service Unavailable"
+        case 504: return "Gateway Timeout"
+        default: return "HTTP \(status)"
+        }
     }
 }

@@ -1,3 +1,4 @@
+import HTTPTransport
 import Synchronization
 
 /// The armed faults, consumed in the order they were armed, one request at a time.
@@ -32,5 +33,23 @@ final class FaultInjector: Sendable {
         do { try await Task.sleep(for: .milliseconds(Int64(clamping: milliseconds))) } catch {
             // Cancelled (the server is stopping): answer at once.
         }
+    }
+}
+
+extension FaultSpec {
+    /// The answer on an API endpoint when the fault has a status: 410 on the charge endpoint carries the removed
+    /// endpoint's exact body (protocol.md §0); other statuses carry their usual reason; all in the envelope, with
+    /// `Retry-After` when the fault has one.
+    func apiResponse(status: Int) -> HTTPResponse {
+        let message = target == .charge && status == 410 ? APIResponses.goneMessage : APIResponses.reason(status)
+        return APIResponses.error(status, message, retryAfter: retryAfterSeconds)
+    }
+
+    /// The answer on the RPC endpoint: a plain-text HTTP error, as a node behind a failing proxy gives.
+    func rpcResponse(status: Int) -> HTTPResponse {
+        var headers: HTTPHeaders = [:]
+        if let retryAfterSeconds { headers["Retry-After"] = String(retryAfterSeconds) }
+        return HTTPResponse(status: status, text: "\(status) \(APIResponses.reason(status))\n",
+                            contentType: "text/plain", headers: headers)
     }
 }

@@ -63,7 +63,9 @@ public struct FaultSpec: Sendable, Equatable {
         }
         var stale = false
         if let value = members["stale"] {
-            guard case .bool(let flag) = value else { throw Self.invalid("stale", value.kindName, "expected a boolean") }
+            guard case .bool(let flag) = value else {
+                throw Self.invalid("stale", value.kindName, "expected a boolean")
+            }
             stale = flag
         }
         let count = try integer("count") ?? 1

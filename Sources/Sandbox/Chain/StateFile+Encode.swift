@@ -15,14 +15,17 @@ enum StateFile {
         func quantity(_ value: UInt64) -> JSONValue { .string(UInt256(value).quantity) }
         var accounts: [String: JSONValue] = [:]
         for (address, account) in state.accounts {
-            accounts[address.lowercased] = .object(["balance": quantity(account.balance), "nonce": quantity(account.nonce)])
+            accounts[address.lowercased] = .object([
+                "balance": quantity(account.balance), "nonce": quantity(account.nonce),
+            ])
         }
         let blocks: [JSONValue] = state.blocks.map { block in
             let transactions: [JSONValue] = block.transactions.compactMap { hash in
                 guard let mined = state.mined[hash] else { return nil }
                 let receipt = mined.receipt
                 return .object([
-                    "raw": .string(Hex.encode(mined.transaction.raw)), "status": quantity(UInt64(receipt.succeeded ? 1 : 0)),
+                    "raw": .string(Hex.encode(mined.transaction.raw)),
+                    "status": quantity(UInt64(receipt.succeeded ? 1 : 0)),
                     "gasUsed": quantity(receipt.gasUsed), "cumulativeGasUsed": quantity(receipt.cumulativeGasUsed),
                     "effectiveGasPrice": quantity(receipt.effectiveGasPrice),
                     "logs": .array(receipt.logs.map { log in

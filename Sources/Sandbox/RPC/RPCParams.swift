@@ -14,7 +14,9 @@ enum BlockSelector: Equatable {
 struct RPCParams {
     let values: [JSONValue]
 
-    func invalid(_ index: Int, _ reason: String) -> RPCFailure { .invalidParams("invalid argument \(index): \(reason)") }
+    func invalid(_ index: Int, _ reason: String) -> RPCFailure {
+        .invalidParams("invalid argument \(index): \(reason)")
+    }
 
     func value(_ index: Int) throws(RPCFailure) -> JSONValue {
         guard index < values.count, !values[index].isNull else {

@@ -15,12 +15,7 @@ struct RPCServer: Sendable {
     func handle(_ request: HTTPRequest) async -> HTTPResponse {
         let fault = faults.take(.rpc)
         await FaultInjector.delay(fault)
-        if let fault, let status = fault.status {
-            var headers: HTTPHeaders = [:]
-            if let retryAfter = fault.retryAfterSeconds { headers["Retry-After"] = String(retryAfter) }
-            return HTTPResponse(status: status, text: "\(status) \(APIResponses.reason(status))\n",
-                                contentType: "text/plain", headers: headers)
-        }
+        if let fault, let status = fault.status { return fault.rpcResponse(status: status) }
         let document: JSONValue
         do { document = try JSON.parse(request.body) } catch {
             return reply(Self.envelope(id: .null, failure: .parseError("parse error")))

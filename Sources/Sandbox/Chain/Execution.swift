@@ -1,3 +1,4 @@
+import BundleFormat
 import EthereumPrimitives
 import EthereumTransactions
 
@@ -62,5 +63,20 @@ enum GasSchedule {
         for byte in data { gas += byte == 0 ? 4 : 16 }
         for entry in accessList { gas += 2400 + 1900 * UInt64(entry.storageKeys.count) }
         return gas
+    }
+}
+
+/// Routes a message to the contract at its address, or executes a plain value transfer.
+struct MessageExecutor: Sendable {
+    let transfers: TransfersContractModel
+    let quoter: QuoterModel
+
+    func execute(_ message: Message, timestamp: UInt64, isProcessed: (IntentKey) -> Bool) -> ExecutionResult {
+        if message.to == transfers.deployment.transfers {
+            return transfers.execute(message, timestamp: timestamp, isProcessed: isProcessed)
+        }
+        if message.to == quoter.deployment.quoterV2 { return quoter.execute(message) }
+        let gas = GasSchedule.intrinsic(data: message.data, accessList: message.accessList)
+        return .success(gas: gas, transfers: [(message.from, message.to, message.value)])
     }
 }
