@@ -57,7 +57,8 @@ let package = Package(
             dependencies: [
                 "EthereumPrimitives", "EthereumRLP", "EthereumABI", "Secp256k1", "EthereumTransactions", "BundleFormat",
                 "HTTPTransport", "LoopbackHTTP", "StrictJSON",
-            ]
+            ],
+            exclude: ["README.md"]
         ),
 
         // Offline only: keys and the signer.
