@@ -130,6 +130,31 @@ struct PersistenceAndServerTests {
         #expect(rules.maxValue == Wei(UInt256(2) * Harness.ether))  // ⌈2 × $2000 / $3000⌉ ETH
         #expect(policy.canonicalJSON() == data)
     }
+
+    @Test("the offline verifier accepts a bundle built from a sandbox charge under the sandbox policy")
+    func verifierAcceptsSandboxCharge() async throws {
+        let harness = try Harness()
+        let charge = try await harness.charge(amount: "25")
+        let quote = try await Payments.quote(harness, usdcUnits: charge.totalUSDCUnits)
+        let transaction = EIP1559Transaction(
+            chainID: charge.chainID, nonce: 0, maxPriorityFeePerGas: Wei(UInt256(1_000_000_000)),
+            maxFeePerGas: Wei(UInt256(2_000_000_000)), gasLimit: 250_000, to: charge.contract,
+            value: Wei(quote + quote / 100),
+            data: TransfersContract.encodeSwapAndTransfer(intent: charge.intent, poolFeesTier: 500))
+        let bundle = UnsignedBundle(
+            createdAt: harness.clock.now, charge: charge, from: Keys.payerAddress, transaction: transaction,
+            quote: .init(poolFeesTier: 500, amountIn: quote, slippageBPS: 100, quoter: harness.deployment.quoterV2),
+            fees: .init(baseFeePerGas: UInt256(1_000_000_000), gasEstimate: 180_000))
+        let policy = try Policy(jsonData: SandboxPolicy.json(chainID: charge.chainID, operator: Keys.operatorAddress))
+        let verifier = BundleVerifier(policy: policy, now: harness.clock.now, keyAddress: Keys.payerAddress,
+                                      ledger: SigningLedger())
+        let verified = try verifier.verify(bundle)
+        #expect(verified.bundle.signingHash == transaction.signingHash)
+        #expect(throws: VerificationError.self) {  // the default policy allows only the three mainnets
+            _ = try BundleVerifier(policy: .default, now: harness.clock.now, keyAddress: Keys.payerAddress,
+                                   ledger: SigningLedger()).verify(bundle)
+        }
+    }
 }
 
 extension Deployment {
