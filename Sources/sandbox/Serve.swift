@@ -71,8 +71,11 @@ struct Serve: AsyncParsableCommand {
             endpoints = try sandbox.start(port: port, networkFile: networkFile)
         } catch {
             Console.warning("\(error)")
-            if case .server = error { throw ExitCode(ExitStatus.unavailable.rawValue) }
-            throw ExitCode(ExitStatus.dataError.rawValue)
+            switch error {
+            case .server: throw ExitCode(ExitStatus.unavailable.rawValue)
+            case .invalidOption(name: "file", _, _): throw ExitCode(ExitStatus.cannotCreate.rawValue)
+            default: throw ExitCode(ExitStatus.dataError.rawValue)
+            }
         }
         Console.writeArtifactLine(endpoints.jsonLine)
         if let readyFile {
