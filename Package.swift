@@ -20,6 +20,7 @@ let package = Package(
         .executable(name: "broadcast", targets: ["broadcast"]),
         .executable(name: "coldcredits-bench", targets: ["coldcredits-bench"]),
         .executable(name: "keystore-bench", targets: ["keystore-bench"]),
+        .executable(name: "sandbox", targets: ["sandbox"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -77,6 +78,16 @@ let package = Package(
                 "Broadcasting", "BundleFormat", "CommandLineSupport", "EthereumPrimitives", "EthereumRPC", "HTTPTransport",
                 "PaymentAPI", "Preparation", argumentParser,
             ]
+        ),
+
+        // The local stand-in for OpenRouter and a chain (tests and demos; never linked into the three tools).
+        .target(
+            name: "Sandbox",
+            dependencies: [
+                "EthereumPrimitives", "EthereumRLP", "EthereumABI", "Secp256k1", "EthereumTransactions", "BundleFormat",
+                "HTTPTransport", "LoopbackHTTP", "StrictJSON",
+            ],
+            exclude: ["README.md"]
         ),
 
         // Offline only: keys and the signer.
@@ -148,6 +159,13 @@ let package = Package(
         .testTarget(
             name: "PaymentAPITests",
             dependencies: ["PaymentAPI", "HTTPTransport", "LoopbackHTTP", "StrictJSON", "TestSupport"]
+        ),
+        .testTarget(
+            name: "SandboxTests",
+            dependencies: [
+                "Sandbox", "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumTransactions", "Secp256k1",
+                "HTTPTransport", "LoopbackHTTP", "StrictJSON", "PaymentAPI", "EthereumRPC", "OfflineSigning", "TestSupport",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -44,16 +44,16 @@ public final class LoopbackHTTPServer: Sendable {
     /// `http://127.0.0.1:<port>` once started.
     public var baseURL: URL? { port.flatMap { URL(string: "http://127.0.0.1:\($0)") } }
 
-    /// Binds 127.0.0.1 on a free port, starts accepting and returns the port.
-    /// - Throws: ``LoopbackHTTPError`` when a socket call fails or the server was started before.
+    /// Binds 127.0.0.1 on `port` (0, the default: a free port), starts accepting and returns the port.
+    /// - Throws: ``LoopbackHTTPError`` when a socket call fails (the port is taken) or the server was started before.
     @discardableResult
-    public func start() throws(LoopbackHTTPError) -> UInt16 {
+    public func start(port requestedPort: UInt16 = 0) throws(LoopbackHTTPError) -> UInt16 {
         #if canImport(Glibc)
             try state.withLock { state throws(LoopbackHTTPError) in
                 guard !state.started else { throw .alreadyStarted }
                 state.started = true
             }
-            let (listenFD, port) = try Socket.listenOnLoopback()
+            let (listenFD, port) = try Socket.listenOnLoopback(port: requestedPort)
             let wake: (read: Int32, write: Int32)
             do {
                 wake = try Socket.wakePipe()

@@ -4,12 +4,20 @@
     /// The few POSIX socket calls the loopback server needs, with `EINTR` retried and `SIGPIPE` suppressed.
     enum Socket {
         /// A TCP socket listening on 127.0.0.1 at a kernel-chosen port.
-        static func listenOnLoopback(backlog: Int32 = 64) throws(LoopbackHTTPError) -> (fd: Int32, port: UInt16) {
+        static func listenOnLoopback(port: UInt16 = 0, backlog: Int32 = 64) throws(LoopbackHTTPError)
+            -> (fd: Int32, port: UInt16)
+        {
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
             guard fd >= 0 else { throw .socketFailure(operation: "socket", errno: errno) }
+            if port != 0 {  // a fixed port must be reusable at once after a restart (TIME_WAIT)
+                var on: Int32 = 1
+                guard setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, socklen_t(MemoryLayout<Int32>.size)) == 0 else {
+                    return try fail("setsockopt", closing: fd)
+                }
+            }
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = 0  // port 0: the kernel picks a free one
+            address.sin_port = port.bigEndian  // port 0: the kernel picks a free one
             address.sin_addr.s_addr = UInt32(0x7f00_0001).bigEndian
             let bound = withUnsafePointer(to: &address) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {

@@ -1,0 +1,123 @@
+public import StrictJSON
+
+/// What a fault hits: the charge endpoint, the credits endpoint, or the JSON-RPC endpoint.
+public enum FaultTarget: String, Sendable, Equatable, CaseIterable {
+    /// `POST /api/v1/credits/coinbase`.
+    case charge
+    /// `GET /api/v1/credits`.
+    case credits
+    /// `POST /rpc` (a batch counts as one request).
+    case rpc
+}
+
+/// One injected fault, armed for the next ``count`` requests to ``target``.
+///
+/// JSON (`POST /sandbox/faults`): `{"target":"charge"|"credits"|"rpc", "status"?: 400…599, "retryAfter"?: seconds,
+/// "count"?: n (default 1), "delayMs"?: ms, "stale"?: true}`. Flag (`--fault`): the same keys as
+/// `key=value` pairs joined by commas, e.g. `target=rpc,status=503,count=3`. A fault answers with `status`
+/// (with `Retry-After` when given) after waiting `delayMs`; with only `delayMs` the request is answered normally,
+/// late; `stale` (credits only) serves the cached balance without refreshing it.
+public struct FaultSpec: Sendable, Equatable {
+    /// The endpoint hit.
+    public var target: FaultTarget
+    /// The HTTP status answered instead of the normal answer.
+    public var status: Int?
+    /// The `Retry-After` header value, in seconds.
+    public var retryAfterSeconds: UInt64?
+    /// How many requests the fault applies to.
+    public var count: Int
+    /// Milliseconds to wait before answering.
+    public var delayMilliseconds: UInt64?
+    /// Serve the credits snapshot without refreshing it.
+    public var stale: Bool
+
+    /// Creates a fault, checking the combination (see ``init(json:)`` for the rules).
+    public init(target: FaultTarget, status: Int? = nil, retryAfterSeconds: UInt64? = nil, count: Int = 1,
+                delayMilliseconds: UInt64? = nil, stale: Bool = false) throws(SandboxError) {
+        self.target = target
+        self.status = status
+        self.retryAfterSeconds = retryAfterSeconds
+        self.count = count
+        self.delayMilliseconds = delayMilliseconds
+        self.stale = stale
+        try validate()
+    }
+
+    /// Reads the JSON form; unknown keys are refused.
+    public init(json: JSONValue) throws(SandboxError) {
+        guard let members = json.objectValue else { throw Self.invalid("fault", json.kindName, "expected an object") }
+        let known: Set<String> = ["target", "status", "retryAfter", "count", "delayMs", "stale"]
+        if let unknown = members.keys.sorted().first(where: { !known.contains($0) }) {
+            throw Self.invalid(unknown, "", "unknown key; expected one of \(known.sorted().joined(separator: ", "))")
+        }
+        guard let targetText = members["target"]?.stringValue, let target = FaultTarget(rawValue: targetText) else {
+            throw Self.invalid("target", members["target"].map(JSON.serializedString) ?? "missing",
+                               "expected \"charge\", \"credits\" or \"rpc\"")
+        }
+        func integer(_ key: String) throws(SandboxError) -> UInt64? {
+            guard let value = members[key] else { return nil }
+            guard let text = value.numberText, let number = UInt64(text) else {
+                throw Self.invalid(key, JSON.serializedString(value), "expected a non-negative integer")
+            }
+            return number
+        }
+        var stale = false
+        if let value = members["stale"] {
+            guard case .bool(let flag) = value else {
+                throw Self.invalid("stale", value.kindName, "expected a boolean")
+            }
+            stale = flag
+        }
+        let count = try integer("count") ?? 1
+        try self.init(target: target, status: try integer("status").map { Int(clamping: $0) },
+                      retryAfterSeconds: try integer("retryAfter"), count: Int(clamping: count),
+                      delayMilliseconds: try integer("delayMs"), stale: stale)
+    }
+
+    /// Reads the flag form `target=rpc,status=503,count=3`.
+    public init(flag: String) throws(SandboxError) {
+        var members: [String: JSONValue] = [:]
+        for pair in flag.split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { throw Self.invalid("--fault", flag, "expected key=value pairs") }
+            switch parts[0] {
+            case "target": members["target"] = .string(parts[1])
+            case "stale": members["stale"] = .bool(parts[1] == "true")
+            default:
+                guard JSON.isNumberLiteral(Array(parts[1].utf8)) else {
+                    throw Self.invalid(parts[0], parts[1], "expected a number")
+                }
+                members[parts[0]] = .number(parts[1])
+            }
+        }
+        try self.init(json: .object(members))
+    }
+
+    /// The JSON form.
+    public var jsonValue: JSONValue {
+        var members: [String: JSONValue] = ["target": .string(target.rawValue), "count": .number(String(count))]
+        if let status { members["status"] = .number(String(status)) }
+        if let retryAfterSeconds { members["retryAfter"] = JSONValue(retryAfterSeconds) }
+        if let delayMilliseconds { members["delayMs"] = JSONValue(delayMilliseconds) }
+        if stale { members["stale"] = .bool(true) }
+        return .object(members)
+    }
+
+    private func validate() throws(SandboxError) {
+        if let status, !(400...599).contains(status) {
+            throw Self.invalid("status", String(status), "expected an HTTP error status, 400…599")
+        }
+        guard count >= 1 else { throw Self.invalid("count", String(count), "expected at least 1") }
+        if let delayMilliseconds, delayMilliseconds > 600_000 {
+            throw Self.invalid("delayMs", String(delayMilliseconds), "at most 600000 (10 minutes)")
+        }
+        if stale, target != .credits { throw Self.invalid("stale", "true", "only the credits target has a cache") }
+        guard status != nil || delayMilliseconds != nil || stale else {
+            throw Self.invalid("fault", target.rawValue, "give a status, delayMs or stale")
+        }
+    }
+
+    private static func invalid(_ name: String, _ value: String, _ reason: String) -> SandboxError {
+        .invalidOption(name: name, value: value, reason: reason)
+    }
+}

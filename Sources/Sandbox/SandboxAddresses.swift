@@ -1,0 +1,62 @@
+public import Foundation
+public import BundleFormat
+public import EthereumPrimitives
+
+/// The addresses a sandbox serves.
+///
+/// Chains 1, 137 and 8453 use ``Deployment/builtIn(for:)`` (protocol.md §1.8, §3), so the happy path runs with the
+/// real chain ids and real addresses. Every other chain id gets the same deterministic addresses: the last 20
+/// bytes of `keccak256("coldcredits.sandbox.<role>")` for the roles `transfers`, `quoterV2`, `wrappedNative`, `usdc`.
+public enum SandboxAddresses {
+    /// The deployment for `chainID`.
+    public static func deployment(for chainID: ChainID) -> Deployment {
+        if let builtIn = Deployment.builtIn(for: chainID) { return builtIn }
+        return Deployment(chainID: chainID, transfers: derived("transfers"), quoterV2: derived("quoterV2"),
+                          wrappedNative: derived("wrappedNative"), usdc: derived("usdc"))
+    }
+
+    /// The address for a role name: the last 20 bytes of `keccak256("coldcredits.sandbox.<role>")`.
+    public static func derived(_ role: String) -> Address {
+        Address(uncheckedBytes: Array(Keccak256.hash(Array("coldcredits.sandbox.\(role)".utf8)).bytes[12...]))
+    }
+
+    /// The merchant that intents pay: the recipient of real OpenRouter charges (protocol.md §1.3, sample A).
+    public static let merchant = Address(uncheckedBytes: [
+        0x5e, 0xa0, 0x54, 0xae, 0xea, 0x28, 0x5e, 0xbc, 0x3a, 0x92, 0xec, 0xb1, 0xf7, 0x22, 0xf4, 0x43, 0x04, 0xf7,
+        0x25, 0x81,
+    ])
+
+    /// The block producer credited with priority fees.
+    public static let coinbase = derived("coinbase")
+}
+
+/// Writes a `coldcredits.policy` v1 document (schema `formats/policy/v1/schema.json`) that lets `sign` accept the
+/// sandbox's intents on one chain: its Transfers contract, its operator, its USDC and its merchant.
+///
+/// Limits: $2,000 a purchase (the charge maximum), $10,000 a day, unattended signing allowed, a 300-second deadline
+/// margin, gas up to 1,000,000 at up to 1,000 gwei (100 gwei tip), so a network fee up to 1 native unit; the value
+/// cap is twice the largest purchase at `price`, rounded up to whole native units.
+public enum SandboxPolicy {
+    /// The policy document for `chainID`, with the value cap computed at `priceUSDCUnitsPerNative`.
+    public static func json(chainID: ChainID, operator: Address,
+                            priceUSDCUnitsPerNative: UInt256 = UInt256(3000_000000)) -> Data {
+        let deployment = SandboxAddresses.deployment(for: chainID)
+        let maxPurchaseUnits = UInt256(2000_000000)
+        let price = priceUSDCUnitsPerNative.isZero ? UInt256(1) : priceUSDCUnitsPerNative
+        let (whole, remainder) = (maxPurchaseUnits * 2).quotientAndRemainder(dividingBy: price)
+        let maxValue = remainder.isZero ? whole : whole + 1
+        let chain: [String: Any] = [
+            "chainId": chainID.value, "transfers": deployment.transfers.checksummed,
+            "operators": [`operator`.checksummed], "recipientCurrencies": [deployment.usdc.checksummed],
+            "recipients": [SandboxAddresses.merchant.checksummed], "maxValue": maxValue.decimalString,
+            "maxGasLimit": 1_000_000, "maxFeePerGasGwei": "1000", "maxPriorityFeePerGasGwei": "100",
+            "maxNetworkFee": "1",
+        ]
+        let policy: [String: Any] = [
+            "format": "coldcredits.policy", "version": 1, "maxPurchaseUSD": "2000", "maxDailyUSD": "10000",
+            "deadlineMarginSeconds": 300, "allowUnattended": true, "maxFeeLadderSteps": 5,
+            "approvals": ["threshold": 0, "approvers": [String]()] as [String: Any], "chains": [chain],
+        ]
+        return CanonicalJSON.encode(policy)
+    }
+}
