@@ -129,6 +129,11 @@ let package = Package(
             name: "keystore-bench", dependencies: ["Keystore", "Secp256k1"], path: "Sources/KeystoreBench"
         ),
 
+        .executableTarget(
+            name: "sandbox",
+            dependencies: ["Sandbox", "BundleFormat", "CommandLineSupport", "EthereumPrimitives", argumentParser]
+        ),
+
         // Tests: one target per library module.
         .target(name: "TestSupport", dependencies: ["EthereumPrimitives"], path: "Tests/TestSupport"),
         .testTarget(name: "EthereumPrimitivesTests", dependencies: ["EthereumPrimitives", "TestSupport"]),
