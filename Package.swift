@@ -79,6 +79,11 @@ let package = Package(
             ]
         ),
 
+        // M-of-N approvals (EIP-191 personal_sign over a fixed text) and the hash-chained audit log; neither
+        // holds a key or reaches the network, so both sides of the air gap may link them.
+        .target(name: "Approvals", dependencies: ["BundleFormat", "EthereumPrimitives", "Secp256k1"]),
+        .target(name: "AuditLog", dependencies: ["BundleFormat", "EthereumPrimitives"]),
+
         // Offline only: keys and the signer.
         .target(name: "Keystore", dependencies: ["Secp256k1", "EthereumPrimitives"] + crypto),
         .target(name: "HDKeys", dependencies: ["Secp256k1", "EthereumPrimitives"] + crypto),
@@ -136,6 +141,15 @@ let package = Package(
             name: "QRTransportTests", dependencies: ["QRTransport", "TestSupport", "EthereumPrimitives"], exclude: ["Fixtures"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(
+            name: "ApprovalsTests",
+            dependencies: ["Approvals", "BundleFormat", "EthereumPrimitives", "Secp256k1", "TestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "AuditLogTests", dependencies: ["AuditLog", "BundleFormat", "EthereumPrimitives", "TestSupport"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "KeystoreTests", dependencies: ["Keystore", "Secp256k1", "EthereumPrimitives", "TestSupport"]),
         .testTarget(name: "HDKeysTests", dependencies: ["HDKeys", "Secp256k1", "EthereumPrimitives", "TestSupport"]),
         .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),
