@@ -8,8 +8,10 @@ public import EthereumPrimitives
 /// chain, amount or charge), even if the recovered address happens to be an approver.
 public enum ApprovalVerifier {
     /// Evaluates `approvals` for `text` against the policy's `threshold` and `approvers`, never throwing.
-    public static func evaluate(_ approvals: [Approval], text: ApprovalText, threshold: Int,
-                                approvers: [Address]) -> QuorumReport {
+    public static func evaluate(
+        _ approvals: [Approval], text: ApprovalText, threshold: Int,
+        approvers: [Address]
+    ) -> QuorumReport {
         var members: [Address] = []
         for approver in approvers where !members.contains(approver) { members.append(approver) }
         var approved: Set<Address> = []
@@ -21,14 +23,18 @@ public enum ApprovalVerifier {
         for (index, approval) in approvals.enumerated() {
             let signer: Address
             do { signer = try approval.recoverApprover(of: text) } catch {
-                invalid.append(.init(index: index, claimedApprover: approval.claimedApprover,
-                                     reason: "\(Self.who(approval))signature unusable: \(error)"))
+                invalid.append(
+                    .init(
+                        index: index, claimedApprover: approval.claimedApprover,
+                        reason: "\(Self.who(approval))signature unusable: \(error)"))
                 continue
             }
             if let claimed = approval.claimedApprover, claimed != signer {
-                invalid.append(.init(index: index, claimedApprover: claimed,
-                                     reason: "claims \(claimed.checksummed) but recovers \(signer.checksummed) — "
-                                         + "signed over a different text (another bundle, chain, amount or charge?)"))
+                invalid.append(
+                    .init(
+                        index: index, claimedApprover: claimed,
+                        reason: "claims \(claimed.checksummed) but recovers \(signer.checksummed) — "
+                            + "signed over a different text (another bundle, chain, amount or charge?)"))
                 continue
             }
             guard seen.insert(signer).inserted else {
@@ -37,17 +43,21 @@ public enum ApprovalVerifier {
             }
             if members.contains(signer) { approved.insert(signer) } else { nonMembers.append(signer) }
         }
-        return QuorumReport(threshold: max(0, threshold), approved: members.filter(approved.contains),
-                            missing: members.filter { !approved.contains($0) }, nonMembers: nonMembers,
-                            duplicates: duplicates, invalid: invalid)
+        return QuorumReport(
+            threshold: max(0, threshold), approved: members.filter(approved.contains),
+            missing: members.filter { !approved.contains($0) }, nonMembers: nonMembers,
+            duplicates: duplicates, invalid: invalid)
     }
 
-    /// Evaluates like ``evaluate(_:text:threshold:approvers:)`` and throws ``ApprovalsError/quorumNotMet(_:)``,
-    /// which names who approved and who is missing, unless at least `threshold` distinct approvers signed.
-    /// Threshold 0 needs no approvals.
+    /// Evaluates, and throws unless at least `threshold` distinct approvers signed.
+    ///
+    /// The error, ``ApprovalsError/quorumNotMet(_:)``, carries the report that names who approved and who is
+    /// missing. Threshold 0 needs no approvals.
     @discardableResult
-    public static func verify(_ approvals: [Approval], text: ApprovalText, threshold: Int,
-                              approvers: [Address]) throws(ApprovalsError) -> QuorumReport {
+    public static func verify(
+        _ approvals: [Approval], text: ApprovalText, threshold: Int,
+        approvers: [Address]
+    ) throws(ApprovalsError) -> QuorumReport {
         let report = evaluate(approvals, text: text, threshold: threshold, approvers: approvers)
         guard report.isMet else { throw .quorumNotMet(report) }
         return report

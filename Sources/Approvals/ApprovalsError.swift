@@ -1,7 +1,8 @@
 public import BundleFormat
 
-/// Why approvals could not be read or do not suffice. `sign` maps ``quorumNotMet(_:)`` to exit 77 (nothing
-/// signed) and the reading errors to exit 65.
+/// Why approvals could not be read or do not suffice.
+///
+/// `sign` maps ``quorumNotMet(_:)`` to exit 77 (nothing signed) and the reading errors to exit 65.
 public enum ApprovalsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The charge id cannot be put into an approval text.
     case invalidChargeID(String, reason: String)

@@ -1,7 +1,8 @@
 public import EthereumPrimitives
 
-/// What ``ApprovalVerifier`` found: who approved, who is missing, and every approval that did not count
-/// and why. Addresses are listed in the policy's order (approved, missing) or in the order given (the rest).
+/// What ``ApprovalVerifier`` found: who approved, who is missing, and what did not count and why.
+///
+/// Addresses are listed in the policy's order (approved, missing) or in the order given (the rest).
 public struct QuorumReport: Equatable, Hashable, Sendable, CustomStringConvertible {
     /// An approval that did not count because its signature is unusable or not the claimed approver's.
     public struct Invalid: Equatable, Hashable, Sendable {
@@ -48,7 +49,9 @@ public struct QuorumReport: Equatable, Hashable, Sendable, CustomStringConvertib
         var out = ["Approvals: \(approved.count) of \(threshold) required — \(isMet ? "quorum met" : "NOT met")"]
         out += approved.map { "  approved     \($0.checksummed)" }
         out += missing.map { "  missing      \($0.checksummed)" }
-        out += nonMembers.map { "  not listed   \($0.checksummed) (signature valid, but not an approver in the policy)" }
+        out += nonMembers.map {
+            "  not listed   \($0.checksummed) (signature valid, but not an approver in the policy)"
+        }
         out += duplicates.map { "  duplicate    \($0.checksummed) (counted once)" }
         out += invalid.map { "  invalid      approval #\($0.index + 1): \($0.reason)" }
         return out

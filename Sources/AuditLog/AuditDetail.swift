@@ -26,10 +26,13 @@ public enum AuditDetail {
     /// private keys, HTTP bearer tokens.
     static let secretValuePrefixes = ["sk-or-", "xprv", "tprv", "-----BEGIN", "Bearer "]
 
-    /// Why `key`/`value` looks like a secret, or nil. Deliberately blunt: a false alarm costs a renamed key,
-    /// a secret in an append-only log copied between machines costs the key.
+    /// Why `key`/`value` looks like a secret, or nil.
+    ///
+    /// Deliberately blunt: a false alarm costs a renamed key, a secret in an append-only log copied between
+    /// machines costs the key.
     public static func secretProblem(key: String, value: String) -> String? {
-        let normalized = String(key.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+        let normalized = String(
+            key.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
         if let fragment = secretKeyFragments.first(where: normalized.contains) {
             return "the key names a secret (\"\(fragment)\")"
         }

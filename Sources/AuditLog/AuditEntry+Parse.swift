@@ -44,8 +44,9 @@ extension AuditEntry {
         }
         try detailsReader.finish()
         try reader.finish()
-        let event = AuditEvent(time: time, tool: tool, kind: kind, fingerprint: fingerprint, chargeID: chargeID,
-                               details: details)
+        let event = AuditEvent(
+            time: time, tool: tool, kind: kind, fingerprint: fingerprint, chargeID: chargeID,
+            details: details)
         return AuditEntry(event: event, sequence: sequence, previousHash: previous)
     }
 

@@ -4,11 +4,12 @@
     import Darwin
 #endif
 
-/// Something a tool did or refused, as it goes into the audit log: when, which tool, what, for which purchase
-/// (fingerprint and charge id), and a few string details. Never a secret: ``AuditLogWriter`` refuses details
-/// whose key or value looks like one (see ``AuditDetail``).
+/// Something a tool did or refused, as it goes into the audit log.
+///
+/// When, which tool, what, for which purchase (fingerprint and charge id), and a few string details. Never a
+/// secret: ``AuditLogWriter`` refuses details whose key or value looks like one (see ``AuditDetail``).
 public struct AuditEvent: Equatable, Hashable, Sendable {
-    /// What happened. The raw values are the log's `kind` strings.
+    /// What happened; the raw values are the log's `kind` strings.
     public enum Kind: String, CaseIterable, Sendable {
         /// `prepare` wrote an unsigned bundle.
         case prepared
@@ -61,8 +62,10 @@ public struct AuditEvent: Equatable, Hashable, Sendable {
     public var details: [String: String]
 
     /// Creates an event; `time` defaults to the current clock.
-    public init(time: UInt64 = AuditEvent.currentTime(), tool: Tool, kind: Kind, fingerprint: String?,
-                chargeID: String?, details: [String: String] = [:]) {
+    public init(
+        time: UInt64 = AuditEvent.currentTime(), tool: Tool, kind: Kind, fingerprint: String?,
+        chargeID: String?, details: [String: String] = [:]
+    ) {
         self.time = time
         self.tool = tool
         self.kind = kind
@@ -72,12 +75,15 @@ public struct AuditEvent: Equatable, Hashable, Sendable {
     }
 
     /// A refusal with its reason (`details["reason"]`), plus any other details.
-    public static func refused(tool: Tool, reason: String, fingerprint: String? = nil, chargeID: String? = nil,
-                               details: [String: String] = [:], time: UInt64 = currentTime()) -> AuditEvent {
+    public static func refused(
+        tool: Tool, reason: String, fingerprint: String? = nil, chargeID: String? = nil,
+        details: [String: String] = [:], time: UInt64 = currentTime()
+    ) -> AuditEvent {
         var all = details
         all[AuditDetail.reason] = reason
-        return AuditEvent(time: time, tool: tool, kind: .refused, fingerprint: fingerprint, chargeID: chargeID,
-                          details: all)
+        return AuditEvent(
+            time: time, tool: tool, kind: .refused, fingerprint: fingerprint, chargeID: chargeID,
+            details: all)
     }
 
     /// The current Unix time in whole seconds (0 if the clock is before 1970).

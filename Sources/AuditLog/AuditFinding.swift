@@ -65,7 +65,10 @@ public enum AuditFinding: Equatable, Hashable, Sendable, CustomStringConvertible
             return "\(entry(line, sequence)): edited — its bytes do not match what the next entry records as its "
                 + "predecessor"
         case .deleted(let afterLine, let sequences):
-            let which = sequences.count == 1 ? "entry seq \(sequences.lowerBound) is" : "entries seq \(sequences.lowerBound)–\(sequences.upperBound) are"
+            let which =
+                sequences.count == 1
+                ? "entry seq \(sequences.lowerBound) is"
+                : "entries seq \(sequences.lowerBound)–\(sequences.upperBound) are"
             return afterLine == 0 ? "\(which) missing before line 1" : "\(which) missing after line \(afterLine)"
         case .inserted(let line, let sequence):
             return "\(entry(line, sequence)): inserted — not part of the chain (the entries around it link to each "

@@ -1,4 +1,6 @@
-/// Why an audit event could not be written or a log could not be read. Findings about a log's integrity
+/// Why an audit event could not be written or a log could not be read.
+///
+/// Findings about a log's integrity
 /// are not errors but ``AuditFinding``s in an ``AuditLogReport``.
 public enum AuditLogError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A detail looks like a secret; nothing was written.

@@ -50,11 +50,15 @@ public struct AuditLogReport: Equatable, Sendable {
         }
         out.append("head: \(head.hex)")
         if let anchorLine {
-            out.append(anchorLine == 0 ? "anchor: the empty log" : "anchor: found at line \(anchorLine); \(lineCount - anchorLine) entries since")
+            out.append(
+                anchorLine == 0
+                    ? "anchor: the empty log"
+                    : "anchor: found at line \(anchorLine); \(lineCount - anchorLine) entries since")
         }
         if isIntact, anchorLine == nil, lineCount > 0 {
-            out.append("note: a hash chain alone cannot show that the newest entries were edited or removed; "
-                + "compare with a head recorded earlier (--expect-head)")
+            out.append(
+                "note: a hash chain alone cannot show that the newest entries were edited or removed; "
+                    + "compare with a head recorded earlier (--expect-head)")
         }
         return out
     }

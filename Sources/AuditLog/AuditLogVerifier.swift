@@ -13,8 +13,9 @@ import Foundation
 /// `verify(…, expectedHead:)` requires that hash to be some line's hash. Record heads where the log's writer
 /// cannot reach them — the other machine's log, a ticket, paper — and verify against them.
 public enum AuditLogVerifier {
-    /// Reads and verifies the log at `path`. Throws only when the file cannot be read; a missing file is
-    /// an error, not an empty log.
+    /// Reads and verifies the log at `path`.
+    ///
+    /// Throws only when the file cannot be read; a missing file is an error, not an empty log.
     public static func verify(path: String, expectedHead: Hash32? = nil) throws(AuditLogError) -> AuditLogReport {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
@@ -54,8 +55,9 @@ public enum AuditLogVerifier {
                 findings.append(.anchorNotFound(expectedHead))
             }
         }
-        return AuditLogReport(source: source, records: records, lineCount: chunks.count, head: head,
-                              findings: findings, anchorLine: anchorLine)
+        return AuditLogReport(
+            source: source, records: records, lineCount: chunks.count, head: head,
+            findings: findings, anchorLine: anchorLine)
     }
 
     static func reason(_ error: AuditLogError) -> String {

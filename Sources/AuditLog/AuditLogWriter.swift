@@ -30,8 +30,10 @@ public enum AuditLogWriter {
         return entry
     }
 
-    /// Cuts a last line that has no newline — the remnant of a write a crash interrupted, never a complete
-    /// event — so appending can resume. Returns the number of bytes removed (0 if the log ends in a newline).
+    /// Cuts a last line that has no newline, so appending can resume.
+    ///
+    /// Such a line is the remnant of a write a crash interrupted, never a complete event. Returns the number of
+    /// bytes removed (0 if the log ends in a newline).
     @discardableResult
     public static func discardIncompleteTail(of path: String) throws(AuditLogError) -> Int {
         let descriptor = try openLocked(path, flags: O_RDWR | O_CLOEXEC)
@@ -60,9 +62,11 @@ public enum AuditLogWriter {
     /// `xxxx-xxxx-xxxx-xxxx`, lower-case hex.
     static func isFingerprint(_ text: String) -> Bool {
         let groups = text.split(separator: "-", omittingEmptySubsequences: false)
-        return groups.count == 4 && groups.allSatisfy { group in
-            group.utf8.count == 4 && group.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
-        }
+        return groups.count == 4
+            && groups.allSatisfy { group in
+                group.utf8.count == 4
+                    && group.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+            }
     }
 
     static func openLocked(_ path: String, flags: Int32) throws(AuditLogError) -> Int32 {
@@ -84,7 +88,9 @@ public enum AuditLogWriter {
         var contents: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(contents.count)) }
+            let count = buffer.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress, $0.count, off_t(contents.count))
+            }
             if count < 0, errno == EINTR { continue }
             guard count >= 0 else { throw .cannotRead(path: path, reason: errnoText()) }
             if count == 0 { return contents }

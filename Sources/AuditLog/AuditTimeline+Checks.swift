@@ -46,24 +46,31 @@ extension AuditTimeline {
         for record in records {
             let event = record.entry.event
             if let chargeID, let found = event.chargeID, found != chargeID {
-                findings.append(.chargeIDMismatch(source: record.source, line: record.line, expected: chargeID, found: found))
+                findings.append(
+                    .chargeIDMismatch(source: record.source, line: record.line, expected: chargeID, found: found))
             }
             if let found = event.details[AuditDetail.signingHash]?.lowercased() {
                 if let reference, found != reference {
-                    findings.append(.signingHashMismatch(source: record.source, line: record.line, kind: event.kind,
-                                                         expected: reference, found: found))
+                    findings.append(
+                        .signingHashMismatch(
+                            source: record.source, line: record.line, kind: event.kind,
+                            expected: reference, found: found))
                 }
                 let derived = (try? Hash32(hex: found)).map { Fingerprint($0).description }
                 if let fingerprint, derived != fingerprint {
-                    findings.append(.fingerprintMismatch(source: record.source, line: record.line,
-                                                         fingerprint: fingerprint, signingHash: found))
+                    findings.append(
+                        .fingerprintMismatch(
+                            source: record.source, line: record.line,
+                            fingerprint: fingerprint, signingHash: found))
                 }
             }
             if [.sent, .mined, .reverted].contains(event.kind), !signed.isEmpty,
                 let found = event.details[AuditDetail.transactionHash]?.lowercased(), !signed.contains(found)
             {
-                findings.append(.transactionNotSigned(source: record.source, line: record.line, kind: event.kind,
-                                                      transactionHash: found))
+                findings.append(
+                    .transactionNotSigned(
+                        source: record.source, line: record.line, kind: event.kind,
+                        transactionHash: found))
             }
         }
         return findings
@@ -71,7 +78,9 @@ extension AuditTimeline {
 
     /// The signed event's signing hash, else the first one recorded.
     static func referenceSigningHash(_ records: [AuditRecord]) -> String? {
-        let signed = records.first { $0.entry.event.kind == .signed && $0.entry.event.details[AuditDetail.signingHash] != nil }
+        let signed = records.first {
+            $0.entry.event.kind == .signed && $0.entry.event.details[AuditDetail.signingHash] != nil
+        }
         let any = signed ?? records.first { $0.entry.event.details[AuditDetail.signingHash] != nil }
         return any?.entry.event.details[AuditDetail.signingHash]?.lowercased()
     }

@@ -10,18 +10,21 @@ extension AuditTimeline {
         ]
         for record in records {
             let event = record.entry.event
-            let details = event.details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            let details = event.details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+                separator: " ")
             let tool = Self.pad(event.tool.rawValue, 9)
             let kind = Self.pad(event.kind.rawValue, 8)
-            out.append("  \(ISO8601.format(unixSeconds: event.time))  \(tool) \(kind)  \(record.source):\(record.line)"
-                + (details.isEmpty ? "" : "  \(details)"))
+            out.append(
+                "  \(ISO8601.format(unixSeconds: event.time))  \(tool) \(kind)  \(record.source):\(record.line)"
+                    + (details.isEmpty ? "" : "  \(details)"))
         }
         guard fingerprint != nil else { return out }
         out += findings.map { "  MISMATCH: \($0)" }
         if includedTransactionIsSigned, let included = includedTransactionHash {
             let approved = records.contains { $0.entry.event.kind == .approved } ? ", approved" : ""
-            out.append("  verified: the transaction included on chain, \(included), is byte-identical to the one "
-                + "signed (signing hash \(signingHash ?? "?")\(approved))")
+            out.append(
+                "  verified: the transaction included on chain, \(included), is byte-identical to the one "
+                    + "signed (signing hash \(signingHash ?? "?")\(approved))")
         } else if isConsistent {
             let missing = includedTransactionHash == nil ? "no mined or reverted event" : "no signed event"
             out.append("  consistent so far; not yet shown identical on chain (\(missing) in the logs given)")

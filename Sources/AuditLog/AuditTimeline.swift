@@ -15,7 +15,7 @@ import BundleFormat
 ///
 /// Merging trusts the records it is given: verify each log (``AuditLogVerifier``) first.
 public struct AuditTimeline: Equatable, Sendable {
-    /// The purchase's fingerprint; nil for events that concern no purchase (e.g. refusing unreadable input).
+    /// The purchase's fingerprint; nil for events that concern no purchase, like refusing unreadable input.
     public let fingerprint: String?
     /// The events in merged order.
     public let records: [AuditRecord]
@@ -39,8 +39,9 @@ public struct AuditTimeline: Equatable, Sendable {
         }
         let timelines = keys.map { key in
             let records = mergeByTime(groups[key] ?? [])
-            return AuditTimeline(fingerprint: key, records: records,
-                                 findings: key == nil ? [] : check(records, fingerprint: key))
+            return AuditTimeline(
+                fingerprint: key, records: records,
+                findings: key == nil ? [] : check(records, fingerprint: key))
         }
         return timelines.sorted { lhs, rhs in
             guard lhs.fingerprint != nil, rhs.fingerprint != nil else { return lhs.fingerprint != nil }

@@ -5,7 +5,9 @@ extension ChainAnalysis {
         let lines = segment.path.map { nodes[$0].line }
         let inOrder = longestIncreasingRun(lines)
         for (offset, index) in segment.path.enumerated() where !inOrder.contains(offset) {
-            if let entry = nodes[index].entry { findings.append(.reordered(line: nodes[index].line, sequence: entry.sequence)) }
+            if let entry = nodes[index].entry {
+                findings.append(.reordered(line: nodes[index].line, sequence: entry.sequence))
+            }
         }
         guard var expected = segment.fromGenesis ? 1 : nodes[segment.path[0]].entry?.sequence else { return findings }
         for index in segment.path {

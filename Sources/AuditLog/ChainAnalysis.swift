@@ -92,7 +92,9 @@ enum ChainAnalysis {
         for segment in segments { findings += inside(segment, nodes: nodes) }
         findings += between(segments, nodes: nodes)
         for index in nodes.indices where !excluded[index] {
-            if let problem = nodes[index].problem { findings.append(.malformed(line: nodes[index].line, reason: problem)) }
+            if let problem = nodes[index].problem {
+                findings.append(.malformed(line: nodes[index].line, reason: problem))
+            }
         }
         return tidy(findings)
     }
@@ -110,10 +112,11 @@ enum ChainAnalysis {
 
     /// Removes findings another explains: an edited entry's own sequence or link complaints, and repeats.
     static func tidy(_ findings: [AuditFinding]) -> [AuditFinding] {
-        let editedLines = Set(findings.compactMap { finding -> Int? in
-            if case .edited(let line, _) = finding { return line }
-            return nil
-        })
+        let editedLines = Set(
+            findings.compactMap { finding -> Int? in
+                if case .edited(let line, _) = finding { return line }
+                return nil
+            })
         var seen: Set<AuditFinding> = []
         let kept = findings.filter { finding in
             switch finding {

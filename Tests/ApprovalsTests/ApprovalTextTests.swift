@@ -30,10 +30,12 @@ import Testing
 
     @Test("the first line names the version and the fields follow in a fixed order")
     func layoutIsFixed() throws {
-        let lines = try Self.vectors.polygon.approvalText().text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = try Self.vectors.polygon.approvalText().text.split(
+            separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first.map(String.init) == ApprovalText.header)
-        #expect(lines.dropFirst().map { $0.split(separator: ":").first.map(String.init) ?? "" }
-            == ["charge", "chain", "amount", "signing hash", "fingerprint"])
+        #expect(
+            lines.dropFirst().map { $0.split(separator: ":").first.map(String.init) ?? "" }
+                == ["charge", "chain", "amount", "signing hash", "fingerprint"])
         #expect(try !Self.vectors.polygon.approvalText().text.hasSuffix("\n"))
     }
 
@@ -45,19 +47,25 @@ import Testing
         let variants = [
             try ApprovalText(signingHash: otherHash, chainID: p.chainID, usdUnits: p.usdUnits, chargeID: p.chargeID),
             try ApprovalText(signingHash: p.signingHash, chainID: .base, usdUnits: p.usdUnits, chargeID: p.chargeID),
-            try ApprovalText(signingHash: p.signingHash, chainID: p.chainID, usdUnits: p.usdUnits + 1, chargeID: p.chargeID),
-            try ApprovalText(signingHash: p.signingHash, chainID: p.chainID, usdUnits: p.usdUnits, chargeID: p.chargeID + "x"),
+            try ApprovalText(
+                signingHash: p.signingHash, chainID: p.chainID, usdUnits: p.usdUnits + 1, chargeID: p.chargeID),
+            try ApprovalText(
+                signingHash: p.signingHash, chainID: p.chainID, usdUnits: p.usdUnits, chargeID: p.chargeID + "x"),
         ]
         for variant in variants { #expect(variant.digest != original, "\(variant.text)") }
     }
 
-    @Test("refuses charge ids that could add or disguise a line",
-          arguments: ["", "a\nsigning hash: 0x00", "two words", "tab\there", "caf\u{e9}", "zero\u{200b}width",
-                      String(repeating: "x", count: 129)])
+    @Test(
+        "refuses charge ids that could add or disguise a line",
+        arguments: [
+            "", "a\nsigning hash: 0x00", "two words", "tab\there", "caf\u{e9}", "zero\u{200b}width",
+            String(repeating: "x", count: 129),
+        ])
     func rejectsUnsafeChargeID(chargeID: String) {
         let p = Self.vectors.polygon
         #expect {
-            _ = try ApprovalText(signingHash: p.signingHash, chainID: p.chainID, usdUnits: p.usdUnits, chargeID: chargeID)
+            _ = try ApprovalText(
+                signingHash: p.signingHash, chainID: p.chainID, usdUnits: p.usdUnits, chargeID: chargeID)
         } throws: { error in
             (error as? ApprovalsError)?.kind == "invalidChargeID"
         }

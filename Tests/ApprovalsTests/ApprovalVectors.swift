@@ -49,13 +49,15 @@ struct ApprovalVectors: Sendable {
     static func load() throws -> ApprovalVectors {
         let data = try Fixtures.repositoryFile("Tests/ApprovalsTests/Fixtures/eth_account_approvals.json")
         guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let keyObjects = root["keys"] as? [[String: String]], let paymentObjects = root["payments"] as? [[String: Any]]
+            let keyObjects = root["keys"] as? [[String: String]],
+            let paymentObjects = root["payments"] as? [[String: Any]]
         else { throw CocoaError(.fileReadCorruptFile) }
         var keys: [String: Key] = [:]
         for object in keyObjects {
             let label = object["label"] ?? ""
-            keys[label] = Key(label: label, privateKey: hexBytes(object["privateKey"] ?? ""),
-                              address: try Address(hex: object["address"] ?? ""))
+            keys[label] = Key(
+                label: label, privateKey: hexBytes(object["privateKey"] ?? ""),
+                address: try Address(hex: object["address"] ?? ""))
         }
         var payments: [Payment] = []
         for object in paymentObjects {
@@ -63,13 +65,14 @@ struct ApprovalVectors: Sendable {
             for item in object["signatures"] as? [[String: String]] ?? [] {
                 signatures[item["approver"] ?? ""] = hexBytes(item["signature"] ?? "")
             }
-            payments.append(Payment(
-                name: object["name"] as? String ?? "", chargeID: object["chargeId"] as? String ?? "",
-                chainID: ChainID((object["chainId"] as? NSNumber)?.uint64Value ?? 0),
-                usdUnits: try UInt256(decimal: object["usdUnits"] as? String ?? "", field: "usdUnits"),
-                signingHash: try Hash32(hex: object["signingHash"] as? String ?? ""),
-                text: object["text"] as? String ?? "", digest: try Hash32(hex: object["digest"] as? String ?? ""),
-                signatures: signatures))
+            payments.append(
+                Payment(
+                    name: object["name"] as? String ?? "", chargeID: object["chargeId"] as? String ?? "",
+                    chainID: ChainID((object["chainId"] as? NSNumber)?.uint64Value ?? 0),
+                    usdUnits: try UInt256(decimal: object["usdUnits"] as? String ?? "", field: "usdUnits"),
+                    signingHash: try Hash32(hex: object["signingHash"] as? String ?? ""),
+                    text: object["text"] as? String ?? "", digest: try Hash32(hex: object["digest"] as? String ?? ""),
+                    signatures: signatures))
         }
         return ApprovalVectors(keys: keys, payments: payments)
     }

@@ -11,8 +11,9 @@ import Testing
 
     func verify(_ labels: [String], threshold: Int = 2) throws -> QuorumReport {
         let approvals = try labels.map { try v.polygon.approval($0) }
-        return try ApprovalVerifier.verify(approvals, text: v.polygon.approvalText(), threshold: threshold,
-                                           approvers: v.approvers)
+        return try ApprovalVerifier.verify(
+            approvals, text: v.polygon.approvalText(), threshold: threshold,
+            approvers: v.approvers)
     }
 
     /// The report carried by the quorumNotMet error `body` throws.
@@ -74,7 +75,8 @@ import Testing
         let aWithZeroOneV = try Approval(signature: Array(a.signature.prefix(64)) + [a.signature[64] - 27])
         for approvals in [[a, a], [a, aWithZeroOneV]] {
             let report = refusal {
-                try ApprovalVerifier.verify(approvals, text: v.polygon.approvalText(), threshold: 2, approvers: v.approvers)
+                try ApprovalVerifier.verify(
+                    approvals, text: v.polygon.approvalText(), threshold: 2, approvers: v.approvers)
             }
             #expect(report?.approved == [v.address("A")])
             #expect(report?.duplicates == [v.address("A")])
@@ -92,8 +94,9 @@ import Testing
     func approvalOfOtherPaymentRefused() throws {
         let foreign = try v.base.approval("B", claim: v.address("B"))
         let report = refusal {
-            try ApprovalVerifier.verify([try v.polygon.approval("A"), foreign], text: v.polygon.approvalText(),
-                                        threshold: 2, approvers: v.approvers)
+            try ApprovalVerifier.verify(
+                [try v.polygon.approval("A"), foreign], text: v.polygon.approvalText(),
+                threshold: 2, approvers: v.approvers)
         }
         #expect(report?.approved == [v.address("A")])
         #expect(report?.invalid.map(\.index) == [1])
@@ -110,16 +113,18 @@ import Testing
         #expect(report.invalid.map(\.claimedApprover) == [v.address("C")])
     }
 
-    @Test("unusable signatures are listed with their position and do not hide good ones",
-          arguments: [UInt8(29), 0x1b])
+    @Test(
+        "unusable signatures are listed with their position and do not hide good ones",
+        arguments: [UInt8(29), 0x1b])
     func invalidSignaturesListed(v lastByte: UInt8) throws {
         let good = try v.polygon.approval("A").signature
         var bad = good
         bad[64] = lastByte
         if lastByte == 0x1b { bad.replaceSubrange(0..<32, with: [UInt8](repeating: 0, count: 32)) }  // r = 0
         let approvals = [try Approval(signature: bad), try Approval(signature: good)]
-        let report = ApprovalVerifier.evaluate(approvals, text: try v.polygon.approvalText(), threshold: 1,
-                                               approvers: v.approvers)
+        let report = ApprovalVerifier.evaluate(
+            approvals, text: try v.polygon.approvalText(), threshold: 1,
+            approvers: v.approvers)
         #expect(report.isMet)
         #expect(report.invalid.map(\.index) == [0])
     }
@@ -131,8 +136,9 @@ import Testing
         let n = try UInt256(bigEndian: hexBytes("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141"))
         let s = try UInt256(bigEndian: good[32..<64])
         let twin = Array(good[0..<32]) + (n - s).bigEndianBytes + [good[64] == 27 ? 28 : 27]
-        let report = ApprovalVerifier.evaluate([try Approval(signature: twin)], text: try v.polygon.approvalText(),
-                                               threshold: 1, approvers: v.approvers)
+        let report = ApprovalVerifier.evaluate(
+            [try Approval(signature: twin)], text: try v.polygon.approvalText(),
+            threshold: 1, approvers: v.approvers)
         #expect(report.approved.isEmpty)
         #expect(report.invalid.count == 1)
     }
@@ -145,15 +151,17 @@ import Testing
     @Test("an approver listed twice in the policy is still one approver")
     func policyDuplicatesDoNotLowerTheBar() throws {
         let a = v.address("A")
-        let report = ApprovalVerifier.evaluate([try v.polygon.approval("A")], text: try v.polygon.approvalText(),
-                                               threshold: 2, approvers: [a, a])
+        let report = ApprovalVerifier.evaluate(
+            [try v.polygon.approval("A")], text: try v.polygon.approvalText(),
+            threshold: 2, approvers: [a, a])
         #expect(!report.isMet)
         #expect(report.approved == [a])
         #expect(report.missing.isEmpty)
     }
 
-    @Test("sign approve makes the byte-identical signature eth-account made (both RFC 6979)",
-          arguments: ["A", "B", "C", "D"])
+    @Test(
+        "sign approve makes the byte-identical signature eth-account made (both RFC 6979)",
+        arguments: ["A", "B", "C", "D"])
     func swiftApprovalMatchesEthAccount(label: String) throws {
         let approval = Approval(approving: try v.polygon.approvalText(), with: try v.privateKey(label))
         #expect(approval.signature == v.polygon.signatures[label])

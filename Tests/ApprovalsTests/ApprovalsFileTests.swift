@@ -31,7 +31,9 @@ import Testing
         }
     }
 
-    @Test("JSON examples re-encode byte-identically", arguments: files("approvals/v1/examples").filter { $0.hasSuffix(".json") })
+    @Test(
+        "JSON examples re-encode byte-identically",
+        arguments: files("approvals/v1/examples").filter { $0.hasSuffix(".json") })
     func jsonExamplesRoundTrip(path: String) throws {
         let data = try Self.read(path)
         #expect(ApprovalsFile.encode(try ApprovalsFile.parse(data)) == data)
@@ -42,16 +44,18 @@ import Testing
         let approvals = try ApprovalsFile.parse(try Self.read("approvals/v1/examples/cast-lines.txt"))
         #expect(approvals.count == 2)
         #expect(approvals.allSatisfy { $0.claimedApprover == nil })
-        let report = ApprovalVerifier.evaluate(approvals, text: try Self.vectors.polygon.approvalText(), threshold: 2,
-                                               approvers: Self.vectors.approvers)
+        let report = ApprovalVerifier.evaluate(
+            approvals, text: try Self.vectors.polygon.approvalText(), threshold: 2,
+            approvers: Self.vectors.approvers)
         #expect(report.approved == [Self.vectors.address("A"), Self.vectors.address("C")])
     }
 
     @Test("the three-approver example meets a 2-of-3 quorum")
     func threeApproversMeetQuorum() throws {
         let approvals = try ApprovalsFile.parse(try Self.read("approvals/v1/examples/three-approvers.json"))
-        let report = try ApprovalVerifier.verify(approvals, text: try Self.vectors.polygon.approvalText(), threshold: 2,
-                                                 approvers: Self.vectors.approvers)
+        let report = try ApprovalVerifier.verify(
+            approvals, text: try Self.vectors.polygon.approvalText(), threshold: 2,
+            approvers: Self.vectors.approvers)
         #expect(report.approved == Self.vectors.approvers)
     }
 

@@ -44,34 +44,41 @@ import Testing
         #expect(bytes == contents)
     }
 
-    @Test("entries round-trip through their line", arguments: LogFactory.entries(5) + [
-        AuditEntry(event: AuditEvent(time: 0, tool: .prepare, kind: .refused, fingerprint: nil, chargeID: nil),
-                   sequence: 1, previousHash: AuditEntry.genesisHash),
-        AuditEntry(event: AuditEvent(time: .max, tool: .broadcast, kind: .mined, fingerprint: "abcd-ef01-2345-6789",
-                                     chargeID: "c\"1\\", details: ["é": "\u{7f}\u{0}\n", "": ""]),
-                   sequence: .max, previousHash: Keccak256.hash([])),
-    ])
+    @Test(
+        "entries round-trip through their line",
+        arguments: LogFactory.entries(5) + [
+            AuditEntry(
+                event: AuditEvent(time: 0, tool: .prepare, kind: .refused, fingerprint: nil, chargeID: nil),
+                sequence: 1, previousHash: AuditEntry.genesisHash),
+            AuditEntry(
+                event: AuditEvent(
+                    time: .max, tool: .broadcast, kind: .mined, fingerprint: "abcd-ef01-2345-6789",
+                    chargeID: "c\"1\\", details: ["é": "\u{7f}\u{0}\n", "": ""]),
+                sequence: .max, previousHash: Keccak256.hash([])),
+        ])
     func roundTrips(entry: AuditEntry) throws {
         #expect(try AuditEntry(line: entry.line) == entry)
     }
 
     static let canonical = LogFactory.entries(1)[0].text
 
-    @Test("lines that are not exactly canonical entries are refused", arguments: [
-        canonical.replacingOccurrences(of: ",\"kind\"", with: ", \"kind\""),  // a space
-        canonical.replacingOccurrences(of: "\"v\":1}", with: "\"v\":1,\"extra\":\"x\"}"),  // unknown field
-        canonical.replacingOccurrences(of: "\"v\":1", with: "\"v\":2"),  // version
-        canonical.replacingOccurrences(of: "\"seq\":1", with: "\"seq\":1.0"),  // float
-        canonical.replacingOccurrences(of: "\"seq\":1", with: "\"seq\":\"1\""),  // string
-        canonical.replacingOccurrences(of: "\"kind\":\"reviewed\"", with: "\"kind\":\"hacked\""),
-        canonical.replacingOccurrences(of: "\"tool\":\"sign\"", with: "\"tool\":\"shell\""),
-        canonical.replacingOccurrences(of: "\"prev\":\"0x00", with: "\"prev\":\"0X00"),
-        canonical.replacingOccurrences(of: "\"chargeId\":\"charge-0\",", with: ""),  // missing
-        canonical.replacingOccurrences(of: "\"reason\":\"event number 1\"", with: "\"reason\":1"),
-        "{\"v\":1," + canonical.dropFirst().replacingOccurrences(of: ",\"v\":1}", with: "}"),  // key order
-        canonical.replacingOccurrences(of: "event number 1", with: "event \\u006eumber 1"),  // needless escape
-        "[]", "",
-    ])
+    @Test(
+        "lines that are not exactly canonical entries are refused",
+        arguments: [
+            canonical.replacingOccurrences(of: ",\"kind\"", with: ", \"kind\""),  // a space
+            canonical.replacingOccurrences(of: "\"v\":1}", with: "\"v\":1,\"extra\":\"x\"}"),  // unknown field
+            canonical.replacingOccurrences(of: "\"v\":1", with: "\"v\":2"),  // version
+            canonical.replacingOccurrences(of: "\"seq\":1", with: "\"seq\":1.0"),  // float
+            canonical.replacingOccurrences(of: "\"seq\":1", with: "\"seq\":\"1\""),  // string
+            canonical.replacingOccurrences(of: "\"kind\":\"reviewed\"", with: "\"kind\":\"hacked\""),
+            canonical.replacingOccurrences(of: "\"tool\":\"sign\"", with: "\"tool\":\"shell\""),
+            canonical.replacingOccurrences(of: "\"prev\":\"0x00", with: "\"prev\":\"0X00"),
+            canonical.replacingOccurrences(of: "\"chargeId\":\"charge-0\",", with: ""),  // missing
+            canonical.replacingOccurrences(of: "\"reason\":\"event number 1\"", with: "\"reason\":1"),
+            "{\"v\":1," + canonical.dropFirst().replacingOccurrences(of: ",\"v\":1}", with: "}"),  // key order
+            canonical.replacingOccurrences(of: "event number 1", with: "event \\u006eumber 1"),  // needless escape
+            "[]", "",
+        ])
     func rejectsNonCanonical(line: String) {
         #expect(throws: AuditLogError.self) { try AuditEntry(line: Array(line.utf8)) }
     }
@@ -79,7 +86,8 @@ import Testing
     @Test("the canonical line has sorted keys and no whitespace")
     func lineShape() {
         let text = Self.canonical
-        #expect(text.hasPrefix("{\"chargeId\":\"charge-0\",\"details\":{\"reason\":\"event number 1\"},\"fingerprint\":"))
+        #expect(
+            text.hasPrefix("{\"chargeId\":\"charge-0\",\"details\":{\"reason\":\"event number 1\"},\"fingerprint\":"))
         #expect(text.hasSuffix(",\"seq\":1,\"time\":1740806400,\"tool\":\"sign\",\"v\":1}"))
     }
 }

@@ -40,8 +40,9 @@ import Testing
                 lines.removeSubrange((target - 1)..<(target - 1 + length))
                 expected = .deleted(afterLine: target - 1, sequences: UInt64(target)...UInt64(target + length - 1))
             case 2:
-                let forged = AuditEntry(event: LogFactory.edited(entries[target - 1]).event, sequence: UInt64(target),
-                                        previousHash: target == 1 ? AuditEntry.genesisHash : entries[target - 2].hash)
+                let forged = AuditEntry(
+                    event: LogFactory.edited(entries[target - 1]).event, sequence: UInt64(target),
+                    previousHash: target == 1 ? AuditEntry.genesisHash : entries[target - 2].hash)
                 lines.insert(forged.line, at: target - 1)
                 expected = .inserted(line: target, sequence: UInt64(target))
             default:
@@ -73,9 +74,11 @@ import Testing
                 }
             }
             let unchanged = lines == LogFactory.lines(entries)
-            let tailOnly = lines.count == count - 1 && Array(lines) == Array(LogFactory.lines(entries).prefix(count - 1))
-            let report = AuditLogVerifier.verify(contents: LogFactory.contents(lines), source: "r",
-                                                 expectedHead: Keccak256.hash(last))
+            let tailOnly =
+                lines.count == count - 1 && Array(lines) == Array(LogFactory.lines(entries).prefix(count - 1))
+            let report = AuditLogVerifier.verify(
+                contents: LogFactory.contents(lines), source: "r",
+                expectedHead: Keccak256.hash(last))
             #expect(unchanged == report.isIntact, "\(report.findings)")
             if tailOnly { #expect(report.findings.contains(.anchorNotFound(Keccak256.hash(last)))) }
         }

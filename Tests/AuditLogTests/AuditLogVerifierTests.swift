@@ -53,7 +53,8 @@ import Testing
     @Test("a re-spaced entry is refused as non-canonical")
     func nonCanonicalEntryFound() {
         var lines = LogFactory.lines(Self.original)
-        lines[2] = Array(String(decoding: lines[2], as: UTF8.self).replacingOccurrences(of: "\",\"", with: "\", \"").utf8)
+        lines[2] = Array(
+            String(decoding: lines[2], as: UTF8.self).replacingOccurrences(of: "\",\"", with: "\", \"").utf8)
         let findings = verify(lines).findings
         #expect(findings.count == 1)
         #expect(findings.first?.kind == "malformed" && findings.first?.line == 3)
@@ -78,8 +79,9 @@ import Testing
     func insertedChainedEntryFound(line: Int) {
         var lines = LogFactory.lines(Self.original)
         let previous = line == 1 ? AuditEntry.genesisHash : Self.original[line - 2].hash
-        let forged = AuditEntry(event: LogFactory.edited(Self.original[line - 1]).event, sequence: UInt64(line),
-                                previousHash: previous)
+        let forged = AuditEntry(
+            event: LogFactory.edited(Self.original[line - 1]).event, sequence: UInt64(line),
+            previousHash: previous)
         lines.insert(forged.line, at: line - 1)
         #expect(verify(lines).findings == [.inserted(line: line, sequence: UInt64(line))])
     }
@@ -156,8 +158,9 @@ import Testing
         var entries = Array(Self.original.prefix(3))
         var previous = entries[2].hash
         for original in Self.original.suffix(3) {
-            let forged = AuditEntry(event: LogFactory.edited(original).event, sequence: original.sequence,
-                                    previousHash: previous)
+            let forged = AuditEntry(
+                event: LogFactory.edited(original).event, sequence: original.sequence,
+                previousHash: previous)
             entries.append(forged)
             previous = forged.hash
         }
@@ -187,7 +190,10 @@ import Testing
     @Test("every finding names its entry in words")
     func findingsDescribeEntries() {
         #expect(AuditFinding.edited(line: 3, sequence: 3).description.hasPrefix("line 3 (seq 3): edited"))
-        #expect(AuditFinding.deleted(afterLine: 2, sequences: 3...4).description == "entries seq 3–4 are missing after line 2")
-        #expect(AuditFinding.deleted(afterLine: 0, sequences: 1...1).description == "entry seq 1 is missing before line 1")
+        #expect(
+            AuditFinding.deleted(afterLine: 2, sequences: 3...4).description
+                == "entries seq 3–4 are missing after line 2")
+        #expect(
+            AuditFinding.deleted(afterLine: 0, sequences: 1...1).description == "entry seq 1 is missing before line 1")
     }
 }

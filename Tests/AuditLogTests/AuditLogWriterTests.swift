@@ -6,8 +6,9 @@ import Testing
 /// Appending: chaining, durability settings, refusing secrets and broken logs, concurrent writers.
 @Suite struct AuditLogWriterTests {
     static func event(_ kind: AuditEvent.Kind, _ details: [String: String] = [:]) -> AuditEvent {
-        AuditEvent(time: 1_740_806_400, tool: .sign, kind: kind, fingerprint: LogFactory.fingerprint,
-                   chargeID: "c1", details: details)
+        AuditEvent(
+            time: 1_740_806_400, tool: .sign, kind: kind, fingerprint: LogFactory.fingerprint,
+            chargeID: "c1", details: details)
     }
 
     @Test("appends chained entries and returns the new head")
@@ -27,12 +28,14 @@ import Testing
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
     }
 
-    @Test("refuses details that look like secrets, writing nothing", arguments: [
-        ("password", "hunter2"), ("privateKey", "0x4646"), ("private_key", "x"), ("Mnemonic", "abandon abandon"),
-        ("seedPhrase", "x"), ("OPENROUTER_API_KEY", "x"), ("keystorePassphrase", "x"), ("xprv", "x"),
-        ("note", "sk-or-v1-0123456789abcdef"), ("extendedKey", "xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4"),
-        ("header", "Bearer abc"), ("pem", "-----BEGIN EC PRIVATE KEY-----"),
-    ])
+    @Test(
+        "refuses details that look like secrets, writing nothing",
+        arguments: [
+            ("password", "hunter2"), ("privateKey", "0x4646"), ("private_key", "x"), ("Mnemonic", "abandon abandon"),
+            ("seedPhrase", "x"), ("OPENROUTER_API_KEY", "x"), ("keystorePassphrase", "x"), ("xprv", "x"),
+            ("note", "sk-or-v1-0123456789abcdef"), ("extendedKey", "xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4"),
+            ("header", "Bearer abc"), ("pem", "-----BEGIN EC PRIVATE KEY-----"),
+        ])
     func refusesSecrets(key: String, value: String) throws {
         let path = try LogFactory.temporaryDirectory().appendingPathComponent("sign.log").path
         #expect(throws: AuditLogError.self) { try AuditLogWriter.append(Self.event(.signed, [key: value]), to: path) }
@@ -51,8 +54,9 @@ import Testing
         #expect(try AuditLogVerifier.verify(path: path).records.first?.entry.event.details == details)
     }
 
-    @Test("refuses a fingerprint that is not four groups of four hex digits",
-          arguments: ["", "d095-76c1-302c", "D095-76C1-302C-AFD8", "d095-76c1-302c-afdg", "d095 76c1 302c afd8"])
+    @Test(
+        "refuses a fingerprint that is not four groups of four hex digits",
+        arguments: ["", "d095-76c1-302c", "D095-76C1-302C-AFD8", "d095-76c1-302c-afdg", "d095 76c1 302c afd8"])
     func refusesBadFingerprint(fingerprint: String) throws {
         let path = try LogFactory.temporaryDirectory().appendingPathComponent("sign.log").path
         let event = AuditEvent(time: 1, tool: .sign, kind: .reviewed, fingerprint: fingerprint, chargeID: nil)
@@ -94,7 +98,8 @@ import Testing
             for writer in 0..<4 {
                 group.addTask {
                     for index in 0..<10 {
-                        try AuditLogWriter.append(Self.event(.sent, ["writer": "\(writer)", "n": "\(index)"]), to: path)
+                        try AuditLogWriter.append(
+                            Self.event(.sent, ["writer": "\(writer)", "n": "\(index)"]), to: path)
                     }
                 }
             }

@@ -23,8 +23,10 @@ import Testing
         return AuditLogVerifier.verify(contents: contents, source: source)
     }
 
-    static func event(_ time: UInt64, _ tool: AuditEvent.Tool, _ kind: AuditEvent.Kind, fingerprint: String? = fingerprint,
-                      charge: String = "c1", _ details: [String: String] = [:]) -> AuditEvent {
+    static func event(
+        _ time: UInt64, _ tool: AuditEvent.Tool, _ kind: AuditEvent.Kind, fingerprint: String? = fingerprint,
+        charge: String = "c1", _ details: [String: String] = [:]
+    ) -> AuditEvent {
         AuditEvent(time: time, tool: tool, kind: kind, fingerprint: fingerprint, chargeID: charge, details: details)
     }
 
@@ -32,18 +34,28 @@ import Testing
     static func logs(signedHash: Hash32 = signingHash, approvedHash: Hash32 = signingHash, mined: String = txHash)
         -> [AuditLogReport]
     {
-        let online = log("online.log", [
-            event(100, .prepare, .prepared, [AuditDetail.signingHash: signingHash.hex]),
-            event(400, .broadcast, .sent, [AuditDetail.transactionHash: txHash]),
-            event(460, .broadcast, .mined, [AuditDetail.transactionHash: mined, AuditDetail.blockNumber: "99"]),
-            event(500, .broadcast, .credited),
-        ])
-        let offline = log("offline.log", [
-            event(200, .sign, .reviewed, [AuditDetail.signingHash: signingHash.hex]),
-            event(210, .sign, .approved, [AuditDetail.signingHash: approvedHash.hex, AuditDetail.approvers: "0xA,0xB"]),
-            event(220, .sign, .signed, [AuditDetail.signingHash: signedHash.hex, AuditDetail.transactionHash: txHash,
-                                        AuditDetail.ladderTransactionHashes: rungHash]),
-        ])
+        let online = log(
+            "online.log",
+            [
+                event(100, .prepare, .prepared, [AuditDetail.signingHash: signingHash.hex]),
+                event(400, .broadcast, .sent, [AuditDetail.transactionHash: txHash]),
+                event(460, .broadcast, .mined, [AuditDetail.transactionHash: mined, AuditDetail.blockNumber: "99"]),
+                event(500, .broadcast, .credited),
+            ])
+        let offline = log(
+            "offline.log",
+            [
+                event(200, .sign, .reviewed, [AuditDetail.signingHash: signingHash.hex]),
+                event(
+                    210, .sign, .approved,
+                    [AuditDetail.signingHash: approvedHash.hex, AuditDetail.approvers: "0xA,0xB"]),
+                event(
+                    220, .sign, .signed,
+                    [
+                        AuditDetail.signingHash: signedHash.hex, AuditDetail.transactionHash: txHash,
+                        AuditDetail.ladderTransactionHashes: rungHash,
+                    ]),
+            ])
         return [online, offline]
     }
 
@@ -52,9 +64,13 @@ import Testing
         let timelines = AuditTimeline.merge(Self.logs())
         #expect(timelines.count == 1)
         let timeline = try #require(timelines.first)
-        #expect(timeline.records.map(\.entry.event.kind) == [.prepared, .reviewed, .approved, .signed, .sent, .mined, .credited])
-        #expect(timeline.records.map(\.source) == ["online.log"] + Array(repeating: "offline.log", count: 3)
-            + Array(repeating: "online.log", count: 3))
+        #expect(
+            timeline.records.map(\.entry.event.kind) == [
+                .prepared, .reviewed, .approved, .signed, .sent, .mined, .credited,
+            ])
+        #expect(
+            timeline.records.map(\.source) == ["online.log"] + Array(repeating: "offline.log", count: 3)
+                + Array(repeating: "online.log", count: 3))
         #expect(timeline.isConsistent)
         #expect(timeline.includedTransactionIsSigned)
         #expect(timeline.signingHash == Self.signingHash.hex)
@@ -70,7 +86,10 @@ import Testing
     func foreignTransactionFound() throws {
         let foreign = Keccak256.hash(Array("someone else's".utf8)).hex
         let timeline = try #require(AuditTimeline.merge(Self.logs(mined: foreign)).first)
-        #expect(timeline.findings == [.transactionNotSigned(source: "online.log", line: 3, kind: .mined, transactionHash: foreign)])
+        #expect(
+            timeline.findings == [
+                .transactionNotSigned(source: "online.log", line: 3, kind: .mined, transactionHash: foreign)
+            ])
         #expect(!timeline.includedTransactionIsSigned)
     }
 
@@ -78,8 +97,11 @@ import Testing
     func approvedHashMismatchFound() throws {
         let timeline = try #require(AuditTimeline.merge(Self.logs(approvedHash: Self.otherHash)).first)
         #expect(timeline.findings.map(\.kind) == ["signingHashMismatch", "fingerprintMismatch"])
-        #expect(timeline.findings.first == .signingHashMismatch(source: "offline.log", line: 2, kind: .approved,
-                                                                expected: Self.signingHash.hex, found: Self.otherHash.hex))
+        #expect(
+            timeline.findings.first
+                == .signingHashMismatch(
+                    source: "offline.log", line: 2, kind: .approved,
+                    expected: Self.signingHash.hex, found: Self.otherHash.hex))
         #expect(!timeline.includedTransactionIsSigned)
     }
 
@@ -111,11 +133,14 @@ import Testing
     @Test("purchases are separated by fingerprint; events without one come last")
     func separatesPurchases() throws {
         let second = Fingerprint(Self.otherHash).description
-        let log = Self.log("mixed.log", [
-            Self.event(50, .prepare, .refused, fingerprint: nil, [AuditDetail.reason: "charge file unreadable"]),
-            Self.event(300, .prepare, .prepared, fingerprint: second, charge: "c2",
-                       [AuditDetail.signingHash: Self.otherHash.hex]),
-        ])
+        let log = Self.log(
+            "mixed.log",
+            [
+                Self.event(50, .prepare, .refused, fingerprint: nil, [AuditDetail.reason: "charge file unreadable"]),
+                Self.event(
+                    300, .prepare, .prepared, fingerprint: second, charge: "c2",
+                    [AuditDetail.signingHash: Self.otherHash.hex]),
+            ])
         let timelines = AuditTimeline.merge(Self.logs() + [log])
         #expect(timelines.map(\.fingerprint) == [Self.fingerprint, second, nil])
         #expect(timelines.allSatisfy { $0.isConsistent })

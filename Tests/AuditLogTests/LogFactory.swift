@@ -11,9 +11,10 @@ enum LogFactory {
         let kinds: [AuditEvent.Kind] = [.reviewed, .approved, .signed, .declined, .refused]
         var previous = AuditEntry.genesisHash
         return (0..<count).map { index in
-            let event = AuditEvent(time: start + UInt64(index), tool: .sign, kind: kinds[index % kinds.count],
-                                   fingerprint: fingerprint, chargeID: "charge-\(index / 5)",
-                                   details: ["reason": "event number \(index + 1)"])
+            let event = AuditEvent(
+                time: start + UInt64(index), tool: .sign, kind: kinds[index % kinds.count],
+                fingerprint: fingerprint, chargeID: "charge-\(index / 5)",
+                details: ["reason": "event number \(index + 1)"])
             let entry = AuditEntry(event: event, sequence: UInt64(index + 1), previousHash: previous)
             previous = entry.hash
             return entry
