@@ -1,6 +1,7 @@
 import AuditLog
 import BundleFormat
 import EthereumPrimitives
+import TestSupport
 import Testing
 
 /// Merging the online and offline logs into one timeline per purchase, and the cross-machine checks.
@@ -152,5 +153,21 @@ import Testing
         let offline = Self.log("off", [Self.event(100, .sign, .signed)])
         let timeline = try #require(AuditTimeline.merge([online, offline]).first)
         #expect(timeline.records.map(\.entry.event.kind) == [.signed, .sent, .mined])
+    }
+
+    @Test("the formats/audit-log example session, written in Python, proves its mined transaction was signed")
+    func exampleSessionProves() throws {
+        let contents = try Fixtures.repositoryFile("formats/audit-log/v1/examples/session.jsonl")
+        let report = AuditLogVerifier.verify(contents: Array(contents), source: "session.jsonl")
+        #expect(report.isIntact)
+        let timelines = AuditTimeline.merge([report])
+        #expect(timelines.map(\.fingerprint) == ["d095-76c1-302c-afd8", "0000-1111-2222-3333", nil])
+        let purchase = try #require(timelines.first)
+        #expect(purchase.isConsistent)
+        #expect(purchase.includedTransactionIsSigned)
+        #expect(
+            purchase.records.map(\.entry.event.kind) == [
+                .prepared, .reviewed, .approved, .signed, .sent, .mined, .credited,
+            ])
     }
 }

@@ -12,6 +12,7 @@ Files (in Tests/AuditLogTests/Fixtures):
   python_log.jsonl   nine entries of two purchases across the three tools, with strings that exercise JSON
                      escaping (quotes, backslashes, control characters, non-ASCII, an emoji)
   python_log.json    the events as plain fields, each line's keccak256, and the head
+and formats/audit-log/v1/examples: session.jsonl (the same log) and signed-entry.json (its signed entry).
 
 --check regenerates both in memory, requires the committed files to be identical, and re-walks the committed
 log's chain with eth-hash.
@@ -30,6 +31,7 @@ from eth_hash.auto import keccak
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "Tests/AuditLogTests/Fixtures"
+EXAMPLES = ROOT / "formats/audit-log/v1/examples"
 ZERO = "0x" + "00" * 32
 P1 = "0xd09576c1302cafd83aac665e29ad8c7374e1678f85822a9cd7f6d407ee43c83c"
 F1 = "d095-76c1-302c-afd8"
@@ -70,8 +72,11 @@ def build():
     log = "".join(text + "\n" for text in lines)
     summary = {"comment": "Written by scripts/vectors/generate_audit_vectors.py (json + eth-hash).",
                "entries": records, "head": prev}
-    return {"python_log.jsonl": log,
-            "python_log.json": json.dumps(summary, sort_keys=True, indent=2, ensure_ascii=False) + "\n"}
+    signed = json.loads(lines[4])
+    return {FIXTURES / "python_log.jsonl": log,
+            FIXTURES / "python_log.json": json.dumps(summary, sort_keys=True, indent=2, ensure_ascii=False) + "\n",
+            EXAMPLES / "session.jsonl": log,
+            EXAMPLES / "signed-entry.json": json.dumps(signed, sort_keys=True, indent=2, ensure_ascii=False) + "\n"}
 
 
 def walk(log_text):
@@ -92,15 +97,15 @@ def main():
     args = parser.parse_args()
     generated = build()
     if not args.check:
-        FIXTURES.mkdir(parents=True, exist_ok=True)
-        for name, text in generated.items():
-            (FIXTURES / name).write_text(text, encoding="utf-8")
+        for path, text in generated.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
         print(f"wrote {len(generated)} audit vector files", file=sys.stderr)
         return 0
-    stale = [name for name, text in generated.items()
-             if not (FIXTURES / name).exists() or (FIXTURES / name).read_text(encoding="utf-8") != text]
-    for name in stale:
-        print(f"stale or missing: Tests/AuditLogTests/Fixtures/{name}", file=sys.stderr)
+    stale = [path for path, text in generated.items()
+             if not path.exists() or path.read_text(encoding="utf-8") != text]
+    for path in stale:
+        print(f"stale or missing: {path.relative_to(ROOT)}", file=sys.stderr)
     failures = walk((FIXTURES / "python_log.jsonl").read_text(encoding="utf-8")) if not stale else 1
     print(f"audit vectors: {len(generated) - len(stale)}/{len(generated)} current, chain "
           f"{'ok' if failures == 0 else 'broken'}", file=sys.stderr)
