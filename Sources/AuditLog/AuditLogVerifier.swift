@@ -1,5 +1,10 @@
 public import EthereumPrimitives
-import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Verifies an audit log's hash chain and names each edited, deleted, inserted or reordered entry.
 ///
@@ -17,11 +22,15 @@ public enum AuditLogVerifier {
     ///
     /// Throws only when the file cannot be read; a missing file is an error, not an empty log.
     public static func verify(path: String, expectedHead: Hash32? = nil) throws(AuditLogError) -> AuditLogReport {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw .cannotRead(path: path, reason: error.localizedDescription)
+        // A shared lock, so a tool appending at this moment finishes its line first.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .cannotRead(path: path, reason: AuditLogWriter.errnoText()) }
+        defer { close(descriptor) }
+        guard flock(descriptor, LOCK_SH) == 0 else {
+            throw .cannotRead(path: path, reason: "lock: \(AuditLogWriter.errnoText())")
         }
-        return verify(contents: Array(data), source: path, expectedHead: expectedHead)
+        let contents = try AuditLogWriter.readAll(descriptor, path: path)
+        return verify(contents: contents, source: path, expectedHead: expectedHead)
     }
 
     /// Verifies log bytes; `source` names the log in records and messages.
