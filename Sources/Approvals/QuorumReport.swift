@@ -58,4 +58,18 @@ public struct QuorumReport: Equatable, Hashable, Sendable, CustomStringConvertib
     }
 
     static func list(_ addresses: [Address]) -> String { addresses.map(\.checksummed).joined(separator: ", ") }
+
+    /// Machine-readable form for `--json` (addresses checksummed, invalid approvals with their 1-based number).
+    public var fields: [String: Any] {
+        [
+            "threshold": threshold, "met": isMet, "approved": approved.map(\.checksummed),
+            "missing": missing.map(\.checksummed), "nonMembers": nonMembers.map(\.checksummed),
+            "duplicates": duplicates.map(\.checksummed),
+            "invalid": invalid.map { item -> [String: Any] in
+                var object: [String: Any] = ["approval": item.index + 1, "reason": item.reason]
+                if let claimed = item.claimedApprover { object["claimedApprover"] = claimed.checksummed }
+                return object
+            },
+        ]
+    }
 }

@@ -62,4 +62,18 @@ public struct AuditLogReport: Equatable, Sendable {
         }
         return out
     }
+
+    /// Machine-readable form for `--json`: source, entries, head, intact, anchorLine, findings.
+    public var fields: [String: Any] {
+        var object: [String: Any] = [
+            "source": source, "entries": lineCount, "head": head.hex, "intact": isIntact,
+            "findings": findings.map { finding -> [String: Any] in
+                var item: [String: Any] = ["kind": finding.kind, "message": finding.description]
+                if let line = finding.line { item["line"] = line }
+                return item
+            },
+        ]
+        if let anchorLine { object["anchorLine"] = anchorLine }
+        return object
+    }
 }

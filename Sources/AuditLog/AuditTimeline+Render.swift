@@ -32,6 +32,27 @@ extension AuditTimeline {
         return out
     }
 
+    /// Machine-readable form for `--json`: the purchase, its events in order, the verdict and contradictions.
+    public var fields: [String: Any] {
+        var object: [String: Any] = [
+            "consistent": isConsistent, "includedTransactionIsSigned": includedTransactionIsSigned,
+            "signedTransactionHashes": signedTransactionHashes,
+            "events": records.map { record -> [String: Any] in
+                let event = record.entry.event
+                return [
+                    "time": event.time, "tool": event.tool.rawValue, "kind": event.kind.rawValue,
+                    "source": record.source, "line": record.line, "details": event.details,
+                ]
+            },
+            "findings": findings.map { ["kind": $0.kind, "message": $0.description] },
+        ]
+        if let fingerprint { object["fingerprint"] = fingerprint }
+        if let chargeID { object["chargeId"] = chargeID }
+        if let signingHash { object["signingHash"] = signingHash }
+        if let includedTransactionHash { object["includedTransactionHash"] = includedTransactionHash }
+        return object
+    }
+
     static func pad(_ text: String, _ width: Int) -> String {
         text + String(repeating: " ", count: max(0, width - text.count))
     }

@@ -2,6 +2,8 @@ import Approvals
 import EthereumPrimitives
 import Secp256k1
 import TestSupport
+import BundleFormat
+import Foundation
 import Testing
 
 /// M-of-N verification with signatures eth-account made: policy approvers A, B, C; D is not an approver.
@@ -166,5 +168,18 @@ import Testing
         let approval = Approval(approving: try v.polygon.approvalText(), with: try v.privateKey(label))
         #expect(approval.signature == v.polygon.signatures[label])
         #expect(approval.claimedApprover == v.address(label))
+    }
+
+    @Test("the JSON form names approved, missing and non-members")
+    func jsonFields() throws {
+        let report = ApprovalVerifier.evaluate(
+            [try v.polygon.approval("C"), try v.polygon.approval("D")], text: try v.polygon.approvalText(),
+            threshold: 2, approvers: v.approvers)
+        let data = CanonicalJSON.encode(report.fields)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["met"] as? Bool == false)
+        #expect(object["approved"] as? [String] == [v.address("C").checksummed])
+        #expect(object["missing"] as? [String] == [v.address("A").checksummed, v.address("B").checksummed])
+        #expect(object["nonMembers"] as? [String] == [v.address("D").checksummed])
     }
 }

@@ -1,6 +1,7 @@
 import AuditLog
 import EthereumPrimitives
 import Foundation
+import BundleFormat
 import Testing
 
 /// Mutates a six-entry log in each of the four ways and checks that verify names the right entry.
@@ -195,5 +196,17 @@ import Testing
                 == "entries seq 3–4 are missing after line 2")
         #expect(
             AuditFinding.deleted(afterLine: 0, sequences: 1...1).description == "entry seq 1 is missing before line 1")
+    }
+
+    @Test("the JSON form lists each finding's kind and line")
+    func jsonFields() throws {
+        var lines = LogFactory.lines(Self.original)
+        lines.remove(at: 2)
+        let data = CanonicalJSON.encode(verify(lines).fields)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["intact"] as? Bool == false)
+        let findings = object["findings"] as? [[String: Any]]
+        #expect(findings?.first?["kind"] as? String == "deleted")
+        #expect(findings?.first?["line"] as? Int == 2)
     }
 }

@@ -2,6 +2,7 @@ import AuditLog
 import BundleFormat
 import EthereumPrimitives
 import TestSupport
+import Foundation
 import Testing
 
 /// Merging the online and offline logs into one timeline per purchase, and the cross-machine checks.
@@ -169,5 +170,17 @@ import Testing
             purchase.records.map(\.entry.event.kind) == [
                 .prepared, .reviewed, .approved, .signed, .sent, .mined, .credited,
             ])
+    }
+
+    @Test("the JSON form carries the events in order and the verdict")
+    func jsonFields() throws {
+        let timeline = try #require(AuditTimeline.merge(Self.logs()).first)
+        let data = CanonicalJSON.encode(timeline.fields)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["includedTransactionIsSigned"] as? Bool == true)
+        #expect(
+            (object["events"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }
+                == ["prepared", "reviewed", "approved", "signed", "sent", "mined", "credited"])
+        #expect(object["fingerprint"] as? String == Self.fingerprint)
     }
 }
