@@ -90,6 +90,10 @@ let package = Package(
             exclude: ["README.md"]
         ),
 
+        // Approvals (M-of-N, EIP-191) and the hash-chained audit trail: no keys held, no networking.
+        .target(name: "Approvals", dependencies: ["BundleFormat", "EthereumPrimitives", "Secp256k1"]),
+        .target(name: "AuditLog", dependencies: ["BundleFormat", "EthereumPrimitives"]),
+
         // Offline only: keys and the signer.
         .target(name: "Keystore", dependencies: ["Secp256k1", "EthereumPrimitives"] + crypto),
         .target(name: "HDKeys", dependencies: ["Secp256k1", "EthereumPrimitives"] + crypto),
@@ -171,6 +175,15 @@ let package = Package(
                 "Sandbox", "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumTransactions", "Secp256k1",
                 "HTTPTransport", "LoopbackHTTP", "StrictJSON", "PaymentAPI", "EthereumRPC", "OfflineSigning", "TestSupport",
             ]
+        ),
+        .testTarget(
+            name: "ApprovalsTests",
+            dependencies: ["Approvals", "BundleFormat", "EthereumPrimitives", "Secp256k1", "TestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "AuditLogTests", dependencies: ["AuditLog", "BundleFormat", "EthereumPrimitives", "TestSupport"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

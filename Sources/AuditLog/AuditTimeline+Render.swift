@@ -1,0 +1,59 @@
+import BundleFormat
+
+extension AuditTimeline {
+    /// The timeline for the terminal: a heading, one line per event (UTC time, tool, kind, where it was
+    /// logged, details), then the verdict and any contradictions.
+    public var lines: [String] {
+        var out = [
+            fingerprint.map { "purchase \($0)" + (chargeID.map { " — charge \($0)" } ?? "") }
+                ?? "events without a purchase"
+        ]
+        for record in records {
+            let event = record.entry.event
+            let details = event.details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+                separator: " ")
+            let tool = Self.pad(event.tool.rawValue, 9)
+            let kind = Self.pad(event.kind.rawValue, 8)
+            out.append(
+                "  \(ISO8601.format(unixSeconds: event.time))  \(tool) \(kind)  \(record.source):\(record.line)"
+                    + (details.isEmpty ? "" : "  \(details)"))
+        }
+        guard fingerprint != nil else { return out }
+        out += findings.map { "  MISMATCH: \($0)" }
+        if includedTransactionIsSigned, let included = includedTransactionHash {
+            let approved = records.contains { $0.entry.event.kind == .approved } ? ", approved" : ""
+            out.append(
+                "  verified: the transaction included on chain, \(included), is byte-identical to the one "
+                    + "signed (signing hash \(signingHash ?? "?")\(approved))")
+        } else if isConsistent {
+            let missing = includedTransactionHash == nil ? "no mined or reverted event" : "no signed event"
+            out.append("  consistent so far; not yet shown identical on chain (\(missing) in the logs given)")
+        }
+        return out
+    }
+
+    /// Machine-readable form for `--json`: the purchase, its events in order, the verdict and contradictions.
+    public var fields: [String: Any] {
+        var object: [String: Any] = [
+            "consistent": isConsistent, "includedTransactionIsSigned": includedTransactionIsSigned,
+            "signedTransactionHashes": signedTransactionHashes,
+            "events": records.map { record -> [String: Any] in
+                let event = record.entry.event
+                return [
+                    "time": event.time, "tool": event.tool.rawValue, "kind": event.kind.rawValue,
+                    "source": record.source, "line": record.line, "details": event.details,
+                ]
+            },
+            "findings": findings.map { ["kind": $0.kind, "message": $0.description] },
+        ]
+        if let fingerprint { object["fingerprint"] = fingerprint }
+        if let chargeID { object["chargeId"] = chargeID }
+        if let signingHash { object["signingHash"] = signingHash }
+        if let includedTransactionHash { object["includedTransactionHash"] = includedTransactionHash }
+        return object
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - text.count))
+    }
+}
