@@ -147,8 +147,8 @@ let package = Package(
         .testTarget(
             name: "QRBundleTests",
             dependencies: [
-                "QRBundle", "QRTransport", "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumTransactions",
-                "Secp256k1", "TestSupport",
+                "QRBundle", "QRTransport", "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumRLP",
+                "EthereumTransactions", "OfflineSigning", "Secp256k1", "TestSupport",
             ]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "QRBundle", "QRTransport", "BundleFormat"]),

@@ -110,8 +110,3 @@ extension CBOR {
         address == implied ? .null : .bytes(address.bytes)
     }
 }
-
-extension QRTransportError {
-    /// Wraps into the module's error.
-    var wrapped: QRBundleError { .transport(self) }
-}

@@ -38,6 +38,10 @@ public enum QRBundleError: Error, Equatable, Sendable, CustomStringConvertible {
     case frameFromAnotherMessage(source: String, reason: String)
     /// An image without any QR code.
     case noQRCode(source: String)
+    /// An output file exists and overwriting was not allowed.
+    case outputExists(path: String)
+    /// An output file or folder cannot be written.
+    case cannotWrite(path: String, reason: String)
 
     /// A stable machine-readable name for `--json` output.
     public var kind: String {
@@ -56,6 +60,8 @@ public enum QRBundleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .incomplete: return "qrIncomplete"
         case .frameFromAnotherMessage: return "qrFrameFromAnotherMessage"
         case .noQRCode: return "qrNoCode"
+        case .outputExists: return "outputExists"
+        case .cannotWrite: return "cannotWrite"
         }
     }
 
@@ -83,6 +89,8 @@ public enum QRBundleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .frameFromAnotherMessage(let source, let reason):
             return "\(source): frame belongs to another QR message (\(reason))"
         case .noQRCode(let source): return "\(source): no QR code found"
+        case .outputExists(let path): return "\(path) exists; pass --force to replace it"
+        case .cannotWrite(let path, let reason): return "cannot write \(path): \(reason)"
         }
     }
 }
