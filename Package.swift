@@ -151,7 +151,10 @@ let package = Package(
                 "EthereumTransactions", "OfflineSigning", "Secp256k1", "TestSupport",
             ]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "QRBundle", "QRTransport", "BundleFormat"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["TestSupport", "QRBundle", "QRTransport", "BundleFormat", "EthereumPrimitives", "EthereumTransactions"]
+        ),
         .testTarget(name: "KeystoreTests", dependencies: ["Keystore", "Secp256k1", "EthereumPrimitives", "TestSupport"]),
         .testTarget(name: "HDKeysTests", dependencies: ["HDKeys", "Secp256k1", "EthereumPrimitives", "TestSupport"]),
         .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),

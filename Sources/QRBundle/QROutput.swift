@@ -37,8 +37,10 @@ public struct QROutput {
         if let pngDirectory {
             let paths = try Self.writePNGs(
                 frames, directory: pngDirectory, pixelsPerModule: pixelsPerModule, overwrite: overwrite)
+            let version = try frames.frames(count: 1)[0].matrix.version
             let what = frames.isSinglePart ? "1 QR code" : "\(paths.count) QR frames (\(frames.sequenceLength) needed)"
-            log("Wrote \(what) for ur:\(ur.type) (\(ur.cbor.count) bytes) to \(pngDirectory)")
+            log("Wrote \(what), version \(version)-\(frames.errorCorrection), for ur:\(ur.type) "
+                + "(\(ur.cbor.count) bytes) to \(pngDirectory)")
         }
         try terminal?.show(frames, write: write)
         return frames
@@ -70,6 +72,17 @@ public struct QROutput {
             }
         }
         return paths
+    }
+
+    /// Checks before any work is done that `directory` holds no frame files (unless `overwrite`), so a tool can
+    /// refuse at the start instead of after signing. A missing folder is fine: it is created when writing.
+    public static func checkWritable(directory: String, overwrite: Bool) throws(QRBundleError) {
+        guard !overwrite else { return }
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch { return }
+        if let existing = names.sorted().first(where: { $0.hasPrefix("frame-") && $0.hasSuffix(".png") }) {
+            throw .outputExists(path: (directory as NSString).appendingPathComponent(existing))
+        }
     }
 
     /// `frame-001.png`.
