@@ -39,8 +39,10 @@ extension ChargeText {
         }
     }
 
-    /// The packed spelling codes of `charge`'s addresses as received. A spelling none of the three codes
-    /// reproduces is written as EIP-55, and the rebuilt JSON then differs (``CompactBundle/reproducesCanonicalJSON``).
+    /// The packed spelling codes of `charge`'s addresses as received.
+    ///
+    /// A spelling none of the three codes reproduces is written as EIP-55, and the rebuilt JSON then differs
+    /// (``CompactBundle/reproducesCanonicalJSON``).
     static func spellings(of charge: Charge) -> UInt64 {
         let intent = charge.intent
         let addresses = [

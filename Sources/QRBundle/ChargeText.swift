@@ -72,7 +72,8 @@ enum ChargeText {
             return ISO8601.format(unixSeconds: deadline - n - 1)
         case .text(let text):
             if let seconds = ISO8601.unixSeconds(text), ISO8601.format(unixSeconds: seconds) == text {
-                throw .invalidField(field: field, reason: "a canonical time must be written as seconds from the deadline")
+                throw .invalidField(
+                    field: field, reason: "a canonical time must be written as seconds from the deadline")
             }
             return text
         default: throw .invalidField(field: field, reason: "expected an integer or text, found \(item.kindName)")

@@ -38,7 +38,8 @@ extension CompactBundle {
         guard tier < 1 << 24 else { throw tx.invalid(5, "\(tier) does not fit uint24") }
         let transaction = EIP1559Transaction(
             chainID: chainID, nonce: try tx.uint64(0), maxPriorityFeePerGas: Wei(try tx.uint256(1)),
-            maxFeePerGas: Wei(try tx.uint256(2)), gasLimit: try tx.uint64(3), to: contract, value: Wei(try tx.uint256(4)),
+            maxFeePerGas: Wei(try tx.uint256(2)), gasLimit: try tx.uint64(3), to: contract,
+            value: Wei(try tx.uint256(4)),
             data: TransfersContract.encodeSwapAndTransfer(intent: intent, poolFeesTier: tier))
 
         let q = try f.nested(11, names: Self.quoteNames)

@@ -15,7 +15,7 @@ public import QRTransport
 /// | 0 | version | `1` |
 /// | 1 | fingerprint | 8 bytes: the start of the signing hash `prepare` computed |
 /// | 2 | charge id | text, or 16 bytes for a lower-case UUID |
-/// | 3, 4 | charge `created_at`, `expires_at` | seconds relative to the deadline (int), or the text when it is not `YYYY-MM-DDTHH:MM:SSZ` |
+/// | 3, 4 | charge `created_at`, `expires_at` | seconds from the deadline (int); text unless `YYYY-MM-DDTHH:MM:SSZ` |
 /// | 5 | chain id | uint |
 /// | 6, 7 | Transfers contract (`to`), intent sender | 20 bytes |
 /// | 8 | bundle `from` | `null` when it equals the sender |
@@ -56,7 +56,8 @@ public struct CompactBundle: @unchecked Sendable {
         let tx = bundle.transaction
         let charge = bundle.charge
         guard tx.chainID == charge.chainID else {
-            throw .notRepresentable(reason: "transaction chain \(tx.chainID) differs from the charge's \(charge.chainID)")
+            throw .notRepresentable(
+                reason: "transaction chain \(tx.chainID) differs from the charge's \(charge.chainID)")
         }
         guard tx.to == charge.contract else {
             throw .notRepresentable(reason: "transaction calls \(tx.to), the charge names \(charge.contract)")
@@ -104,8 +105,9 @@ public struct CompactBundle: @unchecked Sendable {
         }
     }
 
-    /// True when decoding ``cbor`` gives a bundle whose canonical JSON equals this bundle's, byte for byte (so the
-    /// signed file's `unsignedBundleHash` equals the hash of the JSON file). False when the charge holds fields
+    /// True when decoding ``cbor`` gives a bundle whose canonical JSON equals this bundle's, byte for byte.
+    ///
+    /// Then the signed file's `unsignedBundleHash` equals the hash of the JSON file. False when the charge holds fields
     /// the compact form does not carry or spells a value differently; the transaction, signing hash and intent
     /// are carried exactly either way.
     public var reproducesCanonicalJSON: Bool {

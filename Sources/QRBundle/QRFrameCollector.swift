@@ -72,7 +72,8 @@ public struct QRFrameCollector: Sendable {
     public var progressLine: String {
         let (held, needed) = fragments
         let total = needed == 0 ? "?" : String(needed)
-        var line = "frames \(held)/\(total) needed, \(readCount) read, \(duplicateCount) duplicate"
+        var line =
+            "frames \(held)/\(total) needed, \(readCount) read, \(duplicateCount) duplicate"
             + (duplicateCount == 1 ? "" : "s")
         if foreignCount > 0 { line += ", \(foreignCount) from another code" }
         return line

@@ -51,10 +51,12 @@ public struct QRFrames: Sendable {
         maxVersion = bound
         if let given = density.maxFragmentLength {
             guard given >= FountainCode.defaultMinFragmentLength else {
-                throw .invalidField(field: "fragment size", reason: "must be at least \(FountainCode.defaultMinFragmentLength) bytes")
+                throw .invalidField(
+                    field: "fragment size", reason: "must be at least \(FountainCode.defaultMinFragmentLength) bytes")
             }
             guard try Self.fits(ur, fragmentLength: given, level: errorCorrection, maxVersion: bound) else {
-                throw .transport(.payloadTooLarge(byteCount: given, errorCorrection: errorCorrection, maxVersion: bound))
+                throw .transport(
+                    .payloadTooLarge(byteCount: given, errorCorrection: errorCorrection, maxVersion: bound))
             }
             maxFragmentLength = given
         } else {

@@ -30,6 +30,7 @@ public struct QROutput {
     public var isActive: Bool { pngDirectory != nil || terminal != nil }
 
     /// Plans the frames of `ur`, writes the PNGs, then shows the terminal display; returns the frame plan.
+    ///
     /// `log` gets one line per step (on stderr in the tools); `write` gets the terminal text.
     @discardableResult
     public func emit(_ ur: UR, log: (String) -> Void, write: (String) -> Void) throws(QRBundleError) -> QRFrames {
@@ -39,8 +40,9 @@ public struct QROutput {
                 frames, directory: pngDirectory, pixelsPerModule: pixelsPerModule, overwrite: overwrite)
             let version = try frames.frames(count: 1)[0].matrix.version
             let what = frames.isSinglePart ? "1 QR code" : "\(paths.count) QR frames (\(frames.sequenceLength) needed)"
-            log("Wrote \(what), version \(version)-\(frames.errorCorrection), for ur:\(ur.type) "
-                + "(\(ur.cbor.count) bytes) to \(pngDirectory)")
+            log(
+                "Wrote \(what), version \(version)-\(frames.errorCorrection), for ur:\(ur.type) "
+                    + "(\(ur.cbor.count) bytes) to \(pngDirectory)")
         }
         try terminal?.show(frames, write: write)
         return frames
@@ -74,8 +76,10 @@ public struct QROutput {
         return paths
     }
 
-    /// Checks before any work is done that `directory` holds no frame files (unless `overwrite`), so a tool can
-    /// refuse at the start instead of after signing. A missing folder is fine: it is created when writing.
+    /// Checks that `directory` holds no frame files (unless `overwrite`).
+    ///
+    /// Called before any work is done, so a tool refuses at the start instead of after signing. A missing folder
+    /// is fine: it is created when writing.
     public static func checkWritable(directory: String, overwrite: Bool) throws(QRBundleError) {
         guard !overwrite else { return }
         let names: [String]

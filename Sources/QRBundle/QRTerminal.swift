@@ -7,7 +7,9 @@ public import QRTransport
 /// terminal is interactive, until Enter is pressed or the time limit passes; without a terminal (a pipe or a
 /// log) the still-frame set is printed one frame after another instead, since nothing could be redrawn.
 public struct QRTerminal {
-    /// Frames per second of the animation (0.5…30). Slow receivers (hardware wallets, older phones) want 2–4;
+    /// Frames per second of the animation (0.5…30).
+    ///
+    /// Slow receivers (hardware wallets, older phones) want 2–4;
     /// BlueWallet went from 2 to 1 frame per second for them.
     public var framesPerSecond: Double
     /// Stop animating after this many seconds even without Enter.
@@ -49,7 +51,8 @@ public struct QRTerminal {
     /// `ur:coldcredits-bundle, 312 bytes in 1 frame, version 14-L`.
     static func summary(_ frames: QRFrames, version: Int) -> String {
         let count = frames.isSinglePart ? "1 frame" : "\(frames.sequenceLength) fragments"
-        return "ur:\(frames.ur.type), \(frames.ur.cbor.count) bytes in \(count), version \(version)-\(frames.errorCorrection)"
+        return "ur:\(frames.ur.type), \(frames.ur.cbor.count) bytes in \(count), "
+            + "version \(version)-\(frames.errorCorrection)"
     }
 
     private func animate(_ frames: QRFrames, summary: String, write: (String) -> Void) throws(QRBundleError) {

@@ -33,7 +33,8 @@ extension UnsignedBundle {
     /// quote: the review says so, and the value is checked against the policy's limit only.
     public init(signRequest request: EthSignRequest, signer: Address, now: UInt64) throws(QRBundleError) {
         guard request.dataType == .typedTransaction else {
-            throw .signRequestRefused(reason: "data type \(request.dataType.rawValue); only 4 (typed transaction) is signed")
+            throw .signRequestRefused(
+                reason: "data type \(request.dataType.rawValue); only 4 (typed transaction) is signed")
         }
         guard request.requestID != nil else {
             throw .signRequestRefused(reason: "no request id, so the signature could not be matched to the request")
@@ -48,7 +49,8 @@ extension UnsignedBundle {
         }
         if let address = request.address, address != signer { throw .signerMismatch(expected: signer, found: address) }
         guard let call = CompactCalldata.transfersCall(transaction.data) else {
-            throw .signRequestRefused(reason: "the calldata is not exactly a Transfers swapAndTransferUniswapV3Native call")
+            throw .signRequestRefused(
+                reason: "the calldata is not exactly a Transfers swapAndTransferUniswapV3Native call")
         }
         let intent = call.intent
         let deadline = intent.deadline.uint64.map { ISO8601.format(unixSeconds: $0) } ?? intent.deadline.decimalString

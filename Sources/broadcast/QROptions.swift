@@ -9,12 +9,14 @@ import QRTransport
 /// `broadcast`'s QR options: the signed transaction from QR images or a camera, or an ERC-4527 `eth-signature`
 /// that, together with the unsigned bundle (`--bundle`), makes the signed transaction.
 struct BroadcastQROptions: ParsableArguments {
-    @Option(name: .customLong("qr-image"), parsing: .singleValue,
-            help: "Read the signed transaction (ur:coldcredits-signed) from this QR image; repeat for every frame, any order.")
+    @Option(
+        name: .customLong("qr-image"), parsing: .singleValue,
+        help: "Read the signed transaction (ur:coldcredits-signed) from this QR image; repeat for every frame.")
     var images: [String] = []
 
-    @Option(name: .customLong("eth-signature-image"), parsing: .singleValue,
-            help: "Read an ERC-4527 ur:eth-signature from this QR image (needs --bundle); repeat for every frame.")
+    @Option(
+        name: .customLong("eth-signature-image"), parsing: .singleValue,
+        help: "Read an ERC-4527 ur:eth-signature from this QR image (needs --bundle); repeat for every frame.")
     var signatureImages: [String] = []
 
     @Option(name: .customLong("camera"), help: "Read the signed transaction or eth-signature from this camera.")
@@ -30,10 +32,12 @@ struct BroadcastQROptions: ParsableArguments {
     func validateSource(signed: String?, bundle: String?) throws {
         let sources = [signed != nil, !images.isEmpty, !signatureImages.isEmpty, camera != nil].filter { $0 }.count
         guard sources == 1 else {
-            throw ValidationError("give exactly one of SIGNED, --qr-image FILE…, --eth-signature-image FILE…, --camera DEVICE")
+            throw ValidationError(
+                "give exactly one of SIGNED, --qr-image FILE…, --eth-signature-image FILE…, --camera DEVICE")
         }
         if !signatureImages.isEmpty, bundle == nil {
-            throw ValidationError("--eth-signature-image needs --bundle: the signature alone does not hold the transaction")
+            throw ValidationError(
+                "--eth-signature-image needs --bundle: the signature alone does not hold the transaction")
         }
         guard cameraTimeout > 0 else { throw ValidationError("--camera-timeout must be positive") }
     }
@@ -56,8 +60,9 @@ struct BroadcastQROptions: ParsableArguments {
         } else {
             let paths = images + signatureImages
             for path in paths where !FileManager.default.isReadableFile(atPath: path) {
-                throw CommandError(kind: "noInput", message: "QR image \(path) does not exist or cannot be read",
-                                   exitStatus: .noInput)
+                throw CommandError(
+                    kind: "noInput", message: "QR image \(path) does not exist or cannot be read",
+                    exitStatus: .noInput)
             }
             ur = try QRScan.images(paths, into: &collector, log: Console.info)
         }
@@ -65,8 +70,9 @@ struct BroadcastQROptions: ParsableArguments {
         let unsigned = try bundle.map { try UnsignedBundle(jsonData: InputFile.read($0, what: "bundle")) }
         if ur.type == EthSignature.urType {
             guard let unsigned else {
-                throw CommandError(kind: "missingBundle", message: "an eth-signature needs --bundle UNSIGNED",
-                                   exitStatus: .usage)
+                throw CommandError(
+                    kind: "missingBundle", message: "an eth-signature needs --bundle UNSIGNED",
+                    exitStatus: .usage)
             }
             return try SignedTransactionFile(bundle: unsigned, ethSignature: EthSignature(ur: ur))
         }
@@ -75,7 +81,8 @@ struct BroadcastQROptions: ParsableArguments {
             guard unsigned.signingHash == file.transaction.signingHash else {
                 throw CommandError(
                     kind: "bundleMismatch",
-                    message: "the signed transaction's signing hash \(file.transaction.signingHash) is not the bundle's "
+                    message: "the signed transaction's signing hash \(file.transaction.signingHash) is not the "
+                        + "bundle's "
                         + "\(unsigned.signingHash); refusing to send", exitStatus: .dataError)
             }
             file.chargeID = unsigned.charge.id

@@ -24,11 +24,13 @@ enum SignInput {
         var collector = QRFrameCollector(acceptedTypes: urTypes)
         let ur: UR
         if let camera = qr.camera {
-            ur = try QRScan.camera(device: camera, timeoutSeconds: qr.cameraTimeout, into: &collector, log: Console.info)
+            ur = try QRScan.camera(
+                device: camera, timeoutSeconds: qr.cameraTimeout, into: &collector, log: Console.info)
         } else {
             for path in qr.images where !FileManager.default.isReadableFile(atPath: path) {
-                throw CommandError(kind: "noInput", message: "QR image \(path) does not exist or cannot be read",
-                                   exitStatus: .noInput)
+                throw CommandError(
+                    kind: "noInput", message: "QR image \(path) does not exist or cannot be read",
+                    exitStatus: .noInput)
             }
             ur = try QRScan.images(qr.images, into: &collector, log: Console.info)
         }

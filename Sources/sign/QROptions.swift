@@ -9,8 +9,9 @@ import QRTransport
 /// `sign`'s QR options: read the bundle (or an ERC-4527 request) from QR images or a camera, and show the signed
 /// transaction (or the `eth-signature`) as QR codes.
 struct SignQROptions: ParsableArguments {
-    @Option(name: .customLong("qr-image"), parsing: .singleValue,
-            help: "Read the bundle from this QR image (PNG); repeat for the frames of an animated code, in any order.")
+    @Option(
+        name: .customLong("qr-image"), parsing: .singleValue,
+        help: "Read the bundle from this QR image (PNG); repeat for the frames of an animated code, in any order.")
     var images: [String] = []
 
     @Option(name: .customLong("camera"), help: "Read the bundle from this camera (e.g. /dev/video0).")
@@ -19,11 +20,14 @@ struct SignQROptions: ParsableArguments {
     @Option(name: .customLong("camera-timeout"), help: "Give up reading the camera after this many seconds.")
     var cameraTimeout: Int = 120
 
-    @Option(name: .customLong("qr-png"),
-            help: "Also write the signed transaction (or eth-signature) as QR PNG frames into this folder.")
+    @Option(
+        name: .customLong("qr-png"),
+        help: "Also write the signed transaction (or eth-signature) as QR PNG frames into this folder.")
     var pngDirectory: String?
 
-    @Flag(name: .customLong("qr-terminal"), help: "Also show the signed transaction as QR codes on the terminal (stderr).")
+    @Flag(
+        name: .customLong("qr-terminal"),
+        help: "Also show the signed transaction as QR codes on the terminal (stderr).")
     var terminal = false
 
     @OptionGroup var density: SignQRDensityOptions
@@ -34,7 +38,9 @@ struct SignQROptions: ParsableArguments {
     /// Exactly one source: BUNDLE, --qr-image or --camera.
     func validateSource(bundle: String?) throws {
         let sources = [bundle != nil, !images.isEmpty, camera != nil].filter { $0 }.count
-        guard sources == 1 else { throw ValidationError("give exactly one of BUNDLE, --qr-image FILE…, --camera DEVICE") }
+        guard sources == 1 else {
+            throw ValidationError("give exactly one of BUNDLE, --qr-image FILE…, --camera DEVICE")
+        }
         guard cameraTimeout > 0 else { throw ValidationError("--camera-timeout must be positive") }
     }
 
@@ -65,8 +71,9 @@ struct SignQROptions: ParsableArguments {
             let compact = try CompactSignedTransaction(file: signed)
             let reread = try CompactSignedTransaction(cbor: compact.cbor).file
             guard reread.allTransactions.map(\.rawTransaction) == signed.allTransactions.map(\.rawTransaction) else {
-                throw CommandError(kind: "selfCheckFailed", message: "the QR form does not read back as what was signed",
-                                   exitStatus: .failure)
+                throw CommandError(
+                    kind: "selfCheckFailed", message: "the QR form does not read back as what was signed",
+                    exitStatus: .failure)
             }
             ur = compact.ur
         }
@@ -78,7 +85,9 @@ struct SignQROptions: ParsableArguments {
 
 /// How dense the QR frames `sign` shows may be.
 struct SignQRDensityOptions: ParsableArguments {
-    @Option(name: .customLong("qr-fragment-size"), help: "Largest CBOR fragment per QR frame, in bytes (default: what fits --qr-max-version).")
+    @Option(
+        name: .customLong("qr-fragment-size"),
+        help: "Largest CBOR fragment per QR frame, in bytes (default: what fits --qr-max-version).")
     var fragmentSize: Int?
 
     @Option(name: .customLong("qr-max-version"), help: "Largest QR version per frame, 1–40 (default 16).")
@@ -91,14 +100,20 @@ struct SignQRDensityOptions: ParsableArguments {
     var fps: Double = 4
 
     func validate() throws {
-        guard QRErrorCorrection(rawValue: ecc.uppercased()) != nil else { throw ValidationError("--qr-ecc: expected L, M, Q or H") }
-        if let maxVersion, !(1...40).contains(maxVersion) { throw ValidationError("--qr-max-version: expected 1 to 40") }
+        guard QRErrorCorrection(rawValue: ecc.uppercased()) != nil else {
+            throw ValidationError("--qr-ecc: expected L, M, Q or H")
+        }
+        if let maxVersion, !(1...40).contains(maxVersion) {
+            throw ValidationError("--qr-max-version: expected 1 to 40")
+        }
         if let fragmentSize, fragmentSize < 10 { throw ValidationError("--qr-fragment-size: at least 10 bytes") }
         guard (0.5...30).contains(fps) else { throw ValidationError("--qr-fps: expected 0.5 to 30") }
     }
 
     func density() throws -> QRDensity {
-        guard let level = QRErrorCorrection(rawValue: ecc.uppercased()) else { throw ValidationError("--qr-ecc: expected L, M, Q or H") }
+        guard let level = QRErrorCorrection(rawValue: ecc.uppercased()) else {
+            throw ValidationError("--qr-ecc: expected L, M, Q or H")
+        }
         return QRDensity(errorCorrection: level, maxFragmentLength: fragmentSize, maxVersion: maxVersion)
     }
 }

@@ -7,9 +7,10 @@ import QRTransport
 import TestSupport
 import Testing
 
-/// The built `broadcast` binary reading the signed transaction from QR images: the compact signed form, or an
-/// `eth-signature` made by `sign` plus the unsigned bundle. No node answers (port 9), so a run that got past
-/// reading its input ends with exit 69 after naming the transaction it would send.
+/// The built `broadcast` binary reading the signed transaction from QR images.
+///
+/// The compact signed form, or an `eth-signature` made by `sign` plus the unsigned bundle. No node answers
+/// (port 9), so a run that got past reading its input ends with exit 69 after naming the transaction it would send.
 @Suite(.serialized) struct QRBroadcastCommandTests {
     static let deadNode = ["--rpc-url", "http://127.0.0.1:9", "--timeout", "5s"]
 
@@ -44,7 +45,8 @@ import Testing
         let signatureFrames = names.map { answer.appendingPathComponent($0).path }
         let bundlePath = Fixtures.repositoryRoot.appendingPathComponent(QRImages.sandbox).path
         let sent = try ToolRunner.run(
-            "broadcast", ["--bundle", bundlePath] + QRImages.imageArguments(signatureFrames, option: "--eth-signature-image")
+            "broadcast",
+            ["--bundle", bundlePath] + QRImages.imageArguments(signatureFrames, option: "--eth-signature-image")
                 + Self.deadNode, directory: dir)
         let hash = try QRImages.signedExample("transactionHash") as? String
         #expect(sent.stderr.contains("Broadcasting \(hash ?? "?")"), "\(sent.stderr)")
@@ -52,7 +54,8 @@ import Testing
 
         let other = Fixtures.repositoryRoot.appendingPathComponent(QRImages.sampleA).path
         let refused = try ToolRunner.run(
-            "broadcast", ["--bundle", other, "--json"] + QRImages.imageArguments(signatureFrames, option: "--eth-signature-image")
+            "broadcast",
+            ["--bundle", other, "--json"] + QRImages.imageArguments(signatureFrames, option: "--eth-signature-image")
                 + Self.deadNode, directory: dir)
         #expect(refused.status == 65)
         let error = try JSONSerialization.jsonObject(with: refused.stdout) as? [String: Any]

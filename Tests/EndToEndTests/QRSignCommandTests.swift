@@ -41,8 +41,10 @@ enum QRImages {
     }
 
     static func keyArguments(_ dir: URL) -> [String] {
-        ["--private-key-file", dir.appendingPathComponent("key.hex").path, "--policy",
-         dir.appendingPathComponent("policy.json").path, "--ledger", dir.appendingPathComponent("ledger.jsonl").path]
+        [
+            "--private-key-file", dir.appendingPathComponent("key.hex").path, "--policy",
+            dir.appendingPathComponent("policy.json").path, "--ledger", dir.appendingPathComponent("ledger.jsonl").path,
+        ]
     }
 }
 
@@ -104,7 +106,8 @@ enum QRImages {
         let out = dir.appendingPathComponent("out")
         let signedFile = dir.appendingPathComponent("signed.json").path
         let result = try ToolRunner.run(
-            "sign", QRImages.imageArguments(paths) + QRImages.keyArguments(dir)
+            "sign",
+            QRImages.imageArguments(paths) + QRImages.keyArguments(dir)
                 + ["--yes", "--out", signedFile, "--fee-ladder", "2", "--qr-png", out.path, "--qr-max-version", "12"])
         #expect(result.status == 0, "\(result.stderr)")
         let answer = try CompactSignedTransaction(ur: QRImages.read(out, types: [CompactSignedTransaction.urType])).file
@@ -112,7 +115,8 @@ enum QRImages {
         #expect(answer.canonicalJSON() == written.canonicalJSON())
         #expect(answer.feeLadder.count == 2)
         for tx in answer.allTransactions {
-            InteropLog.record(rawTransaction: Hex.encode(tx.rawTransaction), expectedSender: QRImages.payer, label: "sign-qr-ladder")
+            InteropLog.record(
+                rawTransaction: Hex.encode(tx.rawTransaction), expectedSender: QRImages.payer, label: "sign-qr-ladder")
         }
     }
 

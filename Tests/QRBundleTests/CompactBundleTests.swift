@@ -15,8 +15,9 @@ import Testing
         #expect(Examples.unsignedNames.count >= 2)
     }
 
-    @Test("compact → bundle gives the same transaction, signing hash, intent and canonical JSON",
-          arguments: Examples.unsignedNames)
+    @Test(
+        "compact → bundle gives the same transaction, signing hash, intent and canonical JSON",
+        arguments: Examples.unsignedNames)
     func roundTrip(name: String) throws {
         let original = try Examples.unsigned(name)
         let compact = try CompactBundle(bundle: original)
@@ -31,8 +32,9 @@ import Testing
         #expect(compact.reproducesCanonicalJSON)
     }
 
-    @Test("a typical bundle fits 400 bytes and one QR code of version 16 or lower at level L",
-          arguments: Examples.unsignedNames)
+    @Test(
+        "a typical bundle fits 400 bytes and one QR code of version 16 or lower at level L",
+        arguments: Examples.unsignedNames)
     func fitsOneFrame(name: String) throws {
         let compact = try CompactBundle(bundle: Examples.unsigned(name))
         let text = compact.ur.string.uppercased()
@@ -41,7 +43,10 @@ import Testing
         #expect(matrix.version <= 16, "version \(matrix.version)")
         let frames = try QRFrames(ur: compact.ur, density: QRDensity())
         #expect(frames.isSinglePart)
-        print("measured \(name): coldcredits-bundle \(compact.cbor.count) bytes, \(text.count) characters, 1 frame, version \(matrix.version)-L")
+        print(
+            "measured \(name): coldcredits-bundle \(compact.cbor.count) bytes, \(text.count) characters, 1 frame, "
+                + "version \(matrix.version)-L"
+        )
     }
 
     @Test("a changed field makes the fingerprint disagree")
@@ -62,8 +67,10 @@ import Testing
     static let rejections: [(String, [Int], CBOR, String)] = [
         ("version 2", [0], .unsigned(2), "unsupportedVersion"),
         ("short fingerprint", [1], .bytes([1, 2, 3]), "invalidField"),
-        ("refund written although it equals the sender", [9, 4],
-         .bytes(hexBytes("9d8A62f656a8d1615C1294fd71e9CFb3E4855A4F")), "invalidField"),
+        (
+            "refund written although it equals the sender", [9, 4],
+            .bytes(hexBytes("9d8A62f656a8d1615C1294fd71e9CFb3E4855A4F")), "invalidField"
+        ),
         ("Coinbase prefix written out", [9, 9], .bytes(TransferIntent.coinbasePrefix), "invalidField"),
         ("small integer as a bignum", [10, 2], .tagged(2, .bytes([0, 0, 0, 0, 0, 0, 0, 0, 42])), "invalidField"),
         ("quote tier written although it equals the call's", [11, 0], .unsigned(3000), "invalidField"),

@@ -10,8 +10,9 @@ import Testing
 
 /// The signed-transaction files of `formats/` through the compact CBOR form and back.
 @Suite struct CompactSignedTransactionTests {
-    @Test("compact → file gives the same raw transactions and the same canonical JSON",
-          arguments: Examples.signedNames)
+    @Test(
+        "compact → file gives the same raw transactions and the same canonical JSON",
+        arguments: Examples.signedNames)
     func roundTrip(name: String) throws {
         let original = try Examples.signed(name)
         let compact = try CompactSignedTransaction(file: original)
@@ -20,7 +21,10 @@ import Testing
         #expect(decoded.canonicalJSON() == (try Examples.signedData(name)))
         let frames = try QRFrames(ur: compact.ur, density: QRDensity())
         let version = try frames.frames(count: 1)[0].matrix.version
-        print("measured \(name): coldcredits-signed \(compact.cbor.count) bytes, \(frames.sequenceLength) frame(s), version \(version)-L")
+        print(
+            "measured \(name): coldcredits-signed \(compact.cbor.count) bytes, \(frames.sequenceLength) frame(s), "
+                + "version \(version)-L"
+        )
     }
 
     @Test("a signed payment without a ladder fits one frame of version 16 at level L")

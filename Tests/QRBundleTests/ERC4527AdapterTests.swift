@@ -19,8 +19,9 @@ import Testing
         EthSignRequest(bundle: try Examples.unsigned(name), derivationPath: try #require(path))
     }
 
-    @Test("sign-data is the signing payload: its Keccak-256 is the signing hash eth-account recorded",
-          arguments: Examples.unsignedNames)
+    @Test(
+        "sign-data is the signing payload: its Keccak-256 is the signing hash eth-account recorded",
+        arguments: Examples.unsignedNames)
     func signDataIsTheSigningPayload(name: String) throws {
         let request = try Self.request(name)
         #expect(request.dataType == .typedTransaction)
@@ -31,7 +32,10 @@ import Testing
         #expect(try EIP1559Transaction(unsignedPayload: decoded.signData) == (try Examples.unsigned(name)).transaction)
         let frames = try QRFrames(ur: request.ur, density: QRDensity())
         let versions = try frames.frames(count: frames.stillFrameCount).map(\.matrix.version)
-        print("measured \(name): eth-sign-request \(request.cbor.count) bytes, \(frames.sequenceLength) frames, version \(versions.max() ?? 0)-L")
+        print(
+            "measured \(name): eth-sign-request \(request.cbor.count) bytes, \(frames.sequenceLength) frames, "
+                + "version \(versions.max() ?? 0)-L"
+        )
     }
 
     @Test("the request id is the signing hash's first 16 bytes as a version-8 UUID")
@@ -57,16 +61,22 @@ import Testing
         ([], .transaction(.emptyInput)),
         ([0x01, 0xc0], .transaction(.unsupportedTransactionType(found: 1))),
         ([0xc0], .transaction(.wrongTransactionKind(expected: "EIP-1559", found: "legacy"))),
-        ([0x02] + RLP.encode(.list([.bytes([1]), .bytes([2])])),
-         .transaction(.wrongFieldCount(field: "transaction", expected: 9, found: 2))),
+        (
+            [0x02] + RLP.encode(.list([.bytes([1]), .bytes([2])])),
+            .transaction(.wrongFieldCount(field: "transaction", expected: 9, found: 2))
+        ),
         (payload([:]) + [0x80], .transaction(.rlp(.trailingBytes(offset: 32, count: 1)))),
         (payload([5: .bytes([])]), .transaction(.contractCreationNotSupported)),
         (payload([5: .bytes([1, 2])]), .transaction(.invalidAddressLength(field: "to", found: 2))),
         (payload([1: .bytes([0, 1])]), .transaction(.rlp(.leadingZeroInInteger(field: "nonce")))),
-        (payload([2: .bytes([9])]),
-         .transaction(.priorityFeeExceedsMaxFee(maxPriorityFeePerGas: Wei(9), maxFeePerGas: Wei(0)))),
-        (payload([8: .list([.list([.bytes([UInt8](repeating: 1, count: 20))])])]),
-         .transaction(.wrongFieldCount(field: "accessList[0]", expected: 2, found: 1))),
+        (
+            payload([2: .bytes([9])]),
+            .transaction(.priorityFeeExceedsMaxFee(maxPriorityFeePerGas: Wei(9), maxFeePerGas: Wei(0)))
+        ),
+        (
+            payload([8: .list([.list([.bytes([UInt8](repeating: 1, count: 20))])])]),
+            .transaction(.wrongFieldCount(field: "accessList[0]", expected: 2, found: 1))
+        ),
     ]
 
     @Test("the unsigned-payload decoder refuses what the signed decoder would", arguments: badPayloads.indices)
@@ -112,9 +122,11 @@ import Testing
         transfer.data = []
         var plainTransfer = good
         plainTransfer.signData = transfer.signingPayload
-        for (request, kind) in [(message, "signRequestRefused"), (anonymous, "signRequestRefused"),
-                                (otherChain, "signRequestRefused"), (otherAddress, "signerMismatch"),
-                                (plainTransfer, "signRequestRefused")] {
+        for (request, kind) in [
+            (message, "signRequestRefused"), (anonymous, "signRequestRefused"),
+            (otherChain, "signRequestRefused"), (otherAddress, "signerMismatch"),
+            (plainTransfer, "signRequestRefused"),
+        ] {
             #expect {
                 try UnsignedBundle(signRequest: request, signer: signer, now: 4_102_441_000)
             } throws: { error in

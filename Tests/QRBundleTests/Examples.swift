@@ -11,7 +11,9 @@ enum Examples {
     static let signedFolder = "formats/signed-transaction/v1/examples"
 
     static func names(in folder: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: Fixtures.repositoryRoot.appendingPathComponent(folder).path)) ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: Fixtures.repositoryRoot.appendingPathComponent(folder).path))
+            ?? []
         return names.filter { $0.hasSuffix(".json") }.sorted()
     }
 

@@ -43,9 +43,14 @@ import Testing
             // Reversed order: the reader must not depend on the sequence.
             let decoded = try QRScan.images(paths.reversed(), into: &collector) { lines.append($0) }
             #expect(decoded == ur, "\(label)")
-            #expect(lines.last?.contains("frames \(frames.sequenceLength)/\(frames.sequenceLength) needed") == true, "\(label): \(lines)")
+            #expect(
+                lines.last?.contains("frames \(frames.sequenceLength)/\(frames.sequenceLength) needed") == true,
+                "\(label): \(lines)")
             let versions = try frames.frames(count: frames.stillFrameCount).map(\.matrix.version)
-            print("measured \(label): \(ur.cbor.count) bytes, \(frames.sequenceLength) frame(s), max version \(versions.max() ?? 0)-L")
+            print(
+                "measured \(label): \(ur.cbor.count) bytes, \(frames.sequenceLength) frame(s), "
+                    + "max version \(versions.max() ?? 0)-L"
+            )
         }
     }
 
@@ -104,7 +109,8 @@ import Testing
     func incompleteIsReported() throws {
         let ur = EthSignRequest(
             bundle: try Examples.unsigned("sandbox-polygon.json"),
-            derivationPath: try CryptoKeypath(path: "m/44'/60'/0'/0/0")).ur
+            derivationPath: try CryptoKeypath(path: "m/44'/60'/0'/0/0")
+        ).ur
         let directory = try Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let frames = try QRFrames(ur: ur, density: QRDensity(maxFragmentLength: 150))
@@ -131,7 +137,8 @@ import Testing
     func versionBound(level: QRErrorCorrection) throws {
         let ur = EthSignRequest(
             bundle: try Examples.unsigned("sandbox-polygon.json"),
-            derivationPath: try CryptoKeypath(path: "m/44'/60'/0'/0/0")).ur
+            derivationPath: try CryptoKeypath(path: "m/44'/60'/0'/0/0")
+        ).ur
         let frames = try QRFrames(ur: ur, density: QRDensity(errorCorrection: level, maxVersion: 10))
         let all = try frames.frames(count: frames.stillFrameCount * 2)
         #expect(all.allSatisfy { $0.matrix.version <= 10 && $0.matrix.errorCorrection == level })
@@ -153,6 +160,7 @@ import Testing
         #expect(Set(lines.joined()).isSubset(of: ["█", "▀", "▄", " "]))
         var shown = ""
         try QRTerminal(interactive: false).show(frames) { shown += $0 }
-        #expect(shown.contains("ur:coldcredits-bundle, \(frames.ur.cbor.count) bytes in 1 frame, version \(frame.matrix.version)-L"))
+        #expect(
+            shown.contains("ur:coldcredits-bundle, \(frames.ur.cbor.count) bytes in 1 frame, version \(frame.matrix.version)-L"))
     }
 }
