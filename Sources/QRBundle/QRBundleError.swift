@@ -38,6 +38,8 @@ public enum QRBundleError: Error, Equatable, Sendable, CustomStringConvertible {
     case frameFromAnotherMessage(source: String, reason: String)
     /// An image without any QR code.
     case noQRCode(source: String)
+    /// A QR code that is not a readable UR frame.
+    case invalidFrame(source: String, reason: QRTransportError)
     /// An output file exists and overwriting was not allowed.
     case outputExists(path: String)
     /// An output file or folder cannot be written.
@@ -60,6 +62,7 @@ public enum QRBundleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .incomplete: return "qrIncomplete"
         case .frameFromAnotherMessage: return "qrFrameFromAnotherMessage"
         case .noQRCode: return "qrNoCode"
+        case .invalidFrame: return "qrInvalidFrame"
         case .outputExists: return "outputExists"
         case .cannotWrite: return "cannotWrite"
         }
@@ -89,6 +92,7 @@ public enum QRBundleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .frameFromAnotherMessage(let source, let reason):
             return "\(source): frame belongs to another QR message (\(reason))"
         case .noQRCode(let source): return "\(source): no QR code found"
+        case .invalidFrame(let source, let reason): return "\(source): not a UR frame: \(reason)"
         case .outputExists(let path): return "\(path) exists; pass --force to replace it"
         case .cannotWrite(let path, let reason): return "cannot write \(path): \(reason)"
         }

@@ -36,7 +36,8 @@ public struct QRFrameCollector: Sendable {
     ///
     /// - Throws: ``QRBundleError/unexpectedType(expected:found:)`` for a UR of a type not accepted,
     ///   ``QRBundleError/frameFromAnotherMessage(source:reason:)`` for a part of another message (the message
-    ///   in progress is untouched), and any parse error of the frame itself, wrapped.
+    ///   in progress is untouched), and ``QRBundleError/invalidFrame(source:reason:)`` for a frame that does not
+    ///   parse.
     @discardableResult
     public mutating func add(_ payload: [UInt8], source: String) throws(QRBundleError) -> Outcome {
         readCount += 1
@@ -57,8 +58,11 @@ public struct QRFrameCollector: Sendable {
         } catch .urTypeMismatch(let expected, let found) {
             foreignCount += 1
             throw .frameFromAnotherMessage(source: source, reason: "ur:\(found) while collecting ur:\(expected)")
+        } catch .messageChecksumMismatch(let expected, let found) {
+            // The decoder has started over: some accepted frame was corrupt.
+            throw .transport(.messageChecksumMismatch(expected: expected, found: found))
         } catch {
-            throw .transport(error)
+            throw .invalidFrame(source: source, reason: error)
         }
     }
 

@@ -164,3 +164,23 @@ import Testing
             shown.contains("ur:coldcredits-bundle, \(frames.ur.cbor.count) bytes in 1 frame, version \(frame.matrix.version)-L"))
     }
 }
+
+extension QRFramesTests {
+    @Test("a QR code that is not a UR frame is refused with the source named")
+    func refusesNonURFrame() throws {
+        var collector = QRFrameCollector(acceptedTypes: [CompactBundle.urType])
+        #expect {
+            try collector.add(Array("https://example.com".utf8), source: "photo.png")
+        } throws: { error in
+            guard case .invalidFrame(let source, _) = error as? QRBundleError else { return false }
+            return source == "photo.png"
+        }
+        let text = try CompactBundle(bundle: Examples.unsigned("sample-a-base.json")).ur.string
+        let corrupted = String(text.dropLast(2)) + (text.hasSuffix("ae") ? "ad" : "ae")  // breaks the CRC-32
+        #expect {
+            try collector.add(Array(corrupted.utf8), source: "a.png")
+        } throws: { error in
+            (error as? QRBundleError)?.kind == "qrInvalidFrame"
+        }
+    }
+}
