@@ -50,6 +50,15 @@ let package = Package(
             dependencies: ["CQREncode", "CZBar", "CPNG", "EthereumPrimitives", .product(name: "Crypto", package: "swift-crypto")]
         ),
 
+        // The bundle and the signed transaction over QR: compact CBOR forms and ERC-4527 adapters (no keys, no networking).
+        .target(
+            name: "QRBundle",
+            dependencies: [
+                "QRTransport", "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumRLP", "EthereumTransactions",
+                "Secp256k1",
+            ]
+        ),
+
         // Online only: HTTP, JSON-RPC and the OpenRouter API (the only modules that may use FoundationNetworking).
         .target(name: "StrictJSON"),
         .target(name: "HTTPTransport"),
@@ -107,21 +116,21 @@ let package = Package(
             name: "prepare",
             dependencies: [
                 "CommandLineSupport", "BundleFormat", "OnlineSupport", "Preparation", "EthereumPrimitives", "EthereumRPC",
-                "EthereumTransactions", "EthereumABI", "HTTPTransport", "PaymentAPI", argumentParser,
+                "EthereumTransactions", "EthereumABI", "HTTPTransport", "PaymentAPI", "QRBundle", "QRTransport", argumentParser,
             ]
         ),
         .executableTarget(
             name: "sign",
             dependencies: [
                 "CommandLineSupport", "BundleFormat", "OfflineSigning", "Keystore", "HDKeys", "Secp256k1",
-                "EthereumPrimitives", "EthereumTransactions", argumentParser,
+                "EthereumPrimitives", "EthereumTransactions", "QRBundle", "QRTransport", argumentParser,
             ]
         ),
         .executableTarget(
             name: "broadcast",
             dependencies: [
                 "Broadcasting", "BundleFormat", "CommandLineSupport", "EthereumABI", "EthereumPrimitives", "EthereumRPC",
-                "EthereumTransactions", "OnlineSupport", "PaymentAPI", argumentParser,
+                "EthereumTransactions", "OnlineSupport", "PaymentAPI", "QRBundle", "QRTransport", argumentParser,
             ]
         ),
         .executableTarget(
@@ -156,7 +165,17 @@ let package = Package(
         .testTarget(
             name: "QRTransportTests", dependencies: ["QRTransport", "TestSupport", "EthereumPrimitives"], exclude: ["Fixtures"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(
+            name: "QRBundleTests",
+            dependencies: [
+                "QRBundle", "QRTransport", "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumRLP",
+                "EthereumTransactions", "OfflineSigning", "Secp256k1", "TestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["TestSupport", "QRBundle", "QRTransport", "BundleFormat", "EthereumPrimitives", "EthereumTransactions"]
+        ),
         .testTarget(name: "KeystoreTests", dependencies: ["Keystore", "Secp256k1", "EthereumPrimitives", "TestSupport"]),
         .testTarget(name: "HDKeysTests", dependencies: ["HDKeys", "Secp256k1", "EthereumPrimitives", "TestSupport"]),
         .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),

@@ -13,8 +13,8 @@ struct Send: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "send", abstract: "Send a signed payment and follow it (the default: `broadcast SIGNED …`).")
 
-    @Argument(help: "The signed-transaction file from `sign --out`, or a file holding a raw 0x02… transaction.")
-    var signed: String
+    @Argument(help: "The signed-transaction file from `sign --out`, or a file holding a raw 0x02… transaction; or use --qr-image.")
+    var signed: String?
     @Option(name: .long, help: "The unsigned bundle it was signed from: refuse unless the signing hashes match.") var bundle: String?
     @Option(name: .long, parsing: .singleValue, help: "A JSON-RPC URL; repeat to send to several nodes.") var rpcURL: [String]
     @Option(name: .long, help: "OpenRouter API base URL (for --wait-credits).") var apiURL: String = "https://openrouter.ai/api/v1"
@@ -26,8 +26,10 @@ struct Send: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds between receipt polls.") var pollInterval: Double = 2
     @Option(name: .long, help: "State file; default: SIGNED.state.json.") var state: String?
     @OptionGroup var output: OutputOptions
+    @OptionGroup(title: "QR codes") var qr: BroadcastQROptions
 
     func validate() throws {
+        try qr.validateSource(signed: signed, bundle: bundle)
         guard !rpcURL.isEmpty else { throw ValidationError("give at least one --rpc-url") }
         guard confirmations >= 1 else { throw ValidationError("--confirmations must be at least 1") }
         _ = try Duration.seconds(parsing: timeout, option: "--timeout")
@@ -36,7 +38,7 @@ struct Send: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandRunner.run(json: output.json) {
-            let file = try SignedInput.read(signed, bundle: bundle)
+            let file = try qr.readSigned(path: signed, bundle: bundle)
             let chain = String(file.transaction.transaction.chainID.value)
             let context = try OnlineContext(chain: chain, rpcURL: rpcURL[0], apiURL: apiURL, apiKeyFile: apiKeyFile,
                                             networkFile: nil, needsAPI: waitCredits, extraRPCURLs: Array(rpcURL.dropFirst()),
@@ -47,7 +49,7 @@ struct Send: AsyncParsableCommand {
             settings.replaceAfterSeconds = try replaceAfter.map { try Duration.seconds(parsing: $0, option: "--replace-after") }
             settings.pollSeconds = pollInterval
             settings.waitCredits = waitCredits
-            let statePath = state ?? (signed == "-" ? "broadcast.state.json" : signed + ".state.json")
+            let statePath = state ?? qr.defaultStatePath(signed: signed, file: file)
             Console.info("Broadcasting \(file.transaction.transactionHash) (fingerprint \(file.fingerprint)) from \(file.from)"
                 + (file.feeLadder.isEmpty ? "" : " with \(file.feeLadder.count) fee-ladder rung(s)"))
             let broadcaster = Broadcaster(file: file, rpcs: context.rpcs, api: context.api, statePath: statePath,

@@ -36,6 +36,7 @@ struct Prepare: AsyncParsableCommand {
     @Option(name: .long, help: "Write the bundle here (atomically) instead of stdout.") var out: String?
     @Flag(name: .long, help: "Replace an existing --out file.") var force = false
     @OptionGroup var output: OutputOptions
+    @OptionGroup(title: "QR codes") var qr: PrepareQROptions
 
     func validate() throws {
         guard ChainID(name: chain) != nil else { throw ValidationError("--chain: expected base, ethereum, polygon or a chain id") }
@@ -75,6 +76,7 @@ struct Prepare: AsyncParsableCommand {
 
     func emit(_ outcome: Preparer.Outcome, context: OnlineContext) throws {
         let bundle = outcome.bundle
+        try qr.checkOutput(overwrite: force)
         let data = bundle.canonicalJSON()
         if let out {
             try AtomicFileWriter.write(data, to: out, overwrite: force) { written in _ = try UnsignedBundle(jsonData: written) }
@@ -82,6 +84,7 @@ struct Prepare: AsyncParsableCommand {
             Console.writeArtifact(data)
         }
         Console.info(Summary.text(outcome, nodeRequests: context.rpc.roundTrips, apiRequests: context.api?.requestCount ?? 0))
+        try qr.emit(bundle, overwrite: force)
         if output.json {
             Console.writeArtifact(CanonicalResult.encode(Summary.fields(outcome, out: out, bundle: out == nil ? data : nil,
                                                                        nodeRequests: context.rpc.roundTrips,

@@ -14,8 +14,8 @@ struct SignBundle: AsyncParsableCommand {
         abstract: "Verify and sign an unsigned bundle (the default subcommand: `sign BUNDLE …`)."
     )
 
-    @Argument(help: "The unsigned bundle written by `prepare` (a path, or - for stdin).")
-    var bundle: String
+    @Argument(help: "The unsigned bundle written by `prepare` (a path, or - for stdin); or use --qr-image/--camera.")
+    var bundle: String?
 
     @OptionGroup var key: KeyOptions
 
@@ -42,7 +42,10 @@ struct SignBundle: AsyncParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup(title: "QR codes") var qr: SignQROptions
+
     func validate() throws {
+        try qr.validateSource(bundle: bundle)
         guard feeLadder >= 0 else { throw ValidationError("--fee-ladder must be 0 or more") }
         if feeLadder > 0, out == nil { throw ValidationError("--fee-ladder needs --out (the ladder lives in the signed file)") }
     }
@@ -55,12 +58,12 @@ struct SignBundle: AsyncParsableCommand {
                                    message: "--yes needs a policy with \"allowUnattended\": true; nothing signed",
                                    exitStatus: .noPermission)
             }
-            let bundleBytes = try InputFile.read(bundle, what: "bundle")
+            let input = try qr.readInput(bundle: bundle, overwrite: force)
             var ledger = try SigningLedger(path: self.ledger)
             let privateKey = try key.loadKey()
             let now = assumeTime ?? UInt64(Date().timeIntervalSince1970)
             let verifier = BundleVerifier(policy: policy, now: now, keyAddress: privateKey.address, ledger: ledger)
-            let verified = try verifier.verify(jsonData: [UInt8](bundleBytes))
+            let verified = try input.verify(verifier, signer: privateKey.address, now: now)
             let review = Review(verified, now: now)
             Console.info(review.text)
             if !yes { try Approval.confirm(review.fingerprint, bundleFromStdin: bundle == "-") }
@@ -68,6 +71,7 @@ struct SignBundle: AsyncParsableCommand {
                                                      signedAt: now)
             if verified.previouslySigned == nil { try ledger.append(verified.ledgerEntry) }
             try write(signed, expectedFrom: privateKey.address)
+            try qr.emit(signed, for: input, overwrite: force)
             Console.info("Signed \(signed.transaction.transactionHash) (fingerprint \(review.fingerprint))"
                 + (feeLadder > 0 ? " with \(feeLadder) fee-ladder replacement(s)" : ""))
             if output.json {

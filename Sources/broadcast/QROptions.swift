@@ -1,0 +1,111 @@
+import ArgumentParser
+import BundleFormat
+public import CommandLineSupport
+import EthereumTransactions
+import Foundation
+public import QRBundle
+import QRTransport
+
+/// `broadcast`'s QR options: the signed transaction from QR images or a camera, or an ERC-4527 `eth-signature`
+/// that, together with the unsigned bundle (`--bundle`), makes the signed transaction.
+struct BroadcastQROptions: ParsableArguments {
+    @Option(
+        name: .customLong("qr-image"), parsing: .singleValue,
+        help: "Read the signed transaction (ur:coldcredits-signed) from this QR image; repeat for every frame.")
+    var images: [String] = []
+
+    @Option(
+        name: .customLong("eth-signature-image"), parsing: .singleValue,
+        help: "Read an ERC-4527 ur:eth-signature from this QR image (needs --bundle); repeat for every frame.")
+    var signatureImages: [String] = []
+
+    @Option(name: .customLong("camera"), help: "Read the signed transaction or eth-signature from this camera.")
+    var camera: String?
+
+    @Option(name: .customLong("camera-timeout"), help: "Give up reading the camera after this many seconds.")
+    var cameraTimeout: Int = 120
+
+    /// True when the signed transaction comes from QR codes.
+    var readsQR: Bool { !images.isEmpty || !signatureImages.isEmpty || camera != nil }
+
+    /// Exactly one source: SIGNED, --qr-image, --eth-signature-image or --camera; an eth-signature needs --bundle.
+    func validateSource(signed: String?, bundle: String?) throws {
+        let sources = [signed != nil, !images.isEmpty, !signatureImages.isEmpty, camera != nil].filter { $0 }.count
+        guard sources == 1 else {
+            throw ValidationError(
+                "give exactly one of SIGNED, --qr-image FILE…, --eth-signature-image FILE…, --camera DEVICE")
+        }
+        if !signatureImages.isEmpty, bundle == nil {
+            throw ValidationError(
+                "--eth-signature-image needs --bundle: the signature alone does not hold the transaction")
+        }
+        guard cameraTimeout > 0 else { throw ValidationError("--camera-timeout must be positive") }
+    }
+
+    /// The signed file: from `signed` as before, or from QR codes (checked against `bundle` when given).
+    func readSigned(path signed: String?, bundle: String?) throws -> SignedTransactionFile {
+        guard readsQR else { return try SignedInput.read(signed ?? "-", bundle: bundle) }
+        let accepted: [String]
+        if !images.isEmpty {
+            accepted = [CompactSignedTransaction.urType]
+        } else if !signatureImages.isEmpty {
+            accepted = [EthSignature.urType]
+        } else {
+            accepted = [CompactSignedTransaction.urType, EthSignature.urType]
+        }
+        var collector = QRFrameCollector(acceptedTypes: accepted)
+        let ur: UR
+        if let camera {
+            ur = try QRScan.camera(device: camera, timeoutSeconds: cameraTimeout, into: &collector, log: Console.info)
+        } else {
+            let paths = images + signatureImages
+            for path in paths where !FileManager.default.isReadableFile(atPath: path) {
+                throw CommandError(
+                    kind: "noInput", message: "QR image \(path) does not exist or cannot be read",
+                    exitStatus: .noInput)
+            }
+            ur = try QRScan.images(paths, into: &collector, log: Console.info)
+        }
+        Console.info("Read ur:\(ur.type) (\(ur.cbor.count) bytes) from \(collector.readCount) QR frame(s).")
+        let unsigned = try bundle.map { try UnsignedBundle(jsonData: InputFile.read($0, what: "bundle")) }
+        if ur.type == EthSignature.urType {
+            guard let unsigned else {
+                throw CommandError(
+                    kind: "missingBundle", message: "an eth-signature needs --bundle UNSIGNED",
+                    exitStatus: .usage)
+            }
+            return try SignedTransactionFile(bundle: unsigned, ethSignature: EthSignature(ur: ur))
+        }
+        var file = try CompactSignedTransaction(ur: ur).file
+        if let unsigned {
+            guard unsigned.signingHash == file.transaction.signingHash else {
+                throw CommandError(
+                    kind: "bundleMismatch",
+                    message: "the signed transaction's signing hash \(file.transaction.signingHash) is not the "
+                        + "bundle's "
+                        + "\(unsigned.signingHash); refusing to send", exitStatus: .dataError)
+            }
+            file.chargeID = unsigned.charge.id
+        }
+        return file
+    }
+
+    /// `SIGNED.state.json` beside a file, otherwise `broadcast-<first 8 hex digits of the hash>.state.json`.
+    func defaultStatePath(signed: String?, file: SignedTransactionFile) -> String {
+        if let signed, signed != "-" { return signed + ".state.json" }
+        if signed == "-" { return "broadcast.state.json" }
+        return "broadcast-" + String(file.transaction.transactionHash.hex.dropFirst(2).prefix(8)) + ".state.json"
+    }
+}
+
+extension QRBundleError: ReportableError {
+    /// A missing camera or unreadable image is missing input (66); everything else about QR input is a data
+    /// error (65).
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .transport(.cameraUnavailable), .transport(.pngFailed): return .noInput
+        case .outputExists, .cannotWrite: return .cannotCreate
+        default: return .dataError
+        }
+    }
+}

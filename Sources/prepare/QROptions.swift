@@ -1,0 +1,137 @@
+import ArgumentParser
+import BundleFormat
+public import CommandLineSupport
+import Foundation
+public import QRBundle
+import QRTransport
+
+/// `prepare`'s QR options: show the unsigned bundle as QR codes — ColdCredits' compact form, or an ERC-4527
+/// `eth-sign-request` any ERC-4527 signer can sign — as PNG frames and/or on the terminal.
+struct PrepareQROptions: ParsableArguments {
+    /// What the QR codes carry.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        /// `ur:coldcredits-bundle`: the whole bundle, about 300 bytes, one frame (for ColdCredits `sign`).
+        case coldcredits
+        /// `ur:eth-sign-request`: the unsigned transaction only, about 720 bytes (for any ERC-4527 signer).
+        case erc4527
+    }
+
+    @Option(
+        name: .customLong("qr-png"),
+        help: "Also write the bundle as QR PNG frames (frame-001.png, …) into this folder.")
+    var pngDirectory: String?
+
+    @Flag(
+        name: .customLong("qr-terminal"),
+        help: "Also show the bundle as QR codes on the terminal (stderr); animated when it needs several frames.")
+    var terminal = false
+
+    @Option(
+        name: .customLong("qr-format"),
+        help: "What the QR codes carry: coldcredits (compact bundle) or erc4527 (eth-sign-request).")
+    var format: Format = .coldcredits
+
+    @Option(
+        name: .customLong("qr-fragment-size"),
+        help: "Largest CBOR fragment per QR frame, in bytes (default: what fits --qr-max-version).")
+    var fragmentSize: Int?
+
+    @Option(name: .customLong("qr-max-version"), help: "Largest QR version per frame, 1–40 (default 16).")
+    var maxVersion: Int?
+
+    @Option(name: .customLong("qr-ecc"), help: "QR error correction: L, M, Q or H.")
+    var ecc: String = "L"
+
+    @Option(name: .customLong("qr-fps"), help: "Frames per second of a terminal animation.")
+    var fps: Double = 4
+
+    @Option(
+        name: .customLong("qr-derivation-path"),
+        help: "For --qr-format erc4527: the signing key's derivation path.")
+    var derivationPath: String = "m/44'/60'/0'/0/0"
+
+    @Option(
+        name: .customLong("qr-source-fingerprint"),
+        help: "For --qr-format erc4527: the master key fingerprint (8 hex digits).")
+    var sourceFingerprint: String?
+
+    func validate() throws {
+        guard QRErrorCorrection(rawValue: ecc.uppercased()) != nil else {
+            throw ValidationError("--qr-ecc: expected L, M, Q or H")
+        }
+        if let maxVersion, !(1...40).contains(maxVersion) {
+            throw ValidationError("--qr-max-version: expected 1 to 40")
+        }
+        if let fragmentSize, fragmentSize < 10 { throw ValidationError("--qr-fragment-size: at least 10 bytes") }
+        guard (0.5...30).contains(fps) else { throw ValidationError("--qr-fps: expected 0.5 to 30") }
+        _ = try keypath()
+    }
+
+    /// The derivation path with its optional fingerprint.
+    func keypath() throws -> CryptoKeypath {
+        var fingerprint: UInt32?
+        if let sourceFingerprint {
+            guard sourceFingerprint.count == 8, let value = UInt32(sourceFingerprint, radix: 16), value != 0 else {
+                throw ValidationError("--qr-source-fingerprint: expected 8 hex digits, not all zero")
+            }
+            fingerprint = value
+        }
+        do { return try CryptoKeypath(path: derivationPath, sourceFingerprint: fingerprint) } catch {
+            throw ValidationError("--qr-derivation-path: \(error)")
+        }
+    }
+
+    /// Refuses early (before the bundle is written) when the PNG folder already holds frames and `--force` is
+    /// not given.
+    func checkOutput(overwrite: Bool) throws {
+        if let pngDirectory { try QROutput.checkWritable(directory: pngDirectory, overwrite: overwrite) }
+    }
+
+    /// Shows `bundle` as QR codes in the chosen format, when asked to.
+    func emit(_ bundle: UnsignedBundle, overwrite: Bool) throws {
+        guard pngDirectory != nil || terminal else { return }
+        let ur: UR
+        switch format {
+        case .coldcredits:
+            let compact = try CompactBundle(bundle: bundle)
+            let reread = try CompactBundle(cbor: compact.cbor).bundle
+            guard reread.signingHash == bundle.signingHash, reread.charge.intent == bundle.charge.intent else {
+                throw CommandError(
+                    kind: "selfCheckFailed", message: "the QR form does not read back as the bundle",
+                    exitStatus: .failure)
+            }
+            if !compact.reproducesCanonicalJSON {
+                Console.warning(
+                    "the charge holds fields the QR form does not carry; the transaction, intent and "
+                        + "signing hash are exact, but the signed file's unsignedBundleHash will not be this "
+                        + "file's hash")
+            }
+            ur = compact.ur
+        case .erc4527:
+            let request = EthSignRequest(bundle: bundle, derivationPath: try keypath())
+            Console.info(
+                "eth-sign-request \(request.requestID?.uuidString.lowercased() ?? "?") for \(bundle.from) "
+                    + "at \(request.derivationPath)")
+            ur = request.ur
+        }
+        guard let level = QRErrorCorrection(rawValue: ecc.uppercased()) else { throw ValidationError("--qr-ecc") }
+        let output = QROutput(
+            pngDirectory: pngDirectory,
+            terminal: terminal
+                ? QRTerminal(
+                    framesPerSecond: fps, interactive: Console.stderrIsTerminal && Console.stdinIsTerminal) : nil,
+            density: QRDensity(errorCorrection: level, maxFragmentLength: fragmentSize, maxVersion: maxVersion),
+            overwrite: overwrite)
+        try output.emit(ur, log: Console.info) { FileHandle.standardError.write(Data($0.utf8)) }
+    }
+}
+
+extension QRBundleError: ReportableError {
+    /// Frames that exist or cannot be written are 73; a bundle without a QR form is a data error (65).
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .outputExists, .cannotWrite: return .cannotCreate
+        default: return .dataError
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import BundleFormat
+public import CommandLineSupport
+import EthereumPrimitives
+import Foundation
+import OfflineSigning
+public import QRBundle
+import QRTransport
+
+/// What `sign` was given: bundle JSON, a compact bundle from QR codes, or an ERC-4527 `eth-sign-request`.
+enum SignInput {
+    /// The JSON file `prepare` wrote (or stdin).
+    case json(Data)
+    /// A `ur:coldcredits-bundle`, already rebuilt into a bundle (fingerprint and JSON rules checked).
+    case compact(UnsignedBundle)
+    /// A `ur:eth-sign-request`; it becomes a bundle once the key's address is known.
+    case signRequest(EthSignRequest)
+
+    /// The UR types `sign` reads from QR codes.
+    static let urTypes = [CompactBundle.urType, EthSignRequest.urType]
+
+    /// Reads the input named by `bundle` or the QR options, with progress on stderr.
+    static func read(bundle: String?, qr: SignQROptions) throws -> SignInput {
+        guard qr.readsQR else { return .json(try InputFile.read(bundle ?? "-", what: "bundle")) }
+        var collector = QRFrameCollector(acceptedTypes: urTypes)
+        let ur: UR
+        if let camera = qr.camera {
+            ur = try QRScan.camera(
+                device: camera, timeoutSeconds: qr.cameraTimeout, into: &collector, log: Console.info)
+        } else {
+            for path in qr.images where !FileManager.default.isReadableFile(atPath: path) {
+                throw CommandError(
+                    kind: "noInput", message: "QR image \(path) does not exist or cannot be read",
+                    exitStatus: .noInput)
+            }
+            ur = try QRScan.images(qr.images, into: &collector, log: Console.info)
+        }
+        Console.info("Read ur:\(ur.type) (\(ur.cbor.count) bytes) from \(collector.readCount) QR frame(s).")
+        if ur.type == EthSignRequest.urType { return .signRequest(try EthSignRequest(ur: ur)) }
+        return .compact(try CompactBundle(ur: ur).bundle)
+    }
+
+    /// Verifies the input for the key `signer`: every path ends in the same `BundleVerifier.verify(_:)`.
+    func verify(_ verifier: BundleVerifier, signer: Address, now: UInt64) throws -> VerifiedBundle {
+        switch self {
+        case .json(let data):
+            return try verifier.verify(jsonData: [UInt8](data))
+        case .compact(let bundle):
+            return try verifier.verify(bundle)
+        case .signRequest(let request):
+            Console.warning(
+                "an ERC-4527 request carries no charge: the intent is decoded from the calldata and checked against "
+                    + "the policy and the operator's signature for this key")
+            return try verifier.verify(UnsignedBundle(signRequest: request, signer: signer, now: now))
+        }
+    }
+}
+
+extension QRBundleError: ReportableError {
+    /// A missing camera is missing input (66); an output that exists or cannot be written is 73; a bad frame,
+    /// a foreign frame, an incomplete message or a refused request is a data error (65).
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .transport(.cameraUnavailable), .transport(.pngFailed): return .noInput
+        case .outputExists, .cannotWrite: return .cannotCreate
+        default: return .dataError
+        }
+    }
+}
