@@ -174,7 +174,9 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TestSupport", "QRBundle", "QRTransport", "BundleFormat", "EthereumPrimitives", "EthereumTransactions"]
+            dependencies: [
+                "TestSupport", "QRBundle", "QRTransport", "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumTransactions",
+            ]
         ),
         .testTarget(name: "KeystoreTests", dependencies: ["Keystore", "Secp256k1", "EthereumPrimitives", "TestSupport"]),
         .testTarget(name: "HDKeysTests", dependencies: ["HDKeys", "Secp256k1", "EthereumPrimitives", "TestSupport"]),

@@ -19,6 +19,8 @@ public enum BroadcastError: Error, Equatable, Sendable, CustomStringConvertible 
     case stateMismatch(path: String)
     /// Every node refused the transaction.
     case rejected([String])
+    /// Every node refused the fees as too low (the caller may climb the fee ladder).
+    case underpriced([String])
     /// No node could be reached.
     case unreachable([String])
     /// Mined but reverted.
@@ -40,6 +42,7 @@ public enum BroadcastError: Error, Equatable, Sendable, CustomStringConvertible 
         case .nonceUsedElsewhere: return "nonceUsedElsewhere"
         case .stateMismatch: return "stateMismatch"
         case .rejected: return "rejected"
+        case .underpriced: return "underpriced"
         case .unreachable: return "rpcUnreachable"
         case .reverted: return "reverted"
         case .timedOut: return "timedOut"
@@ -62,6 +65,8 @@ public enum BroadcastError: Error, Equatable, Sendable, CustomStringConvertible 
             return "nonce \(nonce) was used by another transaction (account nonce is \(accountNonce)); nothing sent"
         case .stateMismatch(let path): return "state file \(path) belongs to another transaction; move it away to send this one"
         case .rejected(let reasons): return "every node refused the transaction: " + reasons.joined(separator: "; ")
+        case .underpriced(let reasons):
+            return "every node refused the fees as too low (sign a fee ladder with --fee-ladder): " + reasons.joined(separator: "; ")
         case .unreachable(let reasons): return "no RPC node could be reached (safe to re-run): " + reasons.joined(separator: "; ")
         case .reverted(let hash, let revert): return "transaction \(hash) was mined but reverted: \(revert)"
         case .timedOut(let stage): return "timed out \(stage); re-run the same command to resume"

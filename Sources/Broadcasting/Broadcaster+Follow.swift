@@ -37,7 +37,11 @@ extension Broadcaster {
                 state.rung + 1 < file.allTransactions.count
             {
                 log("Not mined after \(after) s: replacing with fee-ladder rung \(state.rung + 1).")
-                try await send(rung: state.rung + 1, state: &state)
+                do { try await sendClimbingLadder(from: state.rung + 1, state: &state) } catch {
+                    // The replacement was refused or could not be sent: the earlier rung is still valid and pending.
+                    log("warning: replacement not accepted (\(error)); still following rung \(state.rung)")
+                    state.lastSentAt = now()
+                }
             }
             guard now() < start + settings.timeoutSeconds else {
                 try save(state)
@@ -65,17 +69,19 @@ extension Broadcaster {
         return Outcome(receipt: receipt, transferred: event, refunded: refunded, credits: nil, state: state)
     }
 
-    /// Re-executes the call on the state before its block to read the revert reason the receipt does not carry.
+    /// Re-executes the call to read the revert reason the receipt does not carry: first in the context of its own
+    /// block (same timestamp, so `ExpiredIntent()` reproduces), then on the latest state.
     func replayRevert(at block: UInt64) async -> ContractRevert {
         let tx = file.transaction.transaction
         let call = CallRequest(from: file.from, to: tx.to, value: tx.value, data: tx.data, gas: tx.gasLimit)
-        do {
-            _ = try await rpcs[0].call(call, at: .number(block > 0 ? block - 1 : 0))
-            return .unknown(data: [])
-        } catch {
-            if case .node(let node) = error, let data = node.revertData { return ContractRevert(revertData: data) }
-            return .unknown(data: [])
+        for tag in [BlockTag.number(block), .latest] {
+            do {
+                _ = try await rpcs[0].call(call, at: tag)
+            } catch {
+                if case .node(let node) = error, let data = node.revertData { return ContractRevert(revertData: data) }
+            }
         }
+        return .unknown(data: [])
     }
 
     /// Polls `GET /credits` (every ≥ 10 s: the values may be 60 s stale) until total credits rose by the purchase.

@@ -56,6 +56,22 @@ extension Broadcaster {
         return nil
     }
 
+    /// Sends the current rung; when every node refuses it as under-priced (below the base fee, or not enough
+    /// to replace what it holds) and the fee ladder has a higher rung, sends that one instead, and so on.
+    func sendClimbingLadder(from start: Int, state: inout BroadcastState) async throws(BroadcastError) {
+        var rung = start
+        while true {
+            do {
+                try await send(rung: rung, state: &state)
+                return
+            } catch .underpriced(let reasons) {
+                guard rung + 1 < file.allTransactions.count else { throw .rejected(reasons) }
+                rung += 1
+                log("Every node refused the fees as too low; sending fee-ladder rung \(rung).")
+            }
+        }
+    }
+
     /// Sends rung `rung` to every node.
     ///
     /// "already known" counts as accepted; "nonce too low" counts as accepted only when one of our hashes is mined
@@ -67,6 +83,7 @@ extension Broadcaster {
         var accepted = 0
         var refusals: [String] = []
         var unreachable: [String] = []
+        var underpriced = 0
         for rpc in rpcs {
             let origin = Self.origin(rpc)
             let outcome: String
@@ -89,6 +106,10 @@ extension Broadcaster {
                 case nil:
                     outcome = "unreachable: \(error)"
                     unreachable.append("\(origin): \(error)")
+                case .maxFeeBelowBaseFee?, .transactionUnderpriced?, .replacementUnderpriced?:
+                    outcome = "refused: \(error)"
+                    refusals.append("\(origin): \(error)")
+                    underpriced += 1
                 default:
                     outcome = "refused: \(error)"
                     refusals.append("\(origin): \(error)")
@@ -104,6 +125,7 @@ extension Broadcaster {
         try save(state)
         if accepted == 0 {
             if refusals.isEmpty { throw .unreachable(unreachable) }
+            if underpriced == refusals.count { throw .underpriced(refusals + unreachable) }
             throw .rejected(refusals + unreachable)
         }
         log("Sent \(rung == 0 ? "transaction" : "replacement \(rung)") \(tx.transactionHash) to \(accepted) node(s).")

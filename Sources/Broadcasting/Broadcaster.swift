@@ -86,7 +86,7 @@ public struct Broadcaster: Sendable {
             if settings.waitCredits, state.creditsBefore == nil, let api {
                 state.creditsBefore = try await creditsNow(api).totalCredits
             }
-            try await send(rung: state.rung, state: &state)
+            try await sendClimbingLadder(from: state.rung, state: &state)
         }
         let receipt = try await follow(state: &state, known: known)
         var outcome = try await settle(receipt, state: &state)

@@ -2,24 +2,13 @@ public import CommandLineSupport
 public import EthereumRPC
 public import HTTPTransport
 public import PaymentAPI
+import Preparation
 
 // How the online tools' errors map to exit codes (README table).
 
 extension PaymentAPIError: ReportableError {
     /// A stable name.
-    public var kind: String {
-        switch self {
-        case .gone: return "endpointGone"
-        case .rateLimited: return "rateLimited"
-        case .unauthorized: return "unauthorized"
-        case .forbidden: return "forbidden"
-        case .badRequest, .invalidAmount: return "badRequest"
-        case .paymentRequired: return "paymentRequired"
-        case .transport: return "apiUnreachable"
-        case .serverError: return "serverError"
-        default: return "apiFailed"
-        }
-    }
+    public var kind: String { PreparationError.apiKind(self) }
 
     /// 410/5xx/unreachable → 69; 429 after retries → 75; 401/403 → 77; bad input → 65.
     public var exitStatus: ExitStatus {

@@ -52,14 +52,17 @@ public enum PreparationError: Error, Equatable, Sendable, CustomStringConvertibl
         }
     }
 
-    static func apiKind(_ error: PaymentAPIError) -> String {
+    /// The stable name of an API failure, shared by every tool's `--json` output.
+    public static func apiKind(_ error: PaymentAPIError) -> String {
         switch error {
         case .gone: return "endpointGone"
         case .rateLimited: return "rateLimited"
         case .unauthorized: return "unauthorized"
         case .forbidden: return "forbidden"
         case .badRequest, .invalidAmount: return "badRequest"
+        case .paymentRequired: return "paymentRequired"
         case .transport: return "apiUnreachable"
+        case .serverError: return "serverError"
         default: return "apiFailed"
         }
     }

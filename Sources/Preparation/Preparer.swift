@@ -71,7 +71,15 @@ public struct Preparer: Sendable {
         let (tier, amountIn) = try Self.cheapest(state.quotes, reasons: state.reasons)
         let value = try Self.withSlippage(amountIn, bps: slippageBPS)
         let calldata = TransfersContract.encodeSwapAndTransfer(intent: charge.intent, poolFeesTier: tier)
-        let gasEstimate = try await simulate(calldata: calldata, value: value)
+        let symbol = charge.chainID.nativeSymbol
+        guard state.balance.amount >= value else {
+            throw .insufficientBalance(balance: state.balance, needed: Wei(value), symbol: symbol)
+        }
+        let gasEstimate: UInt64
+        do { gasEstimate = try await simulate(calldata: calldata, value: value) } catch .rpc(let error)
+            where error.nodeErrorKind == .insufficientFunds {
+            throw .insufficientBalance(balance: state.balance, needed: Wei(value), symbol: symbol)
+        }
         let (gasLimit, overflow) = gasEstimate.multipliedReportingOverflow(by: 100 + gasMarginPercent)
         guard !overflow else { throw .overflow("gas limit") }
         let transaction = EIP1559Transaction(

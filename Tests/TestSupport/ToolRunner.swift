@@ -54,6 +54,54 @@ public enum ToolRunner {
         return Result(status: process.terminationStatus, stdout: out, stderr: String(decoding: err, as: UTF8.self))
     }
 
+    /// Starts `tool` in the background (stdin closed, output to files in `directory`); the caller waits with
+    /// ``Background/finish()``.
+    public static func start(_ tool: String, _ arguments: [String], directory: URL, environment: [String: String] = [:])
+        throws -> Background
+    {
+        let process = Process()
+        process.executableURL = binDirectory.appendingPathComponent(tool)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["OPENROUTER_API_KEY"] = nil
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let name = UUID().uuidString
+        let out = directory.appendingPathComponent("\(tool)-\(name).out")
+        let err = directory.appendingPathComponent("\(tool)-\(name).err")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        try process.run()
+        return Background(process: process, out: out, err: err)
+    }
+
+    /// A tool running in the background.
+    public final class Background: @unchecked Sendable {
+        // @unchecked: used from one test at a time.
+        let process: Process
+        let out: URL
+        let err: URL
+
+        init(process: Process, out: URL, err: URL) {
+            self.process = process
+            self.out = out
+            self.err = err
+        }
+
+        /// Waits for the tool to exit and returns what it wrote.
+        public func finish() throws -> Result {
+            process.waitUntilExit()
+            return Result(status: process.terminationStatus, stdout: try Data(contentsOf: out),
+                          stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+        }
+
+        /// What it has written on stderr so far.
+        public var stderrSoFar: String { (try? String(contentsOf: err, encoding: .utf8)) ?? "" }
+    }
+
     /// A fresh temporary folder, removed by the caller.
     public static func temporaryDirectory() throws -> URL {
         let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("coldcredits-\(UUID().uuidString)")
