@@ -23,7 +23,7 @@ public struct OnlineContext: Sendable {
     /// Builds the context; `needsAPI` makes a missing key an error.
     public init(
         chain: String, rpcURL: String, apiURL: String, apiKeyFile: String?, networkFile: String?,
-        needsAPI: Bool, extraRPCURLs: [String] = [], requireDeployment: Bool = true
+        needsAPI: Bool, extraRPCURLs: [String] = [], requireDeployment: Bool = true, apiTimeoutSeconds: Int = 30
     ) throws {
         guard let chainID = ChainID(name: chain) else { throw ValidationError("--chain: unknown chain \(chain)") }
         self.chainID = chainID
@@ -56,7 +56,8 @@ public struct OnlineContext: Sendable {
         }
         rpc = rpcs[0]
         if let key = try Self.apiKey(file: apiKeyFile) {
-            api = PaymentAPIClient(apiKey: key, baseURL: try Self.url(apiURL, option: "--api-url"), transport: transport)
+            api = PaymentAPIClient(apiKey: key, baseURL: try Self.url(apiURL, option: "--api-url"), transport: transport,
+                                   timeout: .seconds(apiTimeoutSeconds))
         } else if needsAPI {
             throw Self.noAPIKey
         } else {

@@ -33,6 +33,7 @@ struct Prepare: AsyncParsableCommand {
     @Option(name: .long, help: "Contract addresses for a chain that is not built in (coldcredits.network v1).") var networkFile: String?
     @Option(name: .long, help: "Buffer on top of the Uniswap quote, in basis points.") var slippageBps: UInt32 = 100
     @Option(name: .long, help: "Only prepare when the remaining credit balance is below this many USD.") var ifBelow: String?
+    @Option(name: .long, help: "Seconds to wait for each API answer.") var apiTimeout: Int = 30
     @Option(name: .long, help: "Write the bundle here (atomically) instead of stdout.") var out: String?
     @Flag(name: .long, help: "Replace an existing --out file.") var force = false
     @OptionGroup var output: OutputOptions
@@ -47,7 +48,8 @@ struct Prepare: AsyncParsableCommand {
     func run() async throws {
         try await CommandRunner.run(json: output.json) {
             let context = try OnlineContext(chain: chain, rpcURL: rpcURL, apiURL: apiURL, apiKeyFile: apiKeyFile,
-                                            networkFile: networkFile, needsAPI: chargeFile == nil || ifBelow != nil)
+                                            networkFile: networkFile, needsAPI: chargeFile == nil || ifBelow != nil,
+                                            apiTimeoutSeconds: apiTimeout)
             let sender = try OnlineContext.address(self.sender, option: "--sender")
             if let ifBelow, let api = context.api {
                 let credits = try await context.credits(api)

@@ -87,3 +87,71 @@ import Testing
         #expect(try flow.json(sent)["transactionHash"] as? String == file.feeLadder[0].transactionHash.hex)
     }
 }
+
+/// The remaining error mappings of `prepare` and `broadcast balance`: each a clear message and its exit code.
+@Suite(.serialized) struct ErrorMappingTests {
+    @Test("API answers map to documented exit codes", arguments: [
+        ("target=charge,status=400,count=5", Int32(65), "badRequest"),
+        ("target=charge,status=401,count=5", Int32(77), "unauthorized"),
+        ("target=charge,status=402,count=5", Int32(69), "paymentRequired"),
+        ("target=charge,status=403,count=5", Int32(77), "forbidden"),
+    ])
+    func apiStatus(fault: String, status: Int32, kind: String) throws {
+        let flow = try Flow(sandboxArguments: ["--fault", fault])
+        let result = try flow.prepare()
+        #expect(result.status == status, "\(result.stderr)")
+        #expect(flow.errorKind(result) == kind)
+        #expect(!FileManager.default.fileExists(atPath: flow.path("bundle.json")))
+    }
+
+    @Test("a wrong API key is a 401 from the sandbox's bearer check (exit 77)")
+    func wrongKey() throws {
+        let flow = try Flow()
+        let result = try ToolRunner.run("prepare", [
+            "--amount", "25", "--sender", Flow.payer, "--chain", "8453", "--rpc-url", flow.sandbox.rpcURL,
+            "--api-url", flow.sandbox.apiURL, "--json",
+        ], environment: ["OPENROUTER_API_KEY": "not-the-key"])
+        #expect(result.status == 77)
+        #expect(flow.errorKind(result) == "unauthorized")
+    }
+
+    @Test("a slow API answer past --api-timeout is a clear timeout (exit 69)")
+    func apiTimeout() throws {
+        let flow = try Flow(sandboxArguments: ["--fault", "target=charge,delayMs=3000,count=5"])
+        let result = try flow.prepare(["--api-timeout", "1"])
+        #expect(result.status == 69, "\(result.stderr)")
+        #expect(result.stderr.lowercased().contains("timed out") || result.stderr.lowercased().contains("timeout"))
+    }
+
+    @Test("a refused RPC connection is exit 69 naming the node")
+    func refusedRPC() throws {
+        let flow = try Flow()
+        let result = try ToolRunner.run("prepare", [
+            "--amount", "25", "--sender", Flow.payer, "--chain", "8453", "--rpc-url", "http://127.0.0.1:9/rpc",
+            "--api-url", flow.sandbox.apiURL, "--json",
+        ], environment: ["OPENROUTER_API_KEY": "sandbox-key"])
+        #expect(result.status == 69, "\(result.stderr)")
+        #expect(flow.errorKind(result) == "rpcFailed")
+    }
+
+    @Test("GET /credits with a normal key explains that a management key is required (exit 77)")
+    func creditsNeedManagementKey() throws {
+        let flow = try Flow()
+        let result = try ToolRunner.run("broadcast", ["balance", "--api-url", flow.sandbox.apiURL],
+                                        environment: ["OPENROUTER_API_KEY": "sandbox-key"])
+        #expect(result.status == 77)
+        #expect(result.stderr.lowercased().contains("management key"))
+    }
+
+    @Test("--if-below: nothing to do above the threshold (exit 0, no bundle), a bundle below it")
+    func topUpThreshold() throws {
+        let flow = try Flow(sandboxArguments: ["--initial-credits", "100", "--management-key", "sandbox-key"])
+        let high = try flow.prepare(["--if-below", "50"])
+        #expect(high.status == 0, "\(high.stderr)")
+        #expect(high.stderr.contains("Nothing to do"))
+        #expect(!FileManager.default.fileExists(atPath: flow.path("bundle.json")))
+        let low = try flow.prepare(["--if-below", "150"])
+        #expect(low.status == 0, "\(low.stderr)")
+        #expect(FileManager.default.fileExists(atPath: flow.path("bundle.json")))
+    }
+}

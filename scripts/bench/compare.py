@@ -25,7 +25,7 @@ from eth_account import Account
 from eth_keys.backends import get_backend
 
 ROOT = Path(__file__).resolve().parents[2]
-BENCH = ROOT / ".build/release/coldcredits-bench"
+BENCH = Path(__import__("os").environ.get("COLDCREDITS_BENCH", str(ROOT / ".build/release/coldcredits-bench")))
 KEY = bytes([0x46]) * 32
 # The same transaction as Sources/Benchmarks/Workloads.swift.
 TRANSACTION = {
