@@ -1,6 +1,6 @@
 public import EthereumABI
 public import EthereumPrimitives
-public import EthereumRPC
+import EthereumRPC
 public import PaymentAPI
 
 /// Why `broadcast` stopped before the payment was confirmed.

@@ -2,7 +2,7 @@ public import BundleFormat
 public import EthereumABI
 public import EthereumPrimitives
 public import EthereumRPC
-public import EthereumTransactions
+import EthereumTransactions
 public import Foundation
 public import PaymentAPI
 import CommandLineSupport

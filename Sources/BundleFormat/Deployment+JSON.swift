@@ -1,5 +1,5 @@
 public import Foundation
-public import EthereumPrimitives
+import EthereumPrimitives
 
 extension Deployment {
     /// The `format` value of a network file.

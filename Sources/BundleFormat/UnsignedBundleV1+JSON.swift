@@ -1,7 +1,7 @@
 public import Foundation
-public import EthereumABI
-public import EthereumPrimitives
-public import EthereumTransactions
+import EthereumABI
+import EthereumPrimitives
+import EthereumTransactions
 
 extension UnsignedBundleV1 {
     /// Reads a bundle strictly: header first, then every field; unknown fields, non-canonical quantities,

@@ -1,5 +1,5 @@
-public import Foundation
-public import EthereumABI
+import Foundation
+import EthereumABI
 public import EthereumPrimitives
 public import EthereumTransactions
 

@@ -1,4 +1,4 @@
-public import EthereumPrimitives
+import EthereumPrimitives
 
 extension ABI {
     /// Decodes `data` as a tuple of `types`, strictly: every word in range, padding zero, and the input must be

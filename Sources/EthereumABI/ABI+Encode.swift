@@ -1,4 +1,4 @@
-public import EthereumPrimitives
+import EthereumPrimitives
 
 extension ABI {
     /// Encodes `values` as the arguments of a call (a top-level tuple: heads, then tails).

@@ -1,4 +1,4 @@
-public import EthereumPrimitives
+import EthereumPrimitives
 
 /// Coinbase's Transfers contract (commerce-onchain-payment-protocol): the one call ColdCredits makes, its
 /// custom errors and its `Transferred` event.

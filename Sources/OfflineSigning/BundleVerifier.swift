@@ -1,6 +1,6 @@
 import Foundation
 public import BundleFormat
-public import EthereumABI
+import EthereumABI
 public import EthereumPrimitives
 import EthereumTransactions
 import Secp256k1

@@ -2,7 +2,7 @@ import EthereumTransactions
 import EthereumABI
 public import Foundation
 public import BundleFormat
-public import EthereumPrimitives
+import EthereumPrimitives
 
 extension Policy {
     /// The `format` value of a policy file.

@@ -1,7 +1,7 @@
 import EthereumTransactions
 import EthereumABI
 import Foundation
-public import BundleFormat
+import BundleFormat
 public import EthereumPrimitives
 
 /// What the cold machine is willing to sign: per-chain pins and limits, purchase limits, and who must approve.

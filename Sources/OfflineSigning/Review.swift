@@ -2,7 +2,7 @@ import EthereumTransactions
 import EthereumABI
 import Foundation
 public import BundleFormat
-public import EthereumPrimitives
+import EthereumPrimitives
 
 /// The operator's review, derived only from the decoded transaction and calldata of a ``VerifiedBundle``.
 ///

@@ -1,7 +1,7 @@
 import EthereumTransactions
 import EthereumABI
 import BundleFormat
-public import Foundation
+import Foundation
 import Glibc
 public import EthereumPrimitives
 

@@ -1,7 +1,7 @@
 import Foundation
 public import BundleFormat
 import EthereumABI
-public import EthereumPrimitives
+import EthereumPrimitives
 import EthereumTransactions
 public import Secp256k1
 

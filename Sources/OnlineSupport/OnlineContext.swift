@@ -1,10 +1,10 @@
-public import ArgumentParser
+import ArgumentParser
 public import BundleFormat
-public import CommandLineSupport
+import CommandLineSupport
 public import EthereumPrimitives
 public import EthereumRPC
-public import Foundation
-public import HTTPTransport
+import Foundation
+import HTTPTransport
 public import PaymentAPI
 
 /// The clients and chain facts `prepare` and `broadcast` share, built from their command-line options.

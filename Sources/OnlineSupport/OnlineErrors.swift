@@ -1,6 +1,6 @@
 public import CommandLineSupport
 public import EthereumRPC
-public import HTTPTransport
+import HTTPTransport
 public import PaymentAPI
 import Preparation
 
