@@ -157,7 +157,8 @@ let package = Package(
             name: "EthereumTransactionsTests", dependencies: ["EthereumTransactions", "Secp256k1", "TestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "BundleFormatTests", dependencies: ["BundleFormat", "EthereumABI", "EthereumPrimitives", "TestSupport"]),
+        .testTarget(name: "BundleFormatTests",
+            dependencies: ["BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumRLP", "EthereumTransactions", "TestSupport"]),
         .testTarget(
             name: "OfflineSigningTests",
             dependencies: ["OfflineSigning", "BundleFormat", "EthereumABI", "EthereumTransactions", "Secp256k1", "TestSupport"]

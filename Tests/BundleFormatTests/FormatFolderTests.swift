@@ -66,6 +66,23 @@ import Testing
         }
     }
 
+    @Test("network-file examples decode and re-encode byte-identically", arguments: files("network/v1/examples"))
+    func networkExampleRoundTrips(path: String) throws {
+        let data = try Self.read(path)
+        #expect(try Deployment(networkFile: data).networkFileJSON() == data)
+    }
+
+    @Test("network-file invalid cases fail with their folder's kind", arguments: files("network/v1/invalid"))
+    func networkInvalidFails(path: String) throws {
+        let data = try Self.read(path)
+        do {
+            _ = try Deployment(networkFile: data)
+            Issue.record("\(path) was accepted")
+        } catch {
+            #expect(error.kind == Self.expectedKind(path), "\(path): \(error)")
+        }
+    }
+
     @Test("there are examples and invalid cases to test")
     func foldersAreNotEmpty() {
         #expect(Self.files("unsigned-bundle/v1/examples").count >= 2)

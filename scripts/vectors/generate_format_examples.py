@@ -204,7 +204,30 @@ def files():
         t + "inconsistent/ladder-fee-not-rising.json": render(mutate(s, ["feeLadder"], [s["feeLadder"][1], s["feeLadder"][0]])),
         t + "signingHashMismatch/recorded-hash-differs.json": render(mutate(s0, ["signingHash"], "0x" + "11" * 32)),
     })
+    out.update(policy_and_network_cases())
     return out
+
+
+def policy_and_network_cases():
+    """Invalid policy and network files, each a one-field mutation of the committed valid example."""
+    policy = json.loads((FORMATS / "policy/v1/examples/default.json").read_text())
+    network = json.loads((FORMATS / "network/v1/examples/base.json").read_text())
+    p, n = "policy/v1/invalid/", "network/v1/invalid/"
+    bad_transfers = policy["chains"][0]["transfers"].swapcase()[0:2].lower() + policy["chains"][0]["transfers"][2:].swapcase()
+    return {
+        p + "unexpectedFormat/network-format-name.json": render(mutate(policy, ["format"], "coldcredits.network")),
+        p + "unsupportedVersion/version-2.json": render(mutate(policy, ["version"], 2)),
+        p + "missingField/no-approvals.json": render(mutate(policy, ["approvals"], delete=True)),
+        p + "unknownField/extra-limit.json": render(mutate(policy, ["maxWeeklyUSD"], "5000")),
+        p + "wrongType/gas-limit-as-string.json": render(mutate(policy, ["chains", 0, "maxGasLimit"], "1000000")),
+        p + "invalidField/exponent-amount.json": render(mutate(policy, ["maxPurchaseUSD"], "1e3")),
+        p + "invalidField/bad-checksum-transfers.json": render(mutate(policy, ["chains", 0, "transfers"], bad_transfers)),
+        p + "invalidField/threshold-above-approvers.json": render(mutate(policy, ["approvals", "threshold"], 1)),
+        n + "unsupportedVersion/version-0.json": render(mutate(network, ["version"], 0)),
+        n + "missingField/no-quoter.json": render(mutate(network, ["quoterV2"], delete=True)),
+        n + "unknownField/extra-router.json": render(mutate(network, ["universalRouter"], network["usdc"])),
+        n + "invalidField/short-address.json": render(mutate(network, ["usdc"], network["usdc"][:-2])),
+    }
 
 
 def main():
