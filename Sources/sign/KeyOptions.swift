@@ -36,6 +36,22 @@ struct KeyOptions: ParsableArguments {
 
     /// Loads the key; the password or passphrase is read from --password-file or a no-echo prompt.
     func loadKey() throws -> PrivateKey {
+        try KeySource(keystore: keystore, mnemonicFile: mnemonicFile, path: path, privateKeyFile: privateKeyFile,
+                      allowInsecureKeyFile: allowInsecureKeyFile, passwordFile: passwordFile).load()
+    }
+}
+
+/// One key source, resolved from options (plain values, so `keys import` can build one too).
+struct KeySource {
+    var keystore: String?
+    var mnemonicFile: String?
+    var path: String = "m/44'/60'/0'/0/0"
+    var privateKeyFile: String?
+    var allowInsecureKeyFile = false
+    var passwordFile: String?
+
+    /// Loads the key from whichever source is set.
+    func load() throws -> PrivateKey {
         if let keystore {
             let file = try KeystoreFile(jsonData: InputFile.read(keystore, what: "keystore"))
             var password = try Secrets.password(file: passwordFile, prompt: "Keystore password: ")

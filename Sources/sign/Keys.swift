@@ -47,13 +47,9 @@ struct Keys: AsyncParsableCommand {
 
         func run() async throws {
             try await CommandRunner.run(json: false) {
-                var source = KeyOptions()
-                source.privateKeyFile = privateKeyFile
-                source.mnemonicFile = mnemonicFile
-                source.path = path
-                source.allowInsecureKeyFile = allowInsecureKeyFile
-                source.passwordFile = passphraseFile
-                try Keys.store(try source.loadKey(), out: out, passwordFile: passwordFile, light: lightKDF)
+                let source = KeySource(mnemonicFile: mnemonicFile, path: path, privateKeyFile: privateKeyFile,
+                                       allowInsecureKeyFile: allowInsecureKeyFile, passwordFile: passphraseFile)
+                try Keys.store(try source.load(), out: out, passwordFile: passwordFile, light: lightKDF)
             }
         }
     }
