@@ -103,7 +103,10 @@ let package = Package(
         .target(name: "Approvals", dependencies: ["BundleFormat", "EthereumPrimitives", "Secp256k1"]),
         .target(name: "AuditLog", dependencies: ["BundleFormat", "EthereumPrimitives"]),
         // `--audit-log` and the `audit verify|timeline` subcommand, shared by all three tools (no keys, no networking).
-        .target(name: "AuditCommands", dependencies: ["AuditLog", "CommandLineSupport", "EthereumPrimitives", argumentParser]),
+        .target(
+            name: "AuditCommands",
+            dependencies: ["AuditLog", "BundleFormat", "CommandLineSupport", "EthereumPrimitives", argumentParser]
+        ),
 
         // Offline only: keys and the signer.
         .target(name: "Keystore", dependencies: ["Secp256k1", "EthereumPrimitives"] + crypto),

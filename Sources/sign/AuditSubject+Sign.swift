@@ -9,10 +9,6 @@ extension AuditSubject {
         self.init(fingerprint: verified.fingerprint.description, chargeID: verified.bundle.charge.id)
     }
 
-    /// The purchase an unverified bundle claims to be, for labelling a refusal.
-    init(claimedBy bundle: UnsignedBundle) {
-        self.init(fingerprint: bundle.fingerprint.description, chargeID: bundle.charge.id)
-    }
 }
 
 extension SignInput {
@@ -21,9 +17,9 @@ extension SignInput {
     var auditSubject: AuditSubject {
         switch self {
         case .json(let data):
-            do { return AuditSubject(claimedBy: try UnsignedBundle(jsonData: data)) } catch { return .unknown }
+            do { return AuditSubject(try UnsignedBundle(jsonData: data)) } catch { return .unknown }
         case .compact(let bundle):
-            return AuditSubject(claimedBy: bundle)
+            return AuditSubject(bundle)
         case .signRequest:
             return .unknown
         }
