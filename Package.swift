@@ -182,10 +182,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: [
-                "TestSupport", "QRBundle", "QRTransport", "BundleFormat", "EthereumPrimitives", "EthereumTransactions",
-                "AuditLog",
-            ]
+            dependencies: ["TestSupport", "QRBundle", "QRTransport", "BundleFormat", "EthereumPrimitives", "EthereumTransactions"]
         ),
         .testTarget(name: "KeystoreTests", dependencies: ["Keystore", "Secp256k1", "EthereumPrimitives", "TestSupport"]),
         .testTarget(name: "HDKeysTests", dependencies: ["HDKeys", "Secp256k1", "EthereumPrimitives", "TestSupport"]),

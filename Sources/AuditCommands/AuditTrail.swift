@@ -83,6 +83,18 @@ public struct AuditTrail: Sendable {
         note(event)
     }
 
+    /// Reports `error` as `CommandRunner` does (the `Error:` line, and the JSON error object with `--json`), then
+    /// notes it (``noteFailure(_:_:details:)``), so the audit line follows the error it records. Returns what to
+    /// throw: the `ExitCode` of the error's status.
+    public func report(
+        _ error: any Error, _ subject: AuditSubject, json: Bool, details: [String: String] = [:]
+    ) -> any Error {
+        if error is ExitCode { return error }
+        let exit = CommandRunner.report(error, json: json)
+        noteFailure(error, subject, details: details)
+        return exit
+    }
+
     /// The stable kind and message of `error`, as `CommandRunner` reports them; nil for an `ExitCode`.
     static func describe(_ error: any Error) -> (kind: String, message: String)? {
         // An ExitCode has already been reported by the command that threw it.

@@ -1,9 +1,11 @@
+import ArgumentParser
 import AuditCommands
 import AuditLog
 import Broadcasting
 import EthereumRPC
 import PaymentAPI
 import BundleFormat
+import CommandLineSupport
 import EthereumPrimitives
 import EthereumTransactions
 import Foundation
@@ -67,14 +69,23 @@ extension Send {
         }
     }
 
-    /// `reverted` for a payment mined with status 0 (the block is not known here: the error does not carry it),
-    /// `refused` with the error's kind and message for every other failure.
-    static func noteFailure(_ error: any Error, trail: AuditTrail, subject: AuditSubject) {
-        guard case .reverted(let hash, let revert) = error as? BroadcastError else {
-            return trail.noteFailure(error, subject)
+    /// Reports a failure (the `Error:` line first), then notes what this run sent and how it ended: `reverted` for
+    /// a payment mined with status 0 (the block is not known here: the error does not carry it), `refused` with the
+    /// error's kind and message for any other failure. Returns what to throw.
+    static func report(
+        _ error: any Error, sends: (statePath: String, before: Int)?, json: Bool, trail: AuditTrail,
+        subject: AuditSubject
+    ) -> any Error {
+        if error is ExitCode { return error }
+        let exit = CommandRunner.report(error, json: json)
+        if let sends { noteSends(statePath: sends.statePath, after: sends.before, trail: trail, subject: subject) }
+        if case .reverted(let hash, let revert) = error as? BroadcastError {
+            trail.note(
+                .reverted, subject,
+                details: [AuditDetail.transactionHash: hash.hex, AuditDetail.reason: "reverted: \(revert)"])
+        } else {
+            trail.noteFailure(error, subject)
         }
-        trail.note(
-            .reverted, subject,
-            details: [AuditDetail.transactionHash: hash.hex, AuditDetail.reason: "reverted: \(revert)"])
+        return exit
     }
 }

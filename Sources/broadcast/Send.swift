@@ -68,9 +68,7 @@ struct Send: AsyncParsableCommand {
                 Self.noteOutcome(outcome, trail: trail, subject: subject)
                 Report.render(outcome, file: file, json: output.json)
             } catch {
-                if let sends { Self.noteSends(statePath: sends.statePath, after: sends.before, trail: trail, subject: subject) }
-                Self.noteFailure(error, trail: trail, subject: subject)
-                throw error
+                throw Self.report(error, sends: sends, json: output.json, trail: trail, subject: subject)
             }
         }
     }

@@ -51,8 +51,7 @@ struct Prepare: AsyncParsableCommand {
         try await CommandRunner.run(json: output.json) {
             let trail = audit.trail(tool: .prepare)
             do { try await prepare(trail: trail) } catch {
-                trail.noteFailure(error, .unknown)
-                throw error
+                throw trail.report(error, .unknown, json: output.json)
             }
         }
     }

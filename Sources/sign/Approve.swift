@@ -78,9 +78,9 @@ struct Approve: AsyncParsableCommand {
         try await CommandRunner.run(json: false) {
             let trail = audit.trail(tool: .sign)
             var subject = AuditSubject.unknown
-            do { try approve(trail: printText ? AuditTrail(tool: .sign, path: nil) : trail, subject: &subject) } catch {
-                if !printText { trail.noteFailure(error, subject, details: ["command": "approve"]) }
-                throw error
+            let active = printText ? AuditTrail(tool: .sign, path: nil) : trail
+            do { try approve(trail: active, subject: &subject) } catch {
+                throw active.report(error, subject, json: false, details: ["command": "approve"])
             }
         }
     }

@@ -65,8 +65,7 @@ struct SignBundle: AsyncParsableCommand {
             let trail = audit.trail(tool: .sign)
             var subject = AuditSubject.unknown
             do { try sign(trail: trail, subject: &subject) } catch {
-                trail.noteFailure(error, subject)
-                throw error
+                throw trail.report(error, subject, json: output.json)
             }
         }
     }
