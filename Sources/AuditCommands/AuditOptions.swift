@@ -10,7 +10,8 @@ public struct AuditOptions: ParsableArguments, Sendable {
     /// The log to append to; nil means the default.
     @Option(
         name: .customLong("audit-log"),
-        help: ArgumentHelp("Append audit events to this JSON Lines log.", valueName: "file"))
+        help: ArgumentHelp(
+            "Append audit events to this JSON Lines log (default: ~/.coldcredits/audit.jsonl).", valueName: "file"))
     public var path: String?
 
     /// Record nothing.

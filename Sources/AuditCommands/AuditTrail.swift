@@ -34,8 +34,10 @@ public struct AuditTrail: Sendable {
     /// Whether events are recorded.
     public var isEnabled: Bool { path != nil }
 
-    /// Appends an event of this tool about `subject`; throws ``AuditLogError`` when it cannot be written (nothing
-    /// is appended). Returns the new entry, or nil when recording is off.
+    /// Appends an event of this tool about `subject`.
+    ///
+    /// Throws ``AuditLogError`` when it cannot be written (nothing is appended). Returns the new entry, or nil when
+    /// recording is off.
     @discardableResult
     public func record(
         _ kind: AuditEvent.Kind, _ subject: AuditSubject, details: [String: String] = [:]
@@ -70,8 +72,10 @@ public struct AuditTrail: Sendable {
         }
     }
 
-    /// Notes why the command failed: `declined` when the operator declined, otherwise `refused`, with the error's
-    /// stable kind (`error`) and message (`reason`). An `ExitCode` (already reported) is not noted.
+    /// Notes why the command failed, as a warning-only append.
+    ///
+    /// The event is `declined` when the operator declined, otherwise `refused`, with the error's stable kind
+    /// (`error`) and message (`reason`). An `ExitCode` (already reported) is not noted.
     public func noteFailure(_ error: any Error, _ subject: AuditSubject, details: [String: String] = [:]) {
         guard isEnabled, let (kind, message) = Self.describe(error) else { return }
         var all = details
@@ -83,9 +87,10 @@ public struct AuditTrail: Sendable {
         note(event)
     }
 
-    /// Reports `error` as `CommandRunner` does (the `Error:` line, and the JSON error object with `--json`), then
-    /// notes it (``noteFailure(_:_:details:)``), so the audit line follows the error it records. Returns what to
-    /// throw: the `ExitCode` of the error's status.
+    /// Reports `error` as `CommandRunner` does, then notes it; returns the `ExitCode` to throw.
+    ///
+    /// The `Error:` line (and with `--json` the JSON error object) comes first, so the audit line follows the
+    /// error it records (``noteFailure(_:_:details:)``).
     public func report(
         _ error: any Error, _ subject: AuditSubject, json: Bool, details: [String: String] = [:]
     ) -> any Error {

@@ -11,7 +11,9 @@ import EthereumTransactions
 import Foundation
 
 extension Send {
-    /// The purchase a signed input pays. A bare raw transaction carries no charge id: the placeholders
+    /// The purchase a signed input pays.
+    ///
+    /// A bare raw transaction carries no charge id: the placeholders
     /// `SignedInput.fromRaw` writes (`intent-…`, `unknown`) are not recorded, so they never contradict the charge id
     /// `prepare` and `sign` logged.
     static func auditSubject(_ file: SignedTransactionFile) -> AuditSubject {
@@ -69,9 +71,10 @@ extension Send {
         }
     }
 
-    /// Reports a failure (the `Error:` line first), then notes what this run sent and how it ended: `reverted` for
-    /// a payment mined with status 0 (the block is not known here: the error does not carry it), `refused` with the
-    /// error's kind and message for any other failure. Returns what to throw.
+    /// Reports a failure (the `Error:` line first), then notes what this run sent and how it ended.
+    ///
+    /// The end is `reverted` for a payment mined with status 0 (the block is not known here: the error does not
+    /// carry it), `refused` with the error's kind and message for any other failure. Returns what to throw.
     static func report(
         _ error: any Error, sends: (statePath: String, before: Int)?, json: Bool, trail: AuditTrail,
         subject: AuditSubject

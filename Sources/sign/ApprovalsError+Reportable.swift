@@ -5,6 +5,7 @@ public import CommandLineSupport
 // that cannot be put into the approval text is a data error (65).
 
 extension ApprovalsError: ReportableError {
+    /// 77 without a quorum, 65 otherwise.
     public var exitStatus: ExitStatus {
         if case .quorumNotMet = self { return .noPermission }
         return .dataError

@@ -30,7 +30,9 @@ struct SignBundle: AsyncParsableCommand {
 
     @Option(
         name: .long, parsing: .singleValue,
-        help: "Approvals file (from `sign approve`, or one 0x signature per line); repeat. Needed when the policy sets approvals.threshold.")
+        help: ArgumentHelp(
+            "Approvals file (from `sign approve`, or one 0x signature per line); repeat.",
+            discussion: "Needed when the policy sets approvals.threshold: checked before the typed confirmation."))
     var approvals: [String] = []
 
     @Flag(name: .long, help: "Sign without the typed confirmation (only if the policy allows unattended signing).")
@@ -144,8 +146,8 @@ enum Confirmation {
             answer = Console.prompt(question)
         }
         guard answer?.trimmingCharacters(in: .whitespaces).lowercased() == fingerprint.confirmationWord else {
-            throw CommandError(kind: "declined", message: "declined by the operator; nothing \(action == "sign" ? "signed" : "written")",
-                               exitStatus: .noPermission)
+            let nothing = action == "sign" ? "nothing signed" : "nothing written"
+            throw CommandError(kind: "declined", message: "declined by the operator; \(nothing)", exitStatus: .noPermission)
         }
     }
 }

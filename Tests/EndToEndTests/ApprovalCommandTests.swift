@@ -56,7 +56,7 @@ import Testing
         }
         if scenario.signs {
             #expect(result.status == 0, "\(result.stderr)")
-            let signed = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
+            let signed = try #require(try ApprovalWorkspace.json(out))
             #expect(signed["transactionHash"] as? String == (try QRImages.signedExample("transactionHash") as? String))
         } else {
             #expect(result.status == 77)
@@ -85,7 +85,7 @@ import Testing
         let out = space.path("approvals.json")
         let result = try space.approve("A", out: out)
         #expect(result.status == 0, "\(result.stderr)")
-        let file = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
+        let file = try #require(try ApprovalWorkspace.json(out))
         #expect(file["format"] as? String == "coldcredits.approvals")
         let approvals = try #require(file["approvals"] as? [[String: Any]])
         #expect(approvals.count == 1)
@@ -114,7 +114,7 @@ import Testing
         let space = try ApprovalWorkspace()
         defer { space.remove() }
         // A's eth-account signature of the sample-a-base payment, claiming A: a valid signature of another text.
-        let other = try space.vectors.signature("A", payment: 1)
+        let other = space.vectors.signature("A", payment: 1)
         let json = """
             {"approvals": [{"approver": "\(space.vectors.address("A"))", "signature": "\(other)"}], \
             "format": "coldcredits.approvals", "version": 1}

@@ -26,6 +26,11 @@ struct ApprovalWorkspace {
 
     func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
 
+    /// The JSON object in the file at `path`.
+    static func json(_ path: String) throws -> [String: Any]? {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]
+    }
+
     func remove() { try? FileManager.default.removeItem(at: dir) }
 
     /// Writes `text` into the folder and returns its path.

@@ -49,7 +49,9 @@ import Testing
         return try #require(try QRImages.signedExample("transactionHash") as? String)
     }
 
-    @Test("the mined transaction is shown byte-identical to the one approved and signed", arguments: ["sign", "prepare", "broadcast"])
+    @Test(
+        "the mined transaction is shown byte-identical to the one approved and signed",
+        arguments: ["sign", "prepare", "broadcast"])
     func timelineProvesIdentity(tool: String) throws {
         let space = try ApprovalWorkspace()
         defer { space.remove() }
@@ -75,9 +77,7 @@ import Testing
         let space = try ApprovalWorkspace()
         defer { space.remove() }
         _ = try Self.signedSession(space)
-        let signed = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: space.path("signed.json"))))
-                as? [String: Any])
+        let signed = try #require(try ApprovalWorkspace.json(space.path("signed.json")))
         let rung = try #require((signed["feeLadder"] as? [[String: Any]])?.first?["transactionHash"] as? String)
         let online = space.path("online.jsonl")
         try Self.handMadeLog(Self.broadcastEvents(sent: rung, mined: rung), to: online)
