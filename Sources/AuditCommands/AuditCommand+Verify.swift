@@ -31,7 +31,7 @@ extension AuditCommand {
         public func validate() throws {
             if let expectHead {
                 do { _ = try Hash32(hex: expectHead, field: "--expect-head") } catch {
-                    throw ValidationError("--expect-head: \(error)")
+                    throw ValidationError("\(error)")
                 }
             }
         }

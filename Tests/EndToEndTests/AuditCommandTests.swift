@@ -123,6 +123,21 @@ import Testing
         #expect(text.stdoutText.contains(mutation.says), "\(text.stdoutText)")
     }
 
+    @Test("removing the newest entry passes the chain check but not the head sign printed (exit 65)")
+    func truncatedLogNeedsTheHead() throws {
+        let space = try ApprovalWorkspace()
+        defer { space.remove() }
+        let last = try Self.session(space)
+        let head = try #require(last.stderr.split(separator: "\n").last { $0.contains("appended signed #9") })
+        let printed = try #require(head.split(separator: " ").last.map(String.init))
+        let lines = try Self.lines(space.auditLog)
+        let path = try space.write(lines.dropLast().joined(separator: "\n") + "\n", to: "truncated.jsonl")
+        #expect(try ToolRunner.run("sign", ["audit", "verify", path]).status == 0)
+        let anchored = try ToolRunner.run("sign", ["audit", "verify", path, "--expect-head", printed])
+        #expect(anchored.status == 65)
+        #expect(anchored.stderr.contains("expected head \(printed) is not in the log"))
+    }
+
     @Test("a log that does not verify stops sign before the confirmation; nothing is signed")
     func brokenLogStopsSigning() throws {
         let space = try ApprovalWorkspace(threshold: 0)
