@@ -102,6 +102,11 @@ let package = Package(
         // Approvals (M-of-N, EIP-191) and the hash-chained audit trail: no keys held, no networking.
         .target(name: "Approvals", dependencies: ["BundleFormat", "EthereumPrimitives", "Secp256k1"]),
         .target(name: "AuditLog", dependencies: ["BundleFormat", "EthereumPrimitives"]),
+        // `--audit-log` and the `audit verify|timeline` subcommand, shared by all three tools (no keys, no networking).
+        .target(
+            name: "AuditCommands",
+            dependencies: ["AuditLog", "BundleFormat", "CommandLineSupport", "EthereumPrimitives", argumentParser]
+        ),
 
         // Offline only: keys and the signer.
         .target(name: "Keystore", dependencies: ["Secp256k1", "EthereumPrimitives"] + crypto),
@@ -117,6 +122,7 @@ let package = Package(
             dependencies: [
                 "CommandLineSupport", "BundleFormat", "OnlineSupport", "Preparation", "EthereumPrimitives", "EthereumRPC",
                 "EthereumTransactions", "EthereumABI", "HTTPTransport", "PaymentAPI", "QRBundle", "QRTransport", argumentParser,
+                "AuditLog", "AuditCommands",
             ]
         ),
         .executableTarget(
@@ -124,6 +130,7 @@ let package = Package(
             dependencies: [
                 "CommandLineSupport", "BundleFormat", "OfflineSigning", "Keystore", "HDKeys", "Secp256k1",
                 "EthereumPrimitives", "EthereumTransactions", "QRBundle", "QRTransport", argumentParser,
+                "Approvals", "AuditLog", "AuditCommands",
             ]
         ),
         .executableTarget(
@@ -131,6 +138,7 @@ let package = Package(
             dependencies: [
                 "Broadcasting", "BundleFormat", "CommandLineSupport", "EthereumABI", "EthereumPrimitives", "EthereumRPC",
                 "EthereumTransactions", "OnlineSupport", "PaymentAPI", "QRBundle", "QRTransport", argumentParser,
+                "AuditLog", "AuditCommands",
             ]
         ),
         .executableTarget(

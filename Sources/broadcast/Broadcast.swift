@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditCommands
 import CommandLineSupport
 
 /// `broadcast`: the online half that submits a signed transaction and follows it to the credits.
@@ -14,7 +15,7 @@ struct Broadcast: AsyncParsableCommand {
             Exit codes: 0 paid (and credited with --wait-credits), 3 mined but reverted, 75 timed out (safe to re-run).
             """,
         version: CommandRunner.version,
-        subcommands: [Send.self, Balance.self],
+        subcommands: [Send.self, Balance.self, AuditCommand.self],
         defaultSubcommand: Send.self
     )
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import AuditCommands
+import AuditLog
 import Broadcasting
 import BundleFormat
 import CommandLineSupport
@@ -26,6 +28,7 @@ struct Send: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds between receipt polls.") var pollInterval: Double = 2
     @Option(name: .long, help: "State file; default: SIGNED.state.json.") var state: String?
     @OptionGroup var output: OutputOptions
+    @OptionGroup(title: "Audit trail") var audit: AuditOptions
     @OptionGroup(title: "QR codes") var qr: BroadcastQROptions
 
     func validate() throws {
@@ -38,24 +41,35 @@ struct Send: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandRunner.run(json: output.json) {
-            let file = try qr.readSigned(path: signed, bundle: bundle)
-            let chain = String(file.transaction.transaction.chainID.value)
-            let context = try OnlineContext(chain: chain, rpcURL: rpcURL[0], apiURL: apiURL, apiKeyFile: apiKeyFile,
-                                            networkFile: nil, needsAPI: waitCredits, extraRPCURLs: Array(rpcURL.dropFirst()),
-                                            requireDeployment: false)
-            var settings = Broadcaster.Settings()
-            settings.confirmations = confirmations
-            settings.timeoutSeconds = try Duration.seconds(parsing: timeout, option: "--timeout")
-            settings.replaceAfterSeconds = try replaceAfter.map { try Duration.seconds(parsing: $0, option: "--replace-after") }
-            settings.pollSeconds = pollInterval
-            settings.waitCredits = waitCredits
-            let statePath = state ?? qr.defaultStatePath(signed: signed, file: file)
-            Console.info("Broadcasting \(file.transaction.transactionHash) (fingerprint \(file.fingerprint)) from \(file.from)"
-                + (file.feeLadder.isEmpty ? "" : " with \(file.feeLadder.count) fee-ladder rung(s)"))
-            let broadcaster = Broadcaster(file: file, rpcs: context.rpcs, api: context.api, statePath: statePath,
-                                          settings: settings, log: { Console.info($0) })
-            let outcome = try await broadcaster.run()
-            Report.render(outcome, file: file, json: output.json)
+            let trail = audit.trail(tool: .broadcast)
+            var subject = AuditSubject.unknown
+            var sends: (statePath: String, before: Int)?
+            do {
+                let file = try qr.readSigned(path: signed, bundle: bundle)
+                subject = Self.auditSubject(file)
+                let chain = String(file.transaction.transaction.chainID.value)
+                let context = try OnlineContext(chain: chain, rpcURL: rpcURL[0], apiURL: apiURL, apiKeyFile: apiKeyFile,
+                                                networkFile: nil, needsAPI: waitCredits, extraRPCURLs: Array(rpcURL.dropFirst()),
+                                                requireDeployment: false)
+                var settings = Broadcaster.Settings()
+                settings.confirmations = confirmations
+                settings.timeoutSeconds = try Duration.seconds(parsing: timeout, option: "--timeout")
+                settings.replaceAfterSeconds = try replaceAfter.map { try Duration.seconds(parsing: $0, option: "--replace-after") }
+                settings.pollSeconds = pollInterval
+                settings.waitCredits = waitCredits
+                let statePath = state ?? qr.defaultStatePath(signed: signed, file: file)
+                sends = (statePath, Self.submissionsBefore(statePath: statePath))
+                Console.info("Broadcasting \(file.transaction.transactionHash) (fingerprint \(file.fingerprint)) from \(file.from)"
+                    + (file.feeLadder.isEmpty ? "" : " with \(file.feeLadder.count) fee-ladder rung(s)"))
+                let broadcaster = Broadcaster(file: file, rpcs: context.rpcs, api: context.api, statePath: statePath,
+                                              settings: settings, log: { Console.info($0) })
+                let outcome = try await broadcaster.run()
+                Self.noteSends(statePath: statePath, after: sends?.before ?? 0, trail: trail, subject: subject)
+                Self.noteOutcome(outcome, trail: trail, subject: subject)
+                Report.render(outcome, file: file, json: output.json)
+            } catch {
+                throw Self.report(error, sends: sends, json: output.json, trail: trail, subject: subject)
+            }
         }
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import AuditCommands
+import AuditLog
 import BundleFormat
 import CommandLineSupport
 import EthereumPrimitives
@@ -9,11 +11,11 @@ import OnlineSupport
 import PaymentAPI
 import Preparation
 
-/// `prepare`: the online half that turns an OpenRouter charge into an unsigned bundle for the cold machine.
-@main
+/// `prepare …`: the online half that turns an OpenRouter charge into an unsigned bundle for the cold machine
+/// (the default subcommand of ``PrepareTool``).
 struct Prepare: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "prepare",
+        commandName: "bundle",
         abstract: "Create an OpenRouter crypto charge and write an unsigned transaction bundle for `sign`.",
         discussion: """
             Runs on the online machine and holds no key. OpenRouter reports POST /api/v1/credits/coinbase as \
@@ -37,6 +39,7 @@ struct Prepare: AsyncParsableCommand {
     @Option(name: .long, help: "Write the bundle here (atomically) instead of stdout.") var out: String?
     @Flag(name: .long, help: "Replace an existing --out file.") var force = false
     @OptionGroup var output: OutputOptions
+    @OptionGroup(title: "Audit trail") var audit: AuditOptions
     @OptionGroup(title: "QR codes") var qr: PrepareQROptions
 
     func validate() throws {
@@ -47,33 +50,42 @@ struct Prepare: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandRunner.run(json: output.json) {
-            let context = try OnlineContext(chain: chain, rpcURL: rpcURL, apiURL: apiURL, apiKeyFile: apiKeyFile,
-                                            networkFile: networkFile, needsAPI: chargeFile == nil || ifBelow != nil,
-                                            apiTimeoutSeconds: apiTimeout)
-            let sender = try OnlineContext.address(self.sender, option: "--sender")
-            if let ifBelow, let api = context.api {
-                let credits = try await context.credits(api)
-                if try !Topping.needed(remaining: credits.remaining, threshold: ifBelow) {
-                    Console.info("Nothing to do: \(credits.remaining ?? "?") USD of credits remain (threshold \(ifBelow)).")
-                    if output.json { Console.writeArtifact(CanonicalResult.encode(["action": "none", "remaining": credits.remaining ?? NSNull()])) }
-                    return
-                }
+            let trail = audit.trail(tool: .prepare)
+            do { try await prepare(trail: trail) } catch {
+                throw trail.report(error, .unknown, json: output.json)
             }
-            let source: Preparer.ChargeSource
-            if let chargeFile {
-                source = .file(try InputFile.read(chargeFile, what: "charge file"))
-            } else if let api = context.api, let amount {
-                source = .api(api, amountUSD: amount)
-            } else {
-                throw ValidationError("an API key is needed to create a charge")
-            }
-            var preparer = Preparer(rpc: context.rpc, deployment: try context.requiredDeployment(), sender: sender,
-                                    minimumPriorityFee: context.minimumPriorityFee, secondsPerBlock: context.secondsPerBlock,
-                                    now: UInt64(Date().timeIntervalSince1970))
-            preparer.slippageBPS = slippageBps
-            let outcome = try await preparer.prepare(source)
-            try emit(outcome, context: context)
         }
+    }
+
+    /// Reads the charge and the chain, builds the bundle, records `prepared`, writes.
+    func prepare(trail: AuditTrail) async throws {
+        let context = try OnlineContext(chain: chain, rpcURL: rpcURL, apiURL: apiURL, apiKeyFile: apiKeyFile,
+                                        networkFile: networkFile, needsAPI: chargeFile == nil || ifBelow != nil,
+                                        apiTimeoutSeconds: apiTimeout)
+        let sender = try OnlineContext.address(self.sender, option: "--sender")
+        if let ifBelow, let api = context.api {
+            let credits = try await context.credits(api)
+            if try !Topping.needed(remaining: credits.remaining, threshold: ifBelow) {
+                Console.info("Nothing to do: \(credits.remaining ?? "?") USD of credits remain (threshold \(ifBelow)).")
+                if output.json { Console.writeArtifact(CanonicalResult.encode(["action": "none", "remaining": credits.remaining ?? NSNull()])) }
+                return
+            }
+        }
+        let source: Preparer.ChargeSource
+        if let chargeFile {
+            source = .file(try InputFile.read(chargeFile, what: "charge file"))
+        } else if let api = context.api, let amount {
+            source = .api(api, amountUSD: amount)
+        } else {
+            throw ValidationError("an API key is needed to create a charge")
+        }
+        var preparer = Preparer(rpc: context.rpc, deployment: try context.requiredDeployment(), sender: sender,
+                                minimumPriorityFee: context.minimumPriorityFee, secondsPerBlock: context.secondsPerBlock,
+                                now: UInt64(Date().timeIntervalSince1970))
+        preparer.slippageBPS = slippageBps
+        let outcome = try await preparer.prepare(source)
+        try recordPrepared(outcome.bundle, trail: trail)
+        try emit(outcome, context: context)
     }
 
     func emit(_ outcome: Preparer.Outcome, context: OnlineContext) throws {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditCommands
 import CommandLineSupport
 
 /// `sign`: the offline signer. Links no networking code (checked in CI on the built binary).
@@ -13,7 +14,7 @@ struct Sign: AsyncParsableCommand {
             to type the fingerprint's first group; and prints the raw signed transaction (or writes --out FILE).
             """,
         version: CommandRunner.version,
-        subcommands: [SignBundle.self, Keys.self, PolicyCommand.self],
+        subcommands: [SignBundle.self, Approve.self, AuditCommand.self, Keys.self, PolicyCommand.self],
         defaultSubcommand: SignBundle.self
     )
 }

@@ -1,4 +1,7 @@
+import Approvals
 import ArgumentParser
+import AuditCommands
+import AuditLog
 import BundleFormat
 import CommandLineSupport
 import EthereumPrimitives
@@ -25,6 +28,13 @@ struct SignBundle: AsyncParsableCommand {
     @Option(name: .long, help: "Signing ledger (append-only record of what this machine signed).")
     var ledger: String = SignDefaults.ledgerPath
 
+    @Option(
+        name: .long, parsing: .singleValue,
+        help: ArgumentHelp(
+            "Approvals file (from `sign approve`, or one 0x signature per line); repeat.",
+            discussion: "Needed when the policy sets approvals.threshold: checked before the typed confirmation."))
+    var approvals: [String] = []
+
     @Flag(name: .long, help: "Sign without the typed confirmation (only if the policy allows unattended signing).")
     var yes = false
 
@@ -42,6 +52,8 @@ struct SignBundle: AsyncParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup(title: "Audit trail") var audit: AuditOptions
+
     @OptionGroup(title: "QR codes") var qr: SignQROptions
 
     func validate() throws {
@@ -52,36 +64,52 @@ struct SignBundle: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandRunner.run(json: output.json) {
-            let policy = try SignDefaults.loadPolicy(policy)
-            if yes, !policy.allowUnattended {
-                throw CommandError(kind: "unattendedNotAllowed",
-                                   message: "--yes needs a policy with \"allowUnattended\": true; nothing signed",
-                                   exitStatus: .noPermission)
+            let trail = audit.trail(tool: .sign)
+            var subject = AuditSubject.unknown
+            do { try sign(trail: trail, subject: &subject) } catch {
+                throw trail.report(error, subject, json: output.json)
             }
-            let input = try qr.readInput(bundle: bundle, overwrite: force)
-            var ledger = try SigningLedger(path: self.ledger)
-            let privateKey = try key.loadKey()
-            let now = assumeTime ?? UInt64(Date().timeIntervalSince1970)
-            let verifier = BundleVerifier(policy: policy, now: now, keyAddress: privateKey.address, ledger: ledger)
-            let verified = try input.verify(verifier, signer: privateKey.address, now: now)
-            let review = Review(verified, now: now)
-            Console.info(review.text)
-            if !yes { try Approval.confirm(review.fingerprint, bundleFromStdin: bundle == "-") }
-            let signed = try TransactionSigner.sign(verified, with: privateKey, policy: policy, ladderSteps: feeLadder,
-                                                     signedAt: now)
-            if verified.previouslySigned == nil { try ledger.append(verified.ledgerEntry) }
-            try write(signed, expectedFrom: privateKey.address)
-            try qr.emit(signed, for: input, overwrite: force)
-            Console.info("Signed \(signed.transaction.transactionHash) (fingerprint \(review.fingerprint))"
-                + (feeLadder > 0 ? " with \(feeLadder) fee-ladder replacement(s)" : ""))
-            if output.json {
-                var result = review.fields
-                result["rawTransaction"] = Hex.encode(signed.transaction.rawTransaction)
-                result["transactionHash"] = signed.transaction.transactionHash.hex
-                result["out"] = out ?? NSNull()
-                result["feeLadder"] = signed.feeLadder.map(\.transactionHash.hex)
-                Console.writeArtifact(CanonicalResult.encode(result))
-            }
+        }
+    }
+
+    /// Verify, review, check the approvals, confirm, sign, write; each step recorded in the audit trail.
+    func sign(trail: AuditTrail, subject: inout AuditSubject) throws {
+        let policy = try SignDefaults.loadPolicy(policy)
+        if yes, !policy.allowUnattended {
+            throw CommandError(kind: "unattendedNotAllowed",
+                               message: "--yes needs a policy with \"allowUnattended\": true; nothing signed",
+                               exitStatus: .noPermission)
+        }
+        let input = try qr.readInput(bundle: bundle, overwrite: force)
+        subject = input.auditSubject
+        var ledger = try SigningLedger(path: self.ledger)
+        let privateKey = try key.loadKey()
+        let now = assumeTime ?? UInt64(Date().timeIntervalSince1970)
+        let verifier = BundleVerifier(policy: policy, now: now, keyAddress: privateKey.address, ledger: ledger)
+        let verified = try input.verify(verifier, signer: privateKey.address, now: now)
+        subject = AuditSubject(verified)
+        let review = Review(verified, now: now)
+        Console.info(review.text)
+        try trail.record(.reviewed, subject, details: [AuditDetail.signingHash: verified.signingHash.hex])
+        let quorum = try checkApprovals(verified, policy: policy, trail: trail)
+        if !yes { try Confirmation.confirm(review.fingerprint, bundleFromStdin: bundle == "-") }
+        let signed = try TransactionSigner.sign(verified, with: privateKey, policy: policy, ladderSteps: feeLadder,
+                                                 signedAt: now)
+        if verified.previouslySigned == nil { try ledger.append(verified.ledgerEntry) }
+        let head = try recordSigned(signed, verified: verified, trail: trail)
+        try write(signed, expectedFrom: privateKey.address)
+        try qr.emit(signed, for: input, overwrite: force)
+        Console.info("Signed \(signed.transaction.transactionHash) (fingerprint \(review.fingerprint))"
+            + (feeLadder > 0 ? " with \(feeLadder) fee-ladder replacement(s)" : ""))
+        if output.json {
+            var result = review.fields
+            result["rawTransaction"] = Hex.encode(signed.transaction.rawTransaction)
+            result["transactionHash"] = signed.transaction.transactionHash.hex
+            result["out"] = out ?? NSNull()
+            result["feeLadder"] = signed.feeLadder.map(\.transactionHash.hex)
+            if let quorum { result["approvals"] = quorum.fields }
+            if let head { result["audit"] = ["log": trail.path ?? "", "head": head.hash.hex] }
+            Console.writeArtifact(CanonicalResult.encode(result))
         }
     }
 
@@ -101,10 +129,10 @@ struct SignBundle: AsyncParsableCommand {
 }
 
 /// The typed confirmation.
-enum Approval {
+enum Confirmation {
     /// Asks the operator to type the fingerprint's first group; anything else declines (exit 77, nothing written).
-    static func confirm(_ fingerprint: Fingerprint, bundleFromStdin: Bool) throws {
-        let question = "Type \(fingerprint.confirmationWord) to sign, anything else to decline: "
+    static func confirm(_ fingerprint: Fingerprint, bundleFromStdin: Bool, action: String = "sign") throws {
+        let question = "Type \(fingerprint.confirmationWord) to \(action), anything else to decline: "
         let answer: String?
         if bundleFromStdin {
             // stdin carried the bundle: ask on the controlling terminal instead.
@@ -118,7 +146,8 @@ enum Approval {
             answer = Console.prompt(question)
         }
         guard answer?.trimmingCharacters(in: .whitespaces).lowercased() == fingerprint.confirmationWord else {
-            throw CommandError(kind: "declined", message: "declined by the operator; nothing signed", exitStatus: .noPermission)
+            let nothing = action == "sign" ? "nothing signed" : "nothing written"
+            throw CommandError(kind: "declined", message: "declined by the operator; \(nothing)", exitStatus: .noPermission)
         }
     }
 }

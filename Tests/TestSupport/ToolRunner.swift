@@ -32,6 +32,8 @@ public enum ToolRunner {
         if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment
         env["OPENROUTER_API_KEY"] = nil
+        // The tools keep their defaults under $HOME (signing ledger, audit log): never the real one in tests.
+        env["HOME"] = isolatedHome.path
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let input = Pipe()
@@ -64,6 +66,7 @@ public enum ToolRunner {
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["OPENROUTER_API_KEY"] = nil
+        env["HOME"] = isolatedHome.path
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let name = UUID().uuidString
@@ -101,6 +104,11 @@ public enum ToolRunner {
         /// What it has written on stderr so far.
         public var stderrSoFar: String { (try? String(contentsOf: err, encoding: .utf8)) ?? "" }
     }
+
+    /// The `HOME` every run sees unless the caller passes one: one temporary folder per test process (the tools
+    /// create it, with `.coldcredits/`, when they first write there).
+    public static let isolatedHome = URL(fileURLWithPath: NSTemporaryDirectory())
+        .appendingPathComponent("coldcredits-home-\(ProcessInfo.processInfo.processIdentifier)")
 
     /// A fresh temporary folder, removed by the caller.
     public static func temporaryDirectory() throws -> URL {

@@ -1,0 +1,18 @@
+public import AuditLog
+public import CommandLineSupport
+
+// How audit-log errors map to exit codes (README table), on every tool.
+
+extension AuditLogError: ReportableError {
+    /// An unreadable log is missing input (66); one that cannot be written is 73; a log that does not verify, or a
+    /// line that is not an entry, is a data error (65); a secret-looking detail or a malformed fingerprint is a
+    /// bug in the tool that built the event (1).
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .cannotRead: return .noInput
+        case .cannotWrite: return .cannotCreate
+        case .logDoesNotVerify, .malformedEntry: return .dataError
+        case .secretLikeDetail, .invalidFingerprint: return .failure
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Approvals
+import BundleFormat
+import EthereumTransactions
+import CommandLineSupport
+import Foundation
+import OfflineSigning
+
+/// What `sign` and `sign approve` share about approvals: the one text approvers sign, and reading approvals files.
+enum ApprovalQuorum {
+    /// The approval text of a verified bundle: its signing hash (recomputed), chain, USD amount (decoded from the
+    /// calldata) and charge id — never figures the online machine summarised.
+    static func text(for verified: VerifiedBundle) throws(ApprovalsError) -> ApprovalText {
+        try ApprovalText(
+            signingHash: verified.signingHash.hash, chainID: verified.transaction.chainID,
+            usdUnits: verified.usdUnits, chargeID: verified.bundle.charge.id)
+    }
+
+    /// The approvals of every file, in order; a file that does not parse is refused with its path (exit 65).
+    static func read(_ paths: [String]) throws -> [Approval] {
+        var approvals: [Approval] = []
+        for path in paths {
+            let data = try InputFile.read(path, what: "approvals file")
+            do { approvals += try ApprovalsFile.parse(data) } catch {
+                throw CommandError(kind: error.kind, message: "\(path): \(error)", exitStatus: .dataError)
+            }
+        }
+        return approvals
+    }
+
+    /// Evaluates `approvals` for `verified` under `rule`, printing the quorum lines under the review.
+    static func evaluate(
+        _ approvals: [Approval], for verified: VerifiedBundle, rule: Policy.Approvals
+    ) throws(ApprovalsError) -> QuorumReport {
+        let report = ApprovalVerifier.evaluate(
+            approvals, text: try text(for: verified), threshold: rule.threshold, approvers: rule.approvers)
+        Console.info(report.lines.joined(separator: "\n"))
+        if rule.threshold == 0 {
+            Console.info("  (the policy requires no approvals: those given are shown, not required)")
+        }
+        Console.info("")
+        return report
+    }
+}

@@ -1,0 +1,32 @@
+import Approvals
+import CommandLineSupport
+import Foundation
+
+/// Where `sign approve` puts an approval: added to an approvals file, or printed as one.
+enum ApprovalsOutput {
+    /// The approvals already in `path` (none when it does not exist); a file that does not parse is refused before
+    /// any key is unlocked, so it is never replaced.
+    static func existing(_ path: String) throws -> [Approval] {
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        return try ApprovalQuorum.read([path])
+    }
+
+    /// Writes `existing` plus `approval` (unless the same signature is already there) to `path` atomically, read
+    /// back and checked; without a path, prints an approvals file holding `approval` alone on stdout.
+    static func write(_ approval: Approval, after existing: [Approval], to path: String?) throws {
+        guard let path else { return Console.writeArtifact(ApprovalsFile.encode([approval])) }
+        if existing.contains(where: { $0.signature == approval.signature }) {
+            Console.info("\(path) already holds this approval; unchanged.")
+            return
+        }
+        let all = existing + [approval]
+        try AtomicFileWriter.write(ApprovalsFile.encode(all), to: path, overwrite: true) { written in
+            let reread = try ApprovalsFile.parse(written)
+            guard reread.map(\.signature) == all.map(\.signature) else {
+                throw CommandError(
+                    kind: "selfCheckFailed", message: "\(path) does not read back as written", exitStatus: .failure)
+            }
+        }
+        Console.info("Added the approval to \(path) (\(all.count) approval(s)).")
+    }
+}
