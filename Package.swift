@@ -41,7 +41,8 @@ let package = Package(
         .target(name: "EthereumTransactions", dependencies: ["EthereumPrimitives", "EthereumRLP", "Secp256k1"]),
 
         // Shared by both sides of the air gap: formats and command-line plumbing (no keys, no networking).
-        .target(name: "BundleFormat", dependencies: ["EthereumPrimitives", "EthereumABI", "EthereumRLP", "EthereumTransactions"]),
+        .target(
+            name: "BundleFormat", dependencies: ["EthereumPrimitives", "EthereumABI", "EthereumRLP", "EthereumTransactions"]),
         .target(name: "CommandLineSupport", dependencies: ["EthereumPrimitives", argumentParser]),
 
         // QR codes across the air gap: the one owner of libqrencode, zbar and libpng; used on both sides.
@@ -165,8 +166,11 @@ let package = Package(
             name: "EthereumTransactionsTests", dependencies: ["EthereumTransactions", "Secp256k1", "TestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "BundleFormatTests",
-            dependencies: ["BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumRLP", "EthereumTransactions", "TestSupport"]),
+        .testTarget(
+            name: "BundleFormatTests",
+            dependencies: [
+                "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumRLP", "EthereumTransactions", "TestSupport",
+            ]),
         .testTarget(
             name: "OfflineSigningTests",
             dependencies: ["OfflineSigning", "BundleFormat", "EthereumABI", "EthereumTransactions", "Secp256k1", "TestSupport"]
@@ -184,7 +188,8 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "TestSupport", "QRBundle", "QRTransport", "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumTransactions",
+                "TestSupport", "QRBundle", "QRTransport", "BundleFormat", "EthereumABI", "EthereumPrimitives",
+                "EthereumTransactions",
             ]
         ),
         .testTarget(name: "KeystoreTests", dependencies: ["Keystore", "Secp256k1", "EthereumPrimitives", "TestSupport"]),

@@ -66,7 +66,8 @@ public enum BroadcastError: Error, Equatable, Sendable, CustomStringConvertible 
         case .stateMismatch(let path): return "state file \(path) belongs to another transaction; move it away to send this one"
         case .rejected(let reasons): return "every node refused the transaction: " + reasons.joined(separator: "; ")
         case .underpriced(let reasons):
-            return "every node refused the fees as too low (sign a fee ladder with --fee-ladder): " + reasons.joined(separator: "; ")
+            return "every node refused the fees as too low (sign a fee ladder with --fee-ladder): "
+                + reasons.joined(separator: "; ")
         case .unreachable(let reasons): return "no RPC node could be reached (safe to re-run): " + reasons.joined(separator: "; ")
         case .reverted(let hash, let revert): return "transaction \(hash) was mined but reverted: \(revert)"
         case .timedOut(let stage): return "timed out \(stage); re-run the same command to resume"

@@ -56,8 +56,9 @@ public struct OnlineContext: Sendable {
         }
         rpc = rpcs[0]
         if let key = try Self.apiKey(file: apiKeyFile) {
-            api = PaymentAPIClient(apiKey: key, baseURL: try Self.url(apiURL, option: "--api-url"), transport: transport,
-                                   timeout: .seconds(apiTimeoutSeconds))
+            api = PaymentAPIClient(
+                apiKey: key, baseURL: try Self.url(apiURL, option: "--api-url"), transport: transport,
+                timeout: .seconds(apiTimeoutSeconds))
         } else if needsAPI {
             throw Self.noAPIKey
         } else {

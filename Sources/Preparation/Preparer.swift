@@ -77,7 +77,8 @@ public struct Preparer: Sendable {
         }
         let gasEstimate: UInt64
         do { gasEstimate = try await simulate(calldata: calldata, value: value) } catch .rpc(let error)
-            where error.nodeErrorKind == .insufficientFunds {
+            where error.nodeErrorKind == .insufficientFunds
+        {
             throw .insufficientBalance(balance: state.balance, needed: Wei(value), symbol: symbol)
         }
         let (gasLimit, overflow) = gasEstimate.multipliedReportingOverflow(by: 100 + gasMarginPercent)

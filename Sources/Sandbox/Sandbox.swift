@@ -28,8 +28,10 @@ public final class Sandbox: Sendable {
     /// - Parameters:
     ///   - log: where warnings go (default: standard error).
     ///   - wallClock: Unix seconds now (tests may pin it).
-    public init(configuration: SandboxConfiguration, log: @escaping @Sendable (String) -> Void = Sandbox.standardError,
-                wallClock: @escaping @Sendable () -> UInt64 = Sandbox.systemClock) throws(SandboxError) {
+    public init(
+        configuration: SandboxConfiguration, log: @escaping @Sendable (String) -> Void = Sandbox.standardError,
+        wallClock: @escaping @Sendable () -> UInt64 = Sandbox.systemClock
+    ) throws(SandboxError) {
         self.configuration = configuration
         let rules = ChainRules(configuration: configuration)
         var state: SandboxState
@@ -40,19 +42,23 @@ public final class Sandbox: Sendable {
             }
             state = try StateFile.decode(Array(bytes), path: path, rules: rules)
         } else {
-            state = SandboxState(rules: rules, timestamp: wallClock(), credits: CreditsLedger(
-                totalCredits: configuration.initialCredits, totalUsage: configuration.initialUsage))
+            state = SandboxState(
+                rules: rules, timestamp: wallClock(),
+                credits: CreditsLedger(
+                    totalCredits: configuration.initialCredits, totalUsage: configuration.initialUsage))
         }
         for (address, amount) in configuration.funding {
             state.accounts[address, default: Account()].balance = amount.amount
         }
-        node = ChainNode(rules: rules, state: state, automine: configuration.automine,
-                         statePath: configuration.statePath, wallClock: wallClock, log: log)
+        node = ChainNode(
+            rules: rules, state: state, automine: configuration.automine,
+            statePath: configuration.statePath, wallClock: wallClock, log: log)
         faults = FaultInjector(configuration.faults)
         api = CreditsAPI(
-            factory: ChargeFactory(deployment: configuration.deployment, operatorKey: configuration.operatorKey,
-                                   recipient: configuration.recipient, feeBasisPoints: configuration.feeBasisPoints,
-                                   lifetimeSeconds: configuration.intentLifetimeSeconds),
+            factory: ChargeFactory(
+                deployment: configuration.deployment, operatorKey: configuration.operatorKey,
+                recipient: configuration.recipient, feeBasisPoints: configuration.feeBasisPoints,
+                lifetimeSeconds: configuration.intentLifetimeSeconds),
             apiKeys: Set(configuration.apiKeys), managementKeys: Set(configuration.managementKeys),
             chargeLimitsCents: configuration.chargeLimitsCents, cacheSeconds: configuration.creditsCacheSeconds,
             node: node, faults: faults)
@@ -97,15 +103,19 @@ public final class Sandbox: Sendable {
         let server = LoopbackHTTPServer { [self] request in await handle(request) }
         let port: UInt16
         do { port = try server.start(port: requestedPort) } catch { throw .server(reason: "\(error)") }
-        let endpoints = SandboxEndpoints(port: port, deployment: configuration.deployment,
-                                         operator: configuration.operatorAddress, networkFile: networkFile)
+        let endpoints = SandboxEndpoints(
+            port: port, deployment: configuration.deployment,
+            operator: configuration.operatorAddress, networkFile: networkFile)
         let interval = configuration.blockTimeMilliseconds
-        let miner: Task<Void, Never>? = interval == 0 ? nil : Task.detached { [node] in
-            while !Task.isCancelled {
-                do { try await Task.sleep(for: .milliseconds(Int64(clamping: interval))) } catch { return }
-                node.mine()
+        let miner: Task<Void, Never>? =
+            interval == 0
+            ? nil
+            : Task.detached { [node] in
+                while !Task.isCancelled {
+                    do { try await Task.sleep(for: .milliseconds(Int64(clamping: interval))) } catch { return }
+                    node.mine()
+                }
             }
-        }
         running.withLock { $0 = (server, miner, endpoints) }
         return endpoints
     }
@@ -115,7 +125,9 @@ public final class Sandbox: Sendable {
 
     /// Stops mining and serving (when started), waits for both, and saves the state file.
     public func stop() async {
-        if let current = running.withLock({ state in defer { state = nil }; return state }) {
+        if let current = running.withLock({ state in
+            defer { state = nil }; return state
+        }) {
             current.miner?.cancel()
             await current.miner?.value
             await current.server.stop()

@@ -11,8 +11,9 @@ public enum SandboxAddresses {
     /// The deployment for `chainID`.
     public static func deployment(for chainID: ChainID) -> Deployment {
         if let builtIn = Deployment.builtIn(for: chainID) { return builtIn }
-        return Deployment(chainID: chainID, transfers: derived("transfers"), quoterV2: derived("quoterV2"),
-                          wrappedNative: derived("wrappedNative"), usdc: derived("usdc"))
+        return Deployment(
+            chainID: chainID, transfers: derived("transfers"), quoterV2: derived("quoterV2"),
+            wrappedNative: derived("wrappedNative"), usdc: derived("usdc"))
     }
 
     /// The address for a role name: the last 20 bytes of `keccak256("coldcredits.sandbox.<role>")`.
@@ -38,8 +39,10 @@ public enum SandboxAddresses {
 /// cap is twice the largest purchase at `price`, rounded up to whole native units.
 public enum SandboxPolicy {
     /// The policy document for `chainID`, with the value cap computed at `priceUSDCUnitsPerNative`.
-    public static func json(chainID: ChainID, operator: Address,
-                            priceUSDCUnitsPerNative: UInt256 = UInt256(3000_000000)) -> Data {
+    public static func json(
+        chainID: ChainID, operator: Address,
+        priceUSDCUnitsPerNative: UInt256 = UInt256(3000_000000)
+    ) -> Data {
         let deployment = SandboxAddresses.deployment(for: chainID)
         let maxPurchaseUnits = UInt256(2000_000000)
         let price = priceUSDCUnitsPerNative.isZero ? UInt256(1) : priceUSDCUnitsPerNative

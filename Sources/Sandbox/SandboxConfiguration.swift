@@ -2,12 +2,16 @@ public import BundleFormat
 public import EthereumPrimitives
 public import Secp256k1
 
-/// Everything a sandbox is started with. The defaults suit tests: short delays, a fixed base fee, one block a second.
+/// Everything a sandbox is started with.
+///
+/// The defaults suit tests: short delays, a fixed base fee, one block a second.
 ///
 /// Units: prices are USDC units (6 decimals) per whole native unit (10^18 wei); USD amounts are USDC units, so
 /// `$500` is `500_000_000`; times are seconds unless the name says otherwise.
 public struct SandboxConfiguration: Sendable {
-    /// The chain served. 1, 137 and 8453 use the built-in ``Deployment``; others get ``SandboxAddresses``.
+    /// The chain served.
+    ///
+    /// 1, 137 and 8453 use the built-in ``Deployment``; others get ``SandboxAddresses``.
     public var chainID: ChainID
     /// The key that signs every intent; default 32 × `0x11` (address `0x19E7…Ff2A`, as in `formats/` examples).
     public var operatorKey: PrivateKey

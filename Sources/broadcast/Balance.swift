@@ -18,10 +18,11 @@ struct Balance: AsyncParsableCommand {
             let api = try OnlineContext.apiClient(apiURL: apiURL, apiKeyFile: apiKeyFile)
             let credits = try await api.credits()
             if output.json {
-                Console.writeArtifact(CanonicalResult.encode([
-                    "totalCredits": credits.totalCredits, "totalUsage": credits.totalUsage,
-                    "remaining": credits.remaining ?? NSNull(),
-                ]))
+                Console.writeArtifact(
+                    CanonicalResult.encode([
+                        "totalCredits": credits.totalCredits, "totalUsage": credits.totalUsage,
+                        "remaining": credits.remaining ?? NSNull(),
+                    ]))
             } else {
                 Console.info("total credits \(credits.totalCredits), usage \(credits.totalUsage)")
                 Console.writeArtifactLine(credits.remaining ?? "unknown")

@@ -24,7 +24,8 @@ enum Report {
         }
         if let refunded = outcome.refunded { lines.append("  refunded     \(refunded.etherString) \(symbol)") }
         if let credits = outcome.credits {
-            lines.append("  credits      total \(credits.totalCredits), used \(credits.totalUsage), remaining \(credits.remaining ?? "?")")
+            lines.append(
+                "  credits      total \(credits.totalCredits), used \(credits.totalUsage), remaining \(credits.remaining ?? "?")")
         }
         Console.info(lines.joined(separator: "\n"))
         guard json else {
@@ -38,8 +39,11 @@ enum Report {
             "refunded": outcome.refunded.map { $0.amount.quantity } ?? NSNull(),
         ]
         if let credits = outcome.credits {
-            object["credits"] = ["totalCredits": credits.totalCredits, "totalUsage": credits.totalUsage,
-                                 "remaining": credits.remaining ?? NSNull()] as [String: Any]
+            object["credits"] =
+                [
+                    "totalCredits": credits.totalCredits, "totalUsage": credits.totalUsage,
+                    "remaining": credits.remaining ?? NSNull(),
+                ] as [String: Any]
         }
         Console.writeArtifact(CanonicalResult.encode(object))
     }

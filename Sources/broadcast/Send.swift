@@ -15,16 +15,20 @@ struct Send: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "send", abstract: "Send a signed payment and follow it (the default: `broadcast SIGNED …`).")
 
-    @Argument(help: "The signed-transaction file from `sign --out`, or a file holding a raw 0x02… transaction; or use --qr-image.")
+    @Argument(
+        help: "The signed-transaction file from `sign --out`, or a file holding a raw 0x02… transaction; or use --qr-image.")
     var signed: String?
-    @Option(name: .long, help: "The unsigned bundle it was signed from: refuse unless the signing hashes match.") var bundle: String?
+    @Option(name: .long, help: "The unsigned bundle it was signed from: refuse unless the signing hashes match.") var bundle:
+        String?
     @Option(name: .long, parsing: .singleValue, help: "A JSON-RPC URL; repeat to send to several nodes.") var rpcURL: [String]
-    @Option(name: .long, help: "OpenRouter API base URL (for --wait-credits).") var apiURL: String = "https://openrouter.ai/api/v1"
+    @Option(name: .long, help: "OpenRouter API base URL (for --wait-credits).") var apiURL: String =
+        "https://openrouter.ai/api/v1"
     @Option(name: .long, help: "File holding the API key; default: $OPENROUTER_API_KEY.") var apiKeyFile: String?
     @Option(name: .long, help: "Confirmations to wait for.") var confirmations: UInt64 = 1
     @Flag(name: .long, help: "Poll GET /credits until the purchase is credited (needs a management key).") var waitCredits = false
     @Option(name: .long, help: "Give up after this long (e.g. 600, 10m, 1h); re-running resumes.") var timeout: String = "10m"
-    @Option(name: .long, help: "Send the next fee-ladder rung when not mined after this long (e.g. 90s).") var replaceAfter: String?
+    @Option(name: .long, help: "Send the next fee-ladder rung when not mined after this long (e.g. 90s).") var replaceAfter:
+        String?
     @Option(name: .long, help: "Seconds between receipt polls.") var pollInterval: Double = 2
     @Option(name: .long, help: "State file; default: SIGNED.state.json.") var state: String?
     @OptionGroup var output: OutputOptions
@@ -48,21 +52,26 @@ struct Send: AsyncParsableCommand {
                 let file = try qr.readSigned(path: signed, bundle: bundle)
                 subject = Self.auditSubject(file)
                 let chain = String(file.transaction.transaction.chainID.value)
-                let context = try OnlineContext(chain: chain, rpcURL: rpcURL[0], apiURL: apiURL, apiKeyFile: apiKeyFile,
-                                                networkFile: nil, needsAPI: waitCredits, extraRPCURLs: Array(rpcURL.dropFirst()),
-                                                requireDeployment: false)
+                let context = try OnlineContext(
+                    chain: chain, rpcURL: rpcURL[0], apiURL: apiURL, apiKeyFile: apiKeyFile,
+                    networkFile: nil, needsAPI: waitCredits, extraRPCURLs: Array(rpcURL.dropFirst()),
+                    requireDeployment: false)
                 var settings = Broadcaster.Settings()
                 settings.confirmations = confirmations
                 settings.timeoutSeconds = try Duration.seconds(parsing: timeout, option: "--timeout")
-                settings.replaceAfterSeconds = try replaceAfter.map { try Duration.seconds(parsing: $0, option: "--replace-after") }
+                settings.replaceAfterSeconds = try replaceAfter.map {
+                    try Duration.seconds(parsing: $0, option: "--replace-after")
+                }
                 settings.pollSeconds = pollInterval
                 settings.waitCredits = waitCredits
                 let statePath = state ?? qr.defaultStatePath(signed: signed, file: file)
                 sends = (statePath, Self.submissionsBefore(statePath: statePath))
-                Console.info("Broadcasting \(file.transaction.transactionHash) (fingerprint \(file.fingerprint)) from \(file.from)"
-                    + (file.feeLadder.isEmpty ? "" : " with \(file.feeLadder.count) fee-ladder rung(s)"))
-                let broadcaster = Broadcaster(file: file, rpcs: context.rpcs, api: context.api, statePath: statePath,
-                                              settings: settings, log: { Console.info($0) })
+                Console.info(
+                    "Broadcasting \(file.transaction.transactionHash) (fingerprint \(file.fingerprint)) from \(file.from)"
+                        + (file.feeLadder.isEmpty ? "" : " with \(file.feeLadder.count) fee-ladder rung(s)"))
+                let broadcaster = Broadcaster(
+                    file: file, rpcs: context.rpcs, api: context.api, statePath: statePath,
+                    settings: settings, log: { Console.info($0) })
                 let outcome = try await broadcaster.run()
                 Self.noteSends(statePath: statePath, after: sends?.before ?? 0, trail: trail, subject: subject)
                 Self.noteOutcome(outcome, trail: trail, subject: subject)
@@ -81,7 +90,9 @@ extension Duration {
         var digits = text
         var multiplier: UInt64 = 1
         if let last = text.last, let unit = units[last] { digits.removeLast(); multiplier = unit }
-        guard let value = UInt64(digits), value > 0 else { throw ValidationError("\(option): expected a duration like 90s, 10m or 1h") }
+        guard let value = UInt64(digits), value > 0 else {
+            throw ValidationError("\(option): expected a duration like 90s, 10m or 1h")
+        }
         return value * multiplier
     }
 }

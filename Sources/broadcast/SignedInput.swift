@@ -19,9 +19,11 @@ enum SignedInput {
         if let bundle {
             let unsigned = try UnsignedBundle(jsonData: try InputFile.read(bundle, what: "bundle"))
             guard unsigned.signingHash == file.transaction.signingHash else {
-                throw CommandError(kind: "bundleMismatch",
-                                   message: "the signed transaction's signing hash \(file.transaction.signingHash) is not the bundle's \(unsigned.signingHash); refusing to send",
-                                   exitStatus: .dataError)
+                throw CommandError(
+                    kind: "bundleMismatch",
+                    message:
+                        "the signed transaction's signing hash \(file.transaction.signingHash) is not the bundle's \(unsigned.signingHash); refusing to send",
+                    exitStatus: .dataError)
             }
             file.chargeID = unsigned.charge.id
         }

@@ -32,7 +32,8 @@ struct Prepare: AsyncParsableCommand {
     @Option(name: .long, help: "OpenRouter API base URL.") var apiURL: String = "https://openrouter.ai/api/v1"
     @Option(name: .long, help: "File holding the API key (first line); default: $OPENROUTER_API_KEY.") var apiKeyFile: String?
     @Option(name: .long, help: "Use this saved charge (API response JSON) instead of calling the API.") var chargeFile: String?
-    @Option(name: .long, help: "Contract addresses for a chain that is not built in (coldcredits.network v1).") var networkFile: String?
+    @Option(name: .long, help: "Contract addresses for a chain that is not built in (coldcredits.network v1).") var networkFile:
+        String?
     @Option(name: .long, help: "Buffer on top of the Uniswap quote, in basis points.") var slippageBps: UInt32 = 100
     @Option(name: .long, help: "Only prepare when the remaining credit balance is below this many USD.") var ifBelow: String?
     @Option(name: .long, help: "Seconds to wait for each API answer.") var apiTimeout: Int = 30
@@ -43,7 +44,9 @@ struct Prepare: AsyncParsableCommand {
     @OptionGroup(title: "QR codes") var qr: PrepareQROptions
 
     func validate() throws {
-        guard ChainID(name: chain) != nil else { throw ValidationError("--chain: expected base, ethereum, polygon or a chain id") }
+        guard ChainID(name: chain) != nil else {
+            throw ValidationError("--chain: expected base, ethereum, polygon or a chain id")
+        }
         guard chargeFile != nil || amount != nil else { throw ValidationError("give --amount (or --charge-file)") }
         guard slippageBps <= 5_000 else { throw ValidationError("--slippage-bps above 5000 (50 %) is surely a mistake") }
     }
@@ -59,15 +62,18 @@ struct Prepare: AsyncParsableCommand {
 
     /// Reads the charge and the chain, builds the bundle, records `prepared`, writes.
     func prepare(trail: AuditTrail) async throws {
-        let context = try OnlineContext(chain: chain, rpcURL: rpcURL, apiURL: apiURL, apiKeyFile: apiKeyFile,
-                                        networkFile: networkFile, needsAPI: chargeFile == nil || ifBelow != nil,
-                                        apiTimeoutSeconds: apiTimeout)
+        let context = try OnlineContext(
+            chain: chain, rpcURL: rpcURL, apiURL: apiURL, apiKeyFile: apiKeyFile,
+            networkFile: networkFile, needsAPI: chargeFile == nil || ifBelow != nil,
+            apiTimeoutSeconds: apiTimeout)
         let sender = try OnlineContext.address(self.sender, option: "--sender")
         if let ifBelow, let api = context.api {
             let credits = try await context.credits(api)
             if try !Topping.needed(remaining: credits.remaining, threshold: ifBelow) {
                 Console.info("Nothing to do: \(credits.remaining ?? "?") USD of credits remain (threshold \(ifBelow)).")
-                if output.json { Console.writeArtifact(CanonicalResult.encode(["action": "none", "remaining": credits.remaining ?? NSNull()])) }
+                if output.json {
+                    Console.writeArtifact(CanonicalResult.encode(["action": "none", "remaining": credits.remaining ?? NSNull()]))
+                }
                 return
             }
         }
@@ -79,9 +85,10 @@ struct Prepare: AsyncParsableCommand {
         } else {
             throw ValidationError("an API key is needed to create a charge")
         }
-        var preparer = Preparer(rpc: context.rpc, deployment: try context.requiredDeployment(), sender: sender,
-                                minimumPriorityFee: context.minimumPriorityFee, secondsPerBlock: context.secondsPerBlock,
-                                now: UInt64(Date().timeIntervalSince1970))
+        var preparer = Preparer(
+            rpc: context.rpc, deployment: try context.requiredDeployment(), sender: sender,
+            minimumPriorityFee: context.minimumPriorityFee, secondsPerBlock: context.secondsPerBlock,
+            now: UInt64(Date().timeIntervalSince1970))
         preparer.slippageBPS = slippageBps
         let outcome = try await preparer.prepare(source)
         try recordPrepared(outcome.bundle, trail: trail)
@@ -100,9 +107,12 @@ struct Prepare: AsyncParsableCommand {
         Console.info(Summary.text(outcome, nodeRequests: context.rpc.roundTrips, apiRequests: context.api?.requestCount ?? 0))
         try qr.emit(bundle, overwrite: force)
         if output.json {
-            Console.writeArtifact(CanonicalResult.encode(Summary.fields(outcome, out: out, bundle: out == nil ? data : nil,
-                                                                       nodeRequests: context.rpc.roundTrips,
-                                                                       apiRequests: context.api?.requestCount ?? 0)))
+            Console.writeArtifact(
+                CanonicalResult.encode(
+                    Summary.fields(
+                        outcome, out: out, bundle: out == nil ? data : nil,
+                        nodeRequests: context.rpc.roundTrips,
+                        apiRequests: context.api?.requestCount ?? 0)))
         }
     }
 }

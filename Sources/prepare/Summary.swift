@@ -27,8 +27,10 @@ enum Summary {
             """
     }
 
-    static func fields(_ outcome: Preparer.Outcome, out: String?, bundle data: Data?, nodeRequests: Int,
-                       apiRequests: Int) -> [String: Any] {
+    static func fields(
+        _ outcome: Preparer.Outcome, out: String?, bundle data: Data?, nodeRequests: Int,
+        apiRequests: Int
+    ) -> [String: Any] {
         let bundle = outcome.bundle
         var fields: [String: Any] = [
             "chargeId": bundle.charge.id, "chainId": bundle.transaction.chainID.value,

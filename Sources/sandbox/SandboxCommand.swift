@@ -44,9 +44,11 @@ struct PolicyCommand: ParsableCommand {
 
     func run() throws {
         let units = try parseDecimal(price, decimals: 6, option: "--price")
-        Console.writeArtifact(SandboxPolicy.json(chainID: ChainID(chainID),
-                                                 operator: SandboxConfiguration().operatorAddress,
-                                                 priceUSDCUnitsPerNative: units))
+        Console.writeArtifact(
+            SandboxPolicy.json(
+                chainID: ChainID(chainID),
+                operator: SandboxConfiguration().operatorAddress,
+                priceUSDCUnitsPerNative: units))
     }
 }
 

@@ -29,8 +29,9 @@ struct Serve: AsyncParsableCommand {
     var fund: [String] = []
     @Option(name: .customLong("api-key"), help: "Bearer key for charges (repeatable; default sandbox-key).")
     var apiKeys: [String] = []
-    @Option(name: .customLong("management-key"),
-            help: "Bearer key that may also read credits (repeatable; default sandbox-management-key).")
+    @Option(
+        name: .customLong("management-key"),
+        help: "Bearer key that may also read credits (repeatable; default sandbox-management-key).")
     var managementKeys: [String] = []
     @Option(help: "USD per native unit, the swap price.")
     var price: String = "3000"

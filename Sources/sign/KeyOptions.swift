@@ -36,8 +36,10 @@ struct KeyOptions: ParsableArguments {
 
     /// Loads the key; the password or passphrase is read from --password-file or a no-echo prompt.
     func loadKey() throws -> PrivateKey {
-        try KeySource(keystore: keystore, mnemonicFile: mnemonicFile, path: path, privateKeyFile: privateKeyFile,
-                      allowInsecureKeyFile: allowInsecureKeyFile, passwordFile: passwordFile).load()
+        try KeySource(
+            keystore: keystore, mnemonicFile: mnemonicFile, path: path, privateKeyFile: privateKeyFile,
+            allowInsecureKeyFile: allowInsecureKeyFile, passwordFile: passwordFile
+        ).load()
     }
 }
 
@@ -88,7 +90,9 @@ extension PrivateKey {
 
 /// Reading secrets without ever echoing or logging them.
 enum Secrets {
-    /// The first line of `file`, or a no-echo terminal prompt. Never an environment variable or flag value.
+    /// The first line of `file`, or a no-echo terminal prompt.
+    ///
+    /// Never an environment variable or flag value.
     static func password(file: String?, prompt: String) throws -> [UInt8] {
         if let file {
             var bytes = [UInt8](try InputFile.read(file, what: "password file"))
@@ -97,8 +101,9 @@ enum Secrets {
             return Array(line)
         }
         guard let typed = Console.promptSecret(prompt) else {
-            throw CommandError(kind: "noPassword", message: "no terminal to ask for the password; use --password-file",
-                               exitStatus: .noInput)
+            throw CommandError(
+                kind: "noPassword", message: "no terminal to ask for the password; use --password-file",
+                exitStatus: .noInput)
         }
         return Array(typed.utf8)
     }
@@ -112,7 +117,8 @@ enum Secrets {
         if info.st_mode & 0o077 != 0, !allowInsecure {
             throw CommandError(
                 kind: "insecureKeyFile",
-                message: "private key file \(path) is readable by group or others (mode \(String(info.st_mode & 0o777, radix: 8))); chmod 600 it or pass --allow-insecure-key-file",
+                message:
+                    "private key file \(path) is readable by group or others (mode \(String(info.st_mode & 0o777, radix: 8))); chmod 600 it or pass --allow-insecure-key-file",
                 exitStatus: .noPermission)
         }
     }

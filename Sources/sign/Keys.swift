@@ -28,7 +28,8 @@ struct Keys: AsyncParsableCommand {
 
     /// Protects an existing key (raw file or mnemonic) with a keystore.
     struct Import: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Import a raw key or a mnemonic-derived key into a new keystore.")
+        static let configuration = CommandConfiguration(
+            abstract: "Import a raw key or a mnemonic-derived key into a new keystore.")
 
         @Option(name: .long, help: "File holding a raw private key in hex.") var privateKeyFile: String?
         @Option(name: .long, help: "File holding a BIP-39 mnemonic.") var mnemonicFile: String?
@@ -47,8 +48,9 @@ struct Keys: AsyncParsableCommand {
 
         func run() async throws {
             try await CommandRunner.run(json: false) {
-                let source = KeySource(mnemonicFile: mnemonicFile, path: path, privateKeyFile: privateKeyFile,
-                                       allowInsecureKeyFile: allowInsecureKeyFile, passwordFile: passphraseFile)
+                let source = KeySource(
+                    mnemonicFile: mnemonicFile, path: path, privateKeyFile: privateKeyFile,
+                    allowInsecureKeyFile: allowInsecureKeyFile, passwordFile: passphraseFile)
                 try Keys.store(try source.load(), out: out, passwordFile: passwordFile, light: lightKDF)
             }
         }
@@ -83,8 +85,9 @@ struct Keys: AsyncParsableCommand {
             throw CommandError(kind: "emptyPassword", message: "refusing an empty keystore password", exitStatus: .usage)
         }
         Console.info("Encrypting (scrypt)…")
-        let file = try KeystoreFile.encrypt(key, password: SecretBytes(password),
-                                            kdf: light ? .light : .standard)
+        let file = try KeystoreFile.encrypt(
+            key, password: SecretBytes(password),
+            kdf: light ? .light : .standard)
         try AtomicFileWriter.write(file.encode(), to: out, overwrite: false, mode: 0o600) { written in
             let reread = try KeystoreFile(jsonData: written)
             guard try reread.decrypt(password: SecretBytes(password)).address == key.address else {

@@ -9,14 +9,17 @@ public import Secp256k1
 // (65); a wrong password is "no permission" (77).
 
 extension VerificationError: ReportableError {
+    /// The exit status this error maps to (README table).
     public var exitStatus: ExitStatus { .dataError }
 }
 
 extension BundleError: ReportableError {
+    /// The exit status this error maps to (README table).
     public var exitStatus: ExitStatus { .dataError }
 }
 
 extension KeystoreError: ReportableError {
+    /// A stable machine-readable name for `--json`.
     public var kind: String {
         switch self {
         case .wrongPassword: return "wrongPassword"
@@ -25,25 +28,34 @@ extension KeystoreError: ReportableError {
         }
     }
 
+    /// The exit status this error maps to (README table).
     public var exitStatus: ExitStatus { self == .wrongPassword ? .noPermission : .dataError }
 }
 
 extension HDKeysError: ReportableError {
+    /// A stable machine-readable name for `--json`.
     public var kind: String { "invalidMnemonic" }
+    /// The exit status this error maps to (README table).
     public var exitStatus: ExitStatus { .dataError }
 }
 
 extension Secp256k1Error: ReportableError {
+    /// A stable machine-readable name for `--json`.
     public var kind: String { "invalidKey" }
+    /// The exit status this error maps to (README table).
     public var exitStatus: ExitStatus { .dataError }
 }
 
 extension LedgerError: ReportableError {
+    /// A stable machine-readable name for `--json`.
     public var kind: String { "ledgerUnavailable" }
+    /// The exit status this error maps to (README table).
     public var exitStatus: ExitStatus { .cannotCreate }
 }
 
 extension SigningError: ReportableError {
+    /// A stable machine-readable name for `--json`.
     public var kind: String { "selfCheckFailed" }
+    /// The exit status this error maps to (README table).
     public var exitStatus: ExitStatus { .failure }
 }

@@ -2,7 +2,9 @@ import ArgumentParser
 import AuditCommands
 import CommandLineSupport
 
-/// `sign`: the offline signer. Links no networking code (checked in CI on the built binary).
+/// `sign`: the offline signer.
+///
+/// Links no networking code (checked in CI on the built binary).
 @main
 struct Sign: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -76,9 +76,10 @@ struct SignBundle: AsyncParsableCommand {
     func sign(trail: AuditTrail, subject: inout AuditSubject) throws {
         let policy = try SignDefaults.loadPolicy(policy)
         if yes, !policy.allowUnattended {
-            throw CommandError(kind: "unattendedNotAllowed",
-                               message: "--yes needs a policy with \"allowUnattended\": true; nothing signed",
-                               exitStatus: .noPermission)
+            throw CommandError(
+                kind: "unattendedNotAllowed",
+                message: "--yes needs a policy with \"allowUnattended\": true; nothing signed",
+                exitStatus: .noPermission)
         }
         let input = try qr.readInput(bundle: bundle, overwrite: force)
         subject = input.auditSubject
@@ -93,14 +94,16 @@ struct SignBundle: AsyncParsableCommand {
         try trail.record(.reviewed, subject, details: [AuditDetail.signingHash: verified.signingHash.hex])
         let quorum = try checkApprovals(verified, policy: policy, trail: trail)
         if !yes { try Confirmation.confirm(review.fingerprint, bundleFromStdin: bundle == "-") }
-        let signed = try TransactionSigner.sign(verified, with: privateKey, policy: policy, ladderSteps: feeLadder,
-                                                 signedAt: now)
+        let signed = try TransactionSigner.sign(
+            verified, with: privateKey, policy: policy, ladderSteps: feeLadder,
+            signedAt: now)
         if verified.previouslySigned == nil { try ledger.append(verified.ledgerEntry) }
         let head = try recordSigned(signed, verified: verified, trail: trail)
         try write(signed, expectedFrom: privateKey.address)
         try qr.emit(signed, for: input, overwrite: force)
-        Console.info("Signed \(signed.transaction.transactionHash) (fingerprint \(review.fingerprint))"
-            + (feeLadder > 0 ? " with \(feeLadder) fee-ladder replacement(s)" : ""))
+        Console.info(
+            "Signed \(signed.transaction.transactionHash) (fingerprint \(review.fingerprint))"
+                + (feeLadder > 0 ? " with \(feeLadder) fee-ladder replacement(s)" : ""))
         if output.json {
             var result = review.fields
             result["rawTransaction"] = Hex.encode(signed.transaction.rawTransaction)
@@ -137,8 +140,9 @@ enum Confirmation {
         if bundleFromStdin {
             // stdin carried the bundle: ask on the controlling terminal instead.
             guard let tty = FileHandle(forUpdatingAtPath: "/dev/tty") else {
-                throw CommandError(kind: "noTerminal", message: "the bundle came on stdin and there is no terminal to confirm on",
-                                   exitStatus: .noPermission)
+                throw CommandError(
+                    kind: "noTerminal", message: "the bundle came on stdin and there is no terminal to confirm on",
+                    exitStatus: .noPermission)
             }
             tty.write(Data(question.utf8))
             answer = String(decoding: tty.availableData, as: UTF8.self).split(separator: "\n").first.map(String.init)

@@ -7,8 +7,9 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Bad input never crashes: thousands of deterministic mutations of valid inputs go through every decoder on the
-/// signer's path. Any thrown error is fine; a trap would end the test run.
+/// Bad input never crashes: thousands of deterministic mutations of valid inputs go through every decoder on the signer's path.
+///
+/// Any thrown error is fine; a trap would end the test run.
 @Suite struct RandomInputTests {
     /// SplitMix64: a small deterministic generator, so a failure reproduces.
     struct Generator: RandomNumberGenerator {
@@ -71,9 +72,11 @@ import Testing
         }
     }
 
-    @Test("mutated bundle and signed-file JSON never crash the readers", arguments: [
-        "unsigned-bundle/v1/examples/sample-a-base.json", "signed-transaction/v1/examples/sandbox-polygon-fee-ladder.json",
-    ])
+    @Test(
+        "mutated bundle and signed-file JSON never crash the readers",
+        arguments: [
+            "unsigned-bundle/v1/examples/sample-a-base.json", "signed-transaction/v1/examples/sandbox-polygon-fee-ladder.json",
+        ])
     func documents(path: String) throws {
         for mutated in Self.mutations(of: try Self.example(path), count: 1500, seed: 3) {
             _ = try? UnsignedBundle(jsonData: Data(mutated))

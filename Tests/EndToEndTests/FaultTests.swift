@@ -17,9 +17,11 @@ import Testing
         #expect(result.stderr.contains("--charge-file"))
     }
 
-    @Test("429 with Retry-After and a 503 are retried, then the charge is created", arguments: [
-        "target=charge,status=429,retryAfter=1,count=1", "target=charge,status=503,count=1",
-    ])
+    @Test(
+        "429 with Retry-After and a 503 are retried, then the charge is created",
+        arguments: [
+            "target=charge,status=429,retryAfter=1,count=1", "target=charge,status=503,count=1",
+        ])
     func transientAPIFaults(fault: String) throws {
         let flow = try Flow(sandboxArguments: ["--fault", fault])
         let result = try flow.prepare()
@@ -77,8 +79,9 @@ import Testing
         #expect(try flow.prepare().status == 0)
         #expect(try flow.sign(["--fee-ladder", "1"]).status == 0)
         let file = try flow.recordSigned(label: "stuck")
-        let running = try ToolRunner.start("broadcast", flow.broadcastArguments(["--replace-after", "1"]), directory: flow.directory,
-                                           environment: ["OPENROUTER_API_KEY": "sandbox-management-key"])
+        let running = try ToolRunner.start(
+            "broadcast", flow.broadcastArguments(["--replace-after", "1"]), directory: flow.directory,
+            environment: ["OPENROUTER_API_KEY": "sandbox-management-key"])
         let deadline = Date().addingTimeInterval(15)
         while !running.stderrSoFar.contains("Sent replacement 1"), Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
         try flow.sandbox.rpc("sandbox_mine", [1])
@@ -90,12 +93,14 @@ import Testing
 
 /// The remaining error mappings of `prepare` and `broadcast balance`: each a clear message and its exit code.
 @Suite(.serialized) struct ErrorMappingTests {
-    @Test("API answers map to documented exit codes", arguments: [
-        ("target=charge,status=400,count=5", Int32(65), "badRequest"),
-        ("target=charge,status=401,count=5", Int32(77), "unauthorized"),
-        ("target=charge,status=402,count=5", Int32(69), "paymentRequired"),
-        ("target=charge,status=403,count=5", Int32(77), "forbidden"),
-    ])
+    @Test(
+        "API answers map to documented exit codes",
+        arguments: [
+            ("target=charge,status=400,count=5", Int32(65), "badRequest"),
+            ("target=charge,status=401,count=5", Int32(77), "unauthorized"),
+            ("target=charge,status=402,count=5", Int32(69), "paymentRequired"),
+            ("target=charge,status=403,count=5", Int32(77), "forbidden"),
+        ])
     func apiStatus(fault: String, status: Int32, kind: String) throws {
         let flow = try Flow(sandboxArguments: ["--fault", fault])
         let result = try flow.prepare()
@@ -107,10 +112,12 @@ import Testing
     @Test("a wrong API key is a 401 from the sandbox's bearer check (exit 77)")
     func wrongKey() throws {
         let flow = try Flow()
-        let result = try ToolRunner.run("prepare", [
-            "--amount", "25", "--sender", Flow.payer, "--chain", "8453", "--rpc-url", flow.sandbox.rpcURL,
-            "--api-url", flow.sandbox.apiURL, "--json",
-        ], environment: ["OPENROUTER_API_KEY": "not-the-key"])
+        let result = try ToolRunner.run(
+            "prepare",
+            [
+                "--amount", "25", "--sender", Flow.payer, "--chain", "8453", "--rpc-url", flow.sandbox.rpcURL,
+                "--api-url", flow.sandbox.apiURL, "--json",
+            ], environment: ["OPENROUTER_API_KEY": "not-the-key"])
         #expect(result.status == 77)
         #expect(flow.errorKind(result) == "unauthorized")
     }
@@ -126,10 +133,12 @@ import Testing
     @Test("a refused RPC connection is exit 69 naming the node")
     func refusedRPC() throws {
         let flow = try Flow()
-        let result = try ToolRunner.run("prepare", [
-            "--amount", "25", "--sender", Flow.payer, "--chain", "8453", "--rpc-url", "http://127.0.0.1:9/rpc",
-            "--api-url", flow.sandbox.apiURL, "--json",
-        ], environment: ["OPENROUTER_API_KEY": "sandbox-key"])
+        let result = try ToolRunner.run(
+            "prepare",
+            [
+                "--amount", "25", "--sender", Flow.payer, "--chain", "8453", "--rpc-url", "http://127.0.0.1:9/rpc",
+                "--api-url", flow.sandbox.apiURL, "--json",
+            ], environment: ["OPENROUTER_API_KEY": "sandbox-key"])
         #expect(result.status == 69, "\(result.stderr)")
         #expect(flow.errorKind(result) == "rpcFailed")
     }
@@ -137,8 +146,9 @@ import Testing
     @Test("GET /credits with a normal key explains that a management key is required (exit 77)")
     func creditsNeedManagementKey() throws {
         let flow = try Flow()
-        let result = try ToolRunner.run("broadcast", ["balance", "--api-url", flow.sandbox.apiURL],
-                                        environment: ["OPENROUTER_API_KEY": "sandbox-key"])
+        let result = try ToolRunner.run(
+            "broadcast", ["balance", "--api-url", flow.sandbox.apiURL],
+            environment: ["OPENROUTER_API_KEY": "sandbox-key"])
         #expect(result.status == 77)
         #expect(result.stderr.lowercased().contains("management key"))
     }

@@ -15,8 +15,9 @@ final class Flow {
     /// Starts a sandbox for `chainID` funding the payer with `fund` native coins.
     init(chainID: Int = 8453, fund: String = "1", sandboxArguments: [String] = []) throws {
         directory = try ToolRunner.temporaryDirectory()
-        sandbox = try SandboxProcess(chainID: chainID, arguments: ["--fund", "\(Self.payer)=\(fund)"] + sandboxArguments,
-                                     directory: directory)
+        sandbox = try SandboxProcess(
+            chainID: chainID, arguments: ["--fund", "\(Self.payer)=\(fund)"] + sandboxArguments,
+            directory: directory)
         let key = path("key.hex")
         try Data("4646464646464646464646464646464646464646464646464646464646464646\n".utf8).write(to: URL(fileURLWithPath: key))
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: key)
@@ -38,24 +39,30 @@ final class Flow {
 
     /// `prepare --amount … --json --out bundle.json` with the sandbox's API key.
     func prepare(_ extra: [String] = [], amount: String = "25") throws -> ToolRunner.Result {
-        try ToolRunner.run("prepare", [
-            "--amount", amount, "--sender", Self.payer, "--chain", String(sandbox.chainID), "--rpc-url", sandbox.rpcURL,
-            "--api-url", sandbox.apiURL, "--network-file", path("network.json"), "--out", path("bundle.json"), "--json",
-        ] + extra, environment: ["OPENROUTER_API_KEY": "sandbox-key"])
+        try ToolRunner.run(
+            "prepare",
+            [
+                "--amount", amount, "--sender", Self.payer, "--chain", String(sandbox.chainID), "--rpc-url", sandbox.rpcURL,
+                "--api-url", sandbox.apiURL, "--network-file", path("network.json"), "--out", path("bundle.json"), "--json",
+            ] + extra, environment: ["OPENROUTER_API_KEY": "sandbox-key"])
     }
 
     /// `sign bundle.json --yes --out signed.json` (the sandbox policy allows unattended signing).
     func sign(_ extra: [String] = [], key: String = "key.hex", bundle: String = "bundle.json") throws -> ToolRunner.Result {
-        try ToolRunner.run("sign", [
-            path(bundle), "--private-key-file", path(key), "--policy", path("policy.json"), "--ledger", path("ledger.jsonl"),
-            "--yes", "--out", path("signed.json"), "--json",
-        ] + extra)
+        try ToolRunner.run(
+            "sign",
+            [
+                path(bundle), "--private-key-file", path(key), "--policy", path("policy.json"), "--ledger", path("ledger.jsonl"),
+                "--yes", "--out", path("signed.json"), "--json",
+            ] + extra)
     }
 
     /// `broadcast signed.json --bundle bundle.json --json` with the management key.
     func broadcastArguments(_ extra: [String]) -> [String] {
-        [path("signed.json"), "--bundle", path("bundle.json"), "--rpc-url", sandbox.rpcURL, "--api-url", sandbox.apiURL,
-         "--poll-interval", "0.2", "--timeout", "30", "--json"] + extra
+        [
+            path("signed.json"), "--bundle", path("bundle.json"), "--rpc-url", sandbox.rpcURL, "--api-url", sandbox.apiURL,
+            "--poll-interval", "0.2", "--timeout", "30", "--json",
+        ] + extra
     }
 
     func broadcast(_ extra: [String] = []) throws -> ToolRunner.Result {

@@ -62,10 +62,12 @@ import Testing
         #expect(try flow.broadcast().status == 0)
         let charge = try flow.bundle().charge.raw
         try JSONSerialization.data(withJSONObject: charge).write(to: URL(fileURLWithPath: flow.path("charge.json")))
-        let replay = try ToolRunner.run("prepare", [
-            "--charge-file", flow.path("charge.json"), "--sender", Flow.payer, "--chain", "8453",
-            "--rpc-url", flow.sandbox.rpcURL, "--network-file", flow.path("network.json"), "--out", flow.path("replay.json"),
-        ])
+        let replay = try ToolRunner.run(
+            "prepare",
+            [
+                "--charge-file", flow.path("charge.json"), "--sender", Flow.payer, "--chain", "8453",
+                "--rpc-url", flow.sandbox.rpcURL, "--network-file", flow.path("network.json"), "--out", flow.path("replay.json"),
+            ])
         #expect(replay.status == 65, "\(replay.stderr)")
         #expect(replay.stderr.contains("AlreadyProcessed()"))
     }

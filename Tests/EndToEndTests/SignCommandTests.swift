@@ -154,25 +154,31 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let password = dir.appendingPathComponent("password")
         try Data("import password\n".utf8).write(to: password)
-        let fromKey = try ToolRunner.run("sign", [
-            "keys", "import", "--private-key-file", dir.appendingPathComponent("key.hex").path,
-            "--out", dir.appendingPathComponent("raw.json").path, "--password-file", password.path, "--light-kdf",
-        ])
+        let fromKey = try ToolRunner.run(
+            "sign",
+            [
+                "keys", "import", "--private-key-file", dir.appendingPathComponent("key.hex").path,
+                "--out", dir.appendingPathComponent("raw.json").path, "--password-file", password.path, "--light-kdf",
+            ])
         #expect(fromKey.status == 0, "\(fromKey.stderr)")
         #expect(fromKey.stdoutText == "0x9d8A62f656a8d1615C1294fd71e9CFb3E4855A4F\n")
         let mnemonic = dir.appendingPathComponent("mnemonic.txt")
         try Data((String(repeating: "abandon ", count: 11) + "about\n").utf8).write(to: mnemonic)
-        let fromMnemonic = try ToolRunner.run("sign", [
-            "keys", "import", "--mnemonic-file", mnemonic.path, "--out", dir.appendingPathComponent("hd.json").path,
-            "--password-file", password.path, "--light-kdf",
-        ])
+        let fromMnemonic = try ToolRunner.run(
+            "sign",
+            [
+                "keys", "import", "--mnemonic-file", mnemonic.path, "--out", dir.appendingPathComponent("hd.json").path,
+                "--password-file", password.path, "--light-kdf",
+            ])
         #expect(fromMnemonic.status == 0, "\(fromMnemonic.stderr)")
         #expect(fromMnemonic.stdoutText == "0x9858EfFD232B4033E47d90003D41EC34EcaEda94\n")
         #expect(!fromMnemonic.stderr.contains("abandon"), "mnemonic words on stderr")
-        let again = try ToolRunner.run("sign", [
-            "keys", "import", "--mnemonic-file", mnemonic.path, "--out", dir.appendingPathComponent("hd.json").path,
-            "--password-file", password.path, "--light-kdf",
-        ])
+        let again = try ToolRunner.run(
+            "sign",
+            [
+                "keys", "import", "--mnemonic-file", mnemonic.path, "--out", dir.appendingPathComponent("hd.json").path,
+                "--password-file", password.path, "--light-kdf",
+            ])
         #expect(again.status == 73, "an existing keystore is never overwritten")
     }
 }

@@ -31,10 +31,13 @@ struct CreditsAndFaultTests {
 
     @Test("totals are JSON numbers in USD from the configured start values")
     func initialTotals() async throws {
-        let harness = try Harness { $0.initialCredits = 50_000_000; $0.initialUsage = 42_125_000 }
+        let harness = try Harness {
+            $0.initialCredits = 50_000_000; $0.initialUsage = 42_125_000
+        }
         let response = await harness.request(.get, "/api/v1/credits", key: "sandbox-management-key")
-        #expect(String(decoding: response.body, as: UTF8.self)
-            == #"{"data":{"total_credits":50.0,"total_usage":42.125}}"#)
+        #expect(
+            String(decoding: response.body, as: UTF8.self)
+                == #"{"data":{"total_credits":50.0,"total_usage":42.125}}"#)
     }
 
     @Test("the balance is cached: a purchase shows only once the snapshot is older than the cache time")
@@ -63,8 +66,9 @@ struct CreditsAndFaultTests {
     func rateLimited() async throws {
         let harness = try Harness()
         _ = await Self.arm(harness, #"{"target":"charge","status":429,"retryAfter":7}"#)
-        let limited = await harness.request(.post, "/api/v1/credits/coinbase", body: Self.chargeBody,
-                                            key: "sandbox-key")
+        let limited = await harness.request(
+            .post, "/api/v1/credits/coinbase", body: Self.chargeBody,
+            key: "sandbox-key")
         #expect(limited.status == 429)
         #expect(limited.headers["Retry-After"] == "7")
         #expect(try JSON.parse(limited.body)["error"]?["code"] == .number("429"))
@@ -84,14 +88,20 @@ struct CreditsAndFaultTests {
     @Test("a 410 on the charge endpoint carries the removed endpoint's exact body (protocol.md §0)")
     func gone() async throws {
         let harness = try Harness { $0.faults = [try FaultSpec(flag: "target=charge,status=410,count=5")] }
-        let response = await harness.request(.post, "/api/v1/credits/coinbase", body: Self.chargeBody,
-                                             key: "sandbox-key")
+        let response = await harness.request(
+            .post, "/api/v1/credits/coinbase", body: Self.chargeBody,
+            key: "sandbox-key")
         #expect(response.status == 410)
-        #expect(String(decoding: response.body, as: UTF8.self) == #"{"error":{"code":410,"message":"The Coinbase "#
-            + "APIs used by this endpoint have been deprecated, so the Coinbase Commerce credits API has been removed. "
-            + #"Use the web credits purchase flow instead."}}"#)
-        let api = PaymentAPIClient(apiKey: try APIKey("sandbox-key"), baseURL: try #require(URL(string:
-            "http://sandbox.test/api/v1")), transport: harness.transport)
+        #expect(
+            String(decoding: response.body, as: UTF8.self) == #"{"error":{"code":410,"message":"The Coinbase "#
+                + "APIs used by this endpoint have been deprecated, so the Coinbase Commerce credits API has been removed. "
+                + #"Use the web credits purchase flow instead."}}"#)
+        let api = PaymentAPIClient(
+            apiKey: try APIKey("sandbox-key"),
+            baseURL: try #require(
+                URL(
+                    string:
+                        "http://sandbox.test/api/v1")), transport: harness.transport)
         await #expect {
             _ = try await api.createCoinbaseCharge(amountUSD: "10", sender: Keys.payerAddress, chainID: .init(31337))
         } throws: { error in
@@ -106,8 +116,9 @@ struct CreditsAndFaultTests {
         _ = await Self.arm(harness, #"{"target":"charge","delayMs":300}"#)
         let clock = ContinuousClock()
         let start = clock.now
-        let response = await harness.request(.post, "/api/v1/credits/coinbase", body: Self.chargeBody,
-                                             key: "sandbox-key")
+        let response = await harness.request(
+            .post, "/api/v1/credits/coinbase", body: Self.chargeBody,
+            key: "sandbox-key")
         #expect(response.status == 200)
         #expect(clock.now - start >= .milliseconds(300))
     }
@@ -117,8 +128,9 @@ struct CreditsAndFaultTests {
         let harness = try Harness()
         _ = await Self.arm(harness, #"{"target":"rpc","status":503,"count":2,"retryAfter":1}"#)
         for _ in 0..<2 {
-            let response = await harness.request(.post, "/rpc",
-                                                 body: #"{"jsonrpc":"2.0","id":1,"method":"eth_chainId"}"#)
+            let response = await harness.request(
+                .post, "/rpc",
+                body: #"{"jsonrpc":"2.0","id":1,"method":"eth_chainId"}"#)
             #expect(response.status == 503)
             #expect(response.headers["Retry-After"] == "1")
         }
@@ -130,18 +142,24 @@ struct CreditsAndFaultTests {
         let harness = try Harness()
         _ = await Self.arm(harness, #"{"target":"charge","status":429,"retryAfter":2,"count":2}"#)
         let sleeper = CountingSleeper()
-        let api = PaymentAPIClient(apiKey: try APIKey("sandbox-key"), baseURL: try #require(URL(string:
-            "http://sandbox.test/api/v1")), transport: harness.transport, sleeper: sleeper)
+        let api = PaymentAPIClient(
+            apiKey: try APIKey("sandbox-key"),
+            baseURL: try #require(
+                URL(
+                    string:
+                        "http://sandbox.test/api/v1")), transport: harness.transport, sleeper: sleeper)
         _ = try await api.createCoinbaseCharge(amountUSD: "10", sender: Keys.payerAddress, chainID: .init(31337))
         #expect(api.requestCount == 3)
         #expect(sleeper.delays == [.seconds(2), .seconds(2)])
     }
 
-    @Test("the admin endpoint lists, validates and clears faults", arguments: [
-        #"{"target":"disk","status":500}"#, #"{"target":"charge","status":200}"#, #"{"target":"charge"}"#,
-        #"{"target":"charge","stale":true}"#, #"{"target":"rpc","status":503,"count":0}"#,
-        #"{"target":"rpc","status":503,"colour":"red"}"#, "not json",
-    ])
+    @Test(
+        "the admin endpoint lists, validates and clears faults",
+        arguments: [
+            #"{"target":"disk","status":500}"#, #"{"target":"charge","status":200}"#, #"{"target":"charge"}"#,
+            #"{"target":"charge","stale":true}"#, #"{"target":"rpc","status":503,"count":0}"#,
+            #"{"target":"rpc","status":503,"colour":"red"}"#, "not json",
+        ])
     func adminValidation(body: String) async throws {
         let harness = try Harness()
         let refused = await Self.arm(harness, body)
@@ -149,17 +167,24 @@ struct CreditsAndFaultTests {
         #expect(try JSON.parse(refused.body)["error"]?["code"] == .number("400"))
         _ = await Self.arm(harness, #"{"target":"rpc","status":503,"count":3}"#)
         let listed = try JSON.parse(await harness.request(.get, "/sandbox/faults").body)
-        #expect(listed == .object(["faults": .array([.object([
-            "target": .string("rpc"), "status": .number("503"), "count": .number("3"),
-        ])])]))
+        #expect(
+            listed
+                == .object([
+                    "faults": .array([
+                        .object([
+                            "target": .string("rpc"), "status": .number("503"), "count": .number("3"),
+                        ])
+                    ])
+                ]))
         _ = await harness.request(.delete, "/sandbox/faults")
         #expect(try JSON.parse(await harness.request(.get, "/sandbox/faults").body) == .object(["faults": .array([])]))
     }
 
     @Test("the --fault flag form reads like the JSON form")
     func flagForm() throws {
-        #expect(try FaultSpec(flag: "target=rpc,status=503,count=3,retryAfter=2")
-            == FaultSpec(target: .rpc, status: 503, retryAfterSeconds: 2, count: 3))
+        #expect(
+            try FaultSpec(flag: "target=rpc,status=503,count=3,retryAfter=2")
+                == FaultSpec(target: .rpc, status: 503, retryAfterSeconds: 2, count: 3))
         #expect(try FaultSpec(flag: "target=credits,stale=true") == FaultSpec(target: .credits, stale: true))
         #expect(throws: SandboxError.self) { try FaultSpec(flag: "target=rpc,status") }
         #expect(throws: SandboxError.self) { try FaultSpec(flag: "target=rpc,status=fast") }

@@ -9,10 +9,12 @@ import TestSupport
 /// Builds payment calldata and signed transactions independently of the sandbox.
 enum Payments {
     /// An intent signed by `signer` for `sender`, `contract` and `chainID` with the real scheme (protocol.md §1.3).
-    static func intent(deadline: UInt64, chainID: ChainID, contract: Address, sender: Address = Keys.payerAddress,
-                       recipient: Address = Keys.address("0x5eA054aEea285Ebc3A92eCB1f722f44304F72581"),
-                       currency: Address, recipientAmount: UInt64 = 9_900_000, fee: UInt64 = 100_000,
-                       id: [UInt8] = [UInt8](repeating: 0xab, count: 16), signer: PrivateKey = Keys.sandboxOperator)
+    static func intent(
+        deadline: UInt64, chainID: ChainID, contract: Address, sender: Address = Keys.payerAddress,
+        recipient: Address = Keys.address("0x5eA054aEea285Ebc3A92eCB1f722f44304F72581"),
+        currency: Address, recipientAmount: UInt64 = 9_900_000, fee: UInt64 = 100_000,
+        id: [UInt8] = [UInt8](repeating: 0xab, count: 16), signer: PrivateKey = Keys.sandboxOperator
+    )
         throws -> TransferIntent
     {
         var intent = try TransferIntent(
@@ -25,26 +27,34 @@ enum Payments {
     }
 
     /// A signed type-2 transaction from `key`.
-    static func transaction(chainID: ChainID, nonce: UInt64, to: Address, value: UInt256, data: [UInt8] = [],
-                            gas: UInt64 = 300_000, maxFee: UInt256 = UInt256(2_000_000_000),
-                            tip: UInt256 = UInt256(1_000_000_000), key: PrivateKey = Keys.payer) -> SignedTransaction {
-        EIP1559Transaction(chainID: chainID, nonce: nonce, maxPriorityFeePerGas: Wei(tip), maxFeePerGas: Wei(maxFee),
-                           gasLimit: gas, to: to, value: Wei(value), data: data).signed(with: key)
+    static func transaction(
+        chainID: ChainID, nonce: UInt64, to: Address, value: UInt256, data: [UInt8] = [],
+        gas: UInt64 = 300_000, maxFee: UInt256 = UInt256(2_000_000_000),
+        tip: UInt256 = UInt256(1_000_000_000), key: PrivateKey = Keys.payer
+    ) -> SignedTransaction {
+        EIP1559Transaction(
+            chainID: chainID, nonce: nonce, maxPriorityFeePerGas: Wei(tip), maxFeePerGas: Wei(maxFee),
+            gasLimit: gas, to: to, value: Wei(value), data: data
+        ).signed(with: key)
     }
 
     /// A signed EIP-155 (or unprotected) legacy transaction from `key`.
-    static func legacy(chainID: ChainID?, nonce: UInt64, to: Address, value: UInt256, gasPrice: UInt256,
-                       key: PrivateKey = Keys.payer) -> SignedLegacyTransaction {
+    static func legacy(
+        chainID: ChainID?, nonce: UInt64, to: Address, value: UInt256, gasPrice: UInt256,
+        key: PrivateKey = Keys.payer
+    ) -> SignedLegacyTransaction {
         let tx = LegacyTransaction(nonce: nonce, gasPrice: Wei(gasPrice), gasLimit: 21_000, to: to, value: Wei(value))
         let protection: LegacyReplayProtection = chainID.map { .eip155($0) } ?? .none
-        return SignedLegacyTransaction(transaction: tx, signature: key.sign(digest: tx.signingHash(protection).hash),
-                                       replayProtection: protection)
+        return SignedLegacyTransaction(
+            transaction: tx, signature: key.sign(digest: tx.signingHash(protection).hash),
+            replayProtection: protection)
     }
 
     /// The quote for `usdcUnits` through `tier`, read from the sandbox's QuoterV2 with `eth_call`.
     static func quote(_ harness: Harness, usdcUnits: UInt256, tier: UInt32 = 500) async throws -> UInt256 {
-        let data = QuoterV2.encodeQuoteExactOutputSingle(.init(
-            tokenIn: harness.deployment.wrappedNative, tokenOut: harness.deployment.usdc, amount: usdcUnits, fee: tier))
+        let data = QuoterV2.encodeQuoteExactOutputSingle(
+            .init(
+                tokenIn: harness.deployment.wrappedNative, tokenOut: harness.deployment.usdc, amount: usdcUnits, fee: tier))
         let result = try await harness.result("eth_call", [call(to: harness.deployment.quoterV2, data: data)])
         return try QuoterV2.decodeQuote(hexBytes(result.stringValue ?? "")).amountIn
     }

@@ -27,14 +27,17 @@ struct PersistenceAndServerTests {
         let (paid, quote) = try await HappyPathTests.pay(first, charge)
         _ = try await first.result("sandbox_increaseTime", [.number("30")])
         first.sandbox.mine()
-        let pending = Payments.transaction(chainID: ChainID(31337), nonce: 1,
-                                           to: Keys.address("0x3535353535353535353535353535353535353535"), value: 1)
+        let pending = Payments.transaction(
+            chainID: ChainID(31337), nonce: 1,
+            to: Keys.address("0x3535353535353535353535353535353535353535"), value: 1)
         _ = try await first.send(pending.rawTransaction)  // still in the pool when the sandbox stops
         let receiptBefore = try await first.receipt(paid.transactionHash.hash)
         let balanceBefore = try await first.balance(Keys.payerAddress)
         await first.sandbox.stop()
 
-        let second = try Harness(clock: clock) { $0.statePath = path; $0.funding = [] }
+        let second = try Harness(clock: clock) {
+            $0.statePath = path; $0.funding = []
+        }
         #expect(try await second.quantity("eth_blockNumber") == UInt256(2))
         #expect(try await second.receipt(paid.transactionHash.hash) == receiptBefore)
         #expect(try await second.balance(Keys.payerAddress) == balanceBefore)
@@ -77,10 +80,16 @@ struct PersistenceAndServerTests {
         #expect(endpoints.rpcURL.hasSuffix("/rpc"))
         let rpc = JSONRPCClient(endpoint: try #require(URL(string: endpoints.rpcURL)), transport: URLSessionTransport())
         #expect(try await rpc.chainID() == ChainID(31337))
-        let api = PaymentAPIClient(apiKey: try APIKey("sandbox-key"), baseURL: try #require(URL(string:
-            endpoints.apiURL)), transport: URLSessionTransport())
-        _ = try Charge(responseBody: try await api.createCoinbaseCharge(amountUSD: "10", sender: Keys.payerAddress,
-                                                                       chainID: ChainID(31337)))
+        let api = PaymentAPIClient(
+            apiKey: try APIKey("sandbox-key"),
+            baseURL: try #require(
+                URL(
+                    string:
+                        endpoints.apiURL)), transport: URLSessionTransport())
+        _ = try Charge(
+            responseBody: try await api.createCoinbaseCharge(
+                amountUSD: "10", sender: Keys.payerAddress,
+                chainID: ChainID(31337)))
         try await Task.sleep(for: .milliseconds(400))
         #expect(try await rpc.blockNumber() >= 2)
         await sandbox.stop()
@@ -95,14 +104,16 @@ struct PersistenceAndServerTests {
         endpoints.networkFile = "/tmp/net.json"
         let line = try JSON.parse(endpoints.jsonLine)
         #expect(!endpoints.jsonLine.contains("\n"))
-        #expect(line == .object([
-            "apiURL": .string("http://127.0.0.1:8545/api/v1"), "rpcURL": .string("http://127.0.0.1:8545/rpc"),
-            "chainId": .number("8453"), "operator": .string("0x19E7E376E7C213B7E7e7e46cc70A5dD086DAff2A"),
-            "transfers": .string("0x03059433BCdB6144624cC2443159D9445C32b7a8"),
-            "quoterV2": .string("0x3d4e44Eb1374240CE5F1B871ab261CD16335B76a"),
-            "wrappedNative": .string("0x4200000000000000000000000000000000000006"),
-            "usdc": .string("0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913"), "networkFile": .string("/tmp/net.json"),
-        ]))
+        #expect(
+            line
+                == .object([
+                    "apiURL": .string("http://127.0.0.1:8545/api/v1"), "rpcURL": .string("http://127.0.0.1:8545/rpc"),
+                    "chainId": .number("8453"), "operator": .string("0x19E7E376E7C213B7E7e7e46cc70A5dD086DAff2A"),
+                    "transfers": .string("0x03059433BCdB6144624cC2443159D9445C32b7a8"),
+                    "quoterV2": .string("0x3d4e44Eb1374240CE5F1B871ab261CD16335B76a"),
+                    "wrappedNative": .string("0x4200000000000000000000000000000000000006"),
+                    "usdc": .string("0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913"), "networkFile": .string("/tmp/net.json"),
+                ]))
     }
 
     @Test("other chain ids get fixed addresses distinct from every built-in one, readable as a network file")
@@ -117,8 +128,9 @@ struct PersistenceAndServerTests {
 
     @Test("the sandbox policy is a valid coldcredits.policy pinning its contract, operator, USDC and merchant")
     func policy() throws {
-        let data = SandboxPolicy.json(chainID: ChainID(31337), operator: Keys.operatorAddress,
-                                      priceUSDCUnitsPerNative: UInt256(3000_000000))
+        let data = SandboxPolicy.json(
+            chainID: ChainID(31337), operator: Keys.operatorAddress,
+            priceUSDCUnitsPerNative: UInt256(3000_000000))
         let policy = try Policy(jsonData: data)
         let rules = try #require(policy.chains.first)
         #expect(policy.chains.count == 1)
@@ -146,20 +158,24 @@ struct PersistenceAndServerTests {
             quote: .init(poolFeesTier: 500, amountIn: quote, slippageBPS: 100, quoter: harness.deployment.quoterV2),
             fees: .init(baseFeePerGas: UInt256(1_000_000_000), gasEstimate: 180_000))
         let policy = try Policy(jsonData: SandboxPolicy.json(chainID: charge.chainID, operator: Keys.operatorAddress))
-        let verifier = BundleVerifier(policy: policy, now: harness.clock.now, keyAddress: Keys.payerAddress,
-                                      ledger: SigningLedger())
+        let verifier = BundleVerifier(
+            policy: policy, now: harness.clock.now, keyAddress: Keys.payerAddress,
+            ledger: SigningLedger())
         let verified = try verifier.verify(bundle)
         #expect(verified.bundle.signingHash == transaction.signingHash)
         #expect(throws: VerificationError.self) {  // the default policy allows only the three mainnets
-            _ = try BundleVerifier(policy: .default, now: harness.clock.now, keyAddress: Keys.payerAddress,
-                                   ledger: SigningLedger()).verify(bundle)
+            _ = try BundleVerifier(
+                policy: .default, now: harness.clock.now, keyAddress: Keys.payerAddress,
+                ledger: SigningLedger()
+            ).verify(bundle)
         }
     }
 }
 
 extension Deployment {
     func withChain(_ chain: UInt64) -> Deployment {
-        Deployment(chainID: ChainID(chain), transfers: transfers, quoterV2: quoterV2, wrappedNative: wrappedNative,
-                   usdc: usdc)
+        Deployment(
+            chainID: ChainID(chain), transfers: transfers, quoterV2: quoterV2, wrappedNative: wrappedNative,
+            usdc: usdc)
     }
 }

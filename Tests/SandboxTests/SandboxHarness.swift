@@ -49,8 +49,10 @@ struct Harness {
     static let ether = UInt256.powerOfTen(18)
     static let gwei = UInt256.powerOfTen(9)
 
-    init(chainID: UInt64 = 31337, clock: TestClock = TestClock(),
-         _ configure: (inout SandboxConfiguration) throws -> Void = { _ in }) throws {
+    init(
+        chainID: UInt64 = 31337, clock: TestClock = TestClock(),
+        _ configure: (inout SandboxConfiguration) throws -> Void = { _ in }
+    ) throws {
         var c = SandboxConfiguration(chainID: ChainID(chainID))
         c.blockTimeMilliseconds = 0
         c.creditsCacheSeconds = 0
@@ -69,8 +71,10 @@ struct Harness {
         guard let url = URL(string: "http://sandbox.test" + path) else { preconditionFailure("bad path \(path)") }
         var headers: HTTPHeaders = [:]
         if let key { headers["Authorization"] = "Bearer \(key)" }
-        return await sandbox.handle(HTTPRequest(method: method, url: url, headers: headers,
-                                                body: Data((body ?? "").utf8)))
+        return await sandbox.handle(
+            HTTPRequest(
+                method: method, url: url, headers: headers,
+                body: Data((body ?? "").utf8)))
     }
 
     /// A transport that calls the sandbox in-process, for the package's own clients.
@@ -78,9 +82,10 @@ struct Harness {
 
     /// The whole JSON-RPC answer object.
     func rpc(_ method: String, _ params: [JSONValue] = []) async throws -> JSONValue {
-        let body = JSON.serializedString(.object([
-            "jsonrpc": .string("2.0"), "id": JSONValue(1), "method": .string(method), "params": .array(params),
-        ]))
+        let body = JSON.serializedString(
+            .object([
+                "jsonrpc": .string("2.0"), "id": JSONValue(1), "method": .string(method), "params": .array(params),
+            ]))
         return try JSON.parse(await request(.post, "/rpc", body: body).body)
     }
 
@@ -119,7 +124,8 @@ struct Harness {
 
     /// Creates a charge through the API and parses it with BundleFormat.
     func charge(amount: String = "10", sender: Address = Keys.payerAddress) async throws -> Charge {
-        let body = "{\"amount\":\(amount),\"sender\":\"\(sender.checksummed)\","
+        let body =
+            "{\"amount\":\(amount),\"sender\":\"\(sender.checksummed)\","
             + "\"chain_id\":\(deployment.chainID.value)}"
         let response = await request(.post, "/api/v1/credits/coinbase", body: body, key: "sandbox-key")
         guard response.status == 200 else { throw HarnessError.unexpected("charge: \(response.bodyExcerpt())") }

@@ -11,17 +11,23 @@ import TestSupport
 @Suite("Transfers contract rules")
 struct TransfersContractTests {
     /// Simulates paying `intent` from the payer with `value` (default 1 ETH) and returns the error answer.
-    static func revert(_ harness: Harness, _ intent: TransferIntent, tier: UInt32 = 500,
-                       from: Address = Keys.payerAddress, value: UInt256? = nil) async throws -> RPCErrorAnswer {
+    static func revert(
+        _ harness: Harness, _ intent: TransferIntent, tier: UInt32 = 500,
+        from: Address = Keys.payerAddress, value: UInt256? = nil
+    ) async throws -> RPCErrorAnswer {
         let data = TransfersContract.encodeSwapAndTransfer(intent: intent, poolFeesTier: tier)
-        return try await harness.rpcError("eth_call", [
-            Payments.call(from: from, to: harness.deployment.transfers, value: value ?? Harness.ether, data: data),
-        ])
+        return try await harness.rpcError(
+            "eth_call",
+            [
+                Payments.call(from: from, to: harness.deployment.transfers, value: value ?? Harness.ether, data: data)
+            ])
     }
 
-    static func intent(_ harness: Harness, deadline: UInt64? = nil, recipient: Address? = nil,
-                       currency: Address? = nil, signer: PrivateKeyChoice = .sandboxOperator,
-                       chainID: ChainID? = nil, contract: Address? = nil) throws -> TransferIntent {
+    static func intent(
+        _ harness: Harness, deadline: UInt64? = nil, recipient: Address? = nil,
+        currency: Address? = nil, signer: PrivateKeyChoice = .sandboxOperator,
+        chainID: ChainID? = nil, contract: Address? = nil
+    ) throws -> TransferIntent {
         try Payments.intent(
             deadline: deadline ?? harness.clock.now + 3600, chainID: chainID ?? harness.deployment.chainID,
             contract: contract ?? harness.deployment.transfers,
@@ -33,10 +39,12 @@ struct TransfersContractTests {
     enum PrivateKeyChoice { case sandboxOperator, stranger }
 
     /// Expected revert bytes are the selectors of protocol.md §1.6, written out.
-    @Test("each rule reverts with the contract's custom error, code 3 and the data in error.data", arguments: [
-        "wrongSender", "wrongChain", "wrongContract", "tamperedAmount", "expired", "nullRecipient",
-        "unregisteredOperator", "nativeCurrency", "wrappedNativeCurrency",
-    ])
+    @Test(
+        "each rule reverts with the contract's custom error, code 3 and the data in error.data",
+        arguments: [
+            "wrongSender", "wrongChain", "wrongContract", "tamperedAmount", "expired", "nullRecipient",
+            "unregisteredOperator", "nativeCurrency", "wrappedNativeCurrency",
+        ])
     func ruleReverts(rule: String) async throws {
         let harness = try Harness()
         let expected: (selector: String, revert: ContractRevert)
@@ -44,8 +52,9 @@ struct TransfersContractTests {
         switch rule {
         case "wrongSender":
             expected = ("8baa579f", .invalidSignature)
-            answer = try await Self.revert(harness, try Self.intent(harness), from: Keys.stranger.address,
-                                           value: .zero)  // the stranger holds nothing; the signature fails first
+            answer = try await Self.revert(
+                harness, try Self.intent(harness), from: Keys.stranger.address,
+                value: .zero)  // the stranger holds nothing; the signature fails first
         case "wrongChain":
             expected = ("8baa579f", .invalidSignature)
             answer = try await Self.revert(harness, try Self.intent(harness, chainID: ChainID(8453)))
@@ -101,9 +110,11 @@ struct TransfersContractTests {
             #expect(ContractRevert(revertData: answer.data ?? []) == .swapFailedString("V3TooMuchRequested"))
         }
         let data = TransfersContract.encodeSwapAndTransfer(intent: intent, poolFeesTier: 500)
-        let result = try await harness.result("eth_call", [
-            Payments.call(from: Keys.payerAddress, to: harness.deployment.transfers, value: quote, data: data),
-        ])
+        let result = try await harness.result(
+            "eth_call",
+            [
+                Payments.call(from: Keys.payerAddress, to: harness.deployment.transfers, value: quote, data: data)
+            ])
         #expect(result == .string("0x"))
     }
 
@@ -127,9 +138,11 @@ struct TransfersContractTests {
     @Test("plain value sent to the contract reverts: only the wrapped-native contract may pay it")
     func receiveRefusesValue() async throws {
         let harness = try Harness()
-        let answer = try await harness.rpcError("eth_call", [
-            Payments.call(from: Keys.payerAddress, to: harness.deployment.transfers, value: UInt256(1), data: []),
-        ])
+        let answer = try await harness.rpcError(
+            "eth_call",
+            [
+                Payments.call(from: Keys.payerAddress, to: harness.deployment.transfers, value: UInt256(1), data: [])
+            ])
         #expect(answer.message == "execution reverted: only payable for unwrapping")
     }
 
@@ -138,13 +151,17 @@ struct TransfersContractTests {
         let harness = try Harness()
         let intent = try Self.intent(harness)
         let data = TransfersContract.encodeSwapAndTransfer(intent: intent, poolFeesTier: 500)
-        let gas = try await harness.quantity("eth_estimateGas", [
-            Payments.call(from: Keys.payerAddress, to: harness.deployment.transfers, value: Harness.ether, data: data),
-        ])
+        let gas = try await harness.quantity(
+            "eth_estimateGas",
+            [
+                Payments.call(from: Keys.payerAddress, to: harness.deployment.transfers, value: Harness.ether, data: data)
+            ])
         #expect(gas == UInt256(180_000))
-        let reverted = try await harness.rpcError("eth_estimateGas", [
-            Payments.call(from: Keys.stranger.address, to: harness.deployment.transfers, value: .zero, data: data),
-        ])
+        let reverted = try await harness.rpcError(
+            "eth_estimateGas",
+            [
+                Payments.call(from: Keys.stranger.address, to: harness.deployment.transfers, value: .zero, data: data)
+            ])
         #expect(reverted.code == 3)
         #expect(reverted.data == hexBytes("8baa579f"))
     }
@@ -155,8 +172,9 @@ struct TransfersContractTests {
         let intent = try Self.intent(harness, deadline: harness.clock.now - 1)
         let data = TransfersContract.encodeSwapAndTransfer(intent: intent, poolFeesTier: 500)
         let before = try await harness.balance(Keys.payerAddress)
-        let tx = Payments.transaction(chainID: ChainID(31337), nonce: 0, to: harness.deployment.transfers,
-                                      value: Harness.ether, data: data)
+        let tx = Payments.transaction(
+            chainID: ChainID(31337), nonce: 0, to: harness.deployment.transfers,
+            value: Harness.ether, data: data)
         _ = try await harness.send(tx.rawTransaction)
         harness.sandbox.mine()
         let receipt = try await harness.receipt(tx.transactionHash.hash)

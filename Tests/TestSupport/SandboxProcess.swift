@@ -1,6 +1,6 @@
 public import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A `sandbox serve` process for end-to-end tests: started on a free loopback port, stopped (SIGTERM, then
@@ -34,14 +34,17 @@ public final class SandboxProcess: @unchecked Sendable {
         try process.run()
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
-            if let data = try? Data(contentsOf: ready), let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+            if let data = try? Data(contentsOf: ready),
+                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            {
                 info = object
                 return
             }
             Thread.sleep(forTimeInterval: 0.05)
         }
         process.terminate()
-        throw SandboxStartError(log: (try? String(contentsOf: directory.appendingPathComponent("sandbox.log"), encoding: .utf8)) ?? "")
+        throw SandboxStartError(
+            log: (try? String(contentsOf: directory.appendingPathComponent("sandbox.log"), encoding: .utf8)) ?? "")
     }
 
     /// Stops the process and waits for it.
@@ -60,7 +63,7 @@ public final class SandboxProcess: @unchecked Sendable {
         return (try JSONSerialization.jsonObject(with: response) as? [String: Any])?["result"]
     }
 
-    /// Arms a fault (`POST /sandbox/faults`), e.g. `["target": "rpc", "status": 503, "count": 1]`.
+    /// Arms a fault (`POST /sandbox/faults`), for example `["target": "rpc", "status": 503, "count": 1]`.
     public func fault(_ spec: [String: Any]) throws {
         _ = try post(origin + "/sandbox/faults", body: JSONSerialization.data(withJSONObject: spec))
     }

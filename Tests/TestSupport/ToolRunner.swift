@@ -97,8 +97,9 @@ public enum ToolRunner {
         /// Waits for the tool to exit and returns what it wrote.
         public func finish() throws -> Result {
             process.waitUntilExit()
-            return Result(status: process.terminationStatus, stdout: try Data(contentsOf: out),
-                          stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+            return Result(
+                status: process.terminationStatus, stdout: try Data(contentsOf: out),
+                stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
         }
 
         /// What it has written on stderr so far.

@@ -27,8 +27,9 @@ struct ChargeFactory: Sendable {
         let deadlineSeconds = overflow ? UInt64.max : deadline
         var generator = SystemRandomNumberGenerator()
         let id = (0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let signed = sign(recipientAmount: total - fee, feeAmount: fee, deadline: deadlineSeconds, id: id,
-                          sender: sender)
+        let signed = sign(
+            recipientAmount: total - fee, feeAmount: fee, deadline: deadlineSeconds, id: id,
+            sender: sender)
         let callData: [String: JSONValue] = [
             "recipient_amount": .string(signed.recipientAmount.decimalString),
             "deadline": .string(ISO8601.format(unixSeconds: deadlineSeconds)),
@@ -50,9 +51,11 @@ struct ChargeFactory: Sendable {
             "id": .string(UUID().uuidString.lowercased()),
             "created_at": .string(ISO8601.format(unixSeconds: now)),
             "expires_at": .string(ISO8601.format(unixSeconds: deadlineSeconds)),
-            "web3_data": .object(["transfer_intent": .object([
-                "metadata": .object(metadata), "call_data": .object(callData),
-            ])]),
+            "web3_data": .object([
+                "transfer_intent": .object([
+                    "metadata": .object(metadata), "call_data": .object(callData),
+                ])
+            ]),
         ])
     }
 
@@ -65,8 +68,9 @@ struct ChargeFactory: Sendable {
                 recipientAmount: recipientAmount, deadline: UInt256(deadline), recipient: recipient,
                 recipientCurrency: deployment.usdc, refundDestination: sender, feeAmount: feeAmount, id: id,
                 operator: operatorKey.address, signature: [], prefix: TransferIntent.coinbasePrefix)
-            let digest = intent.operatorDigest(chainID: deployment.chainID, sender: sender,
-                                               contract: deployment.transfers)
+            let digest = intent.operatorDigest(
+                chainID: deployment.chainID, sender: sender,
+                contract: deployment.transfers)
             intent.signature = operatorKey.sign(digest: digest).rsv
             return intent
         } catch {

@@ -47,8 +47,10 @@ struct CreditsAPI: Sendable {
         let chainID = factory.deployment.chainID.value
         let requested = body["chain_id"].flatMap { $0.numberText ?? $0.stringValue }.flatMap { UInt64($0) }
         guard requested == chainID else {
-            return APIResponses.error(400, "Invalid request body: chain_id must be \(chainID), the chain this "
-                + "sandbox serves")
+            return APIResponses.error(
+                400,
+                "Invalid request body: chain_id must be \(chainID), the chain this "
+                    + "sandbox serves")
         }
         let data = factory.charge(cents: cents, sender: sender, now: node.now())
         return APIResponses.json(.object(["data": data]))
@@ -62,15 +64,19 @@ struct CreditsAPI: Sendable {
         if let failure = authenticate(request, managementOnly: true) { return failure }
         let keepStale = fault?.stale ?? false
         let snapshot = node.withState { state in
-            state.credits.read(now: state.now(wallClock: node.wallClockNow()), maxAge: cacheSeconds,
-                               keepStale: keepStale)
+            state.credits.read(
+                now: state.now(wallClock: node.wallClockNow()), maxAge: cacheSeconds,
+                keepStale: keepStale)
         }
         func usd(_ units: UInt256) -> JSONValue {
             .number(DecimalAmount.format(units, decimals: 6, minimumFractionDigits: 1))
         }
-        return APIResponses.json(.object(["data": .object([
-            "total_credits": usd(snapshot.totalCredits), "total_usage": usd(snapshot.totalUsage),
-        ])]))
+        return APIResponses.json(
+            .object([
+                "data": .object([
+                    "total_credits": usd(snapshot.totalCredits), "total_usage": usd(snapshot.totalUsage),
+                ])
+            ]))
     }
 
     private func authenticate(_ request: HTTPRequest, managementOnly: Bool) -> HTTPResponse? {
@@ -116,7 +122,8 @@ extension String {
 /// `code`, and JSON bodies.
 enum APIResponses {
     /// The body of the removed endpoint, verbatim from protocol.md §0.
-    static let goneMessage = "The Coinbase APIs used by this endpoint have been deprecated, so the Coinbase Commerce "
+    static let goneMessage =
+        "The Coinbase APIs used by this endpoint have been deprecated, so the Coinbase Commerce "
         + "credits API has been removed. Use the web credits purchase flow instead."
 
     /// A JSON body with `status`.
@@ -130,8 +137,9 @@ enum APIResponses {
     static func error(_ status: Int, _ message: String, retryAfter: UInt64? = nil) -> HTTPResponse {
         var headers: HTTPHeaders = [:]
         if let retryAfter { headers["Retry-After"] = String(retryAfter) }
-        return json(.object(["error": .object(["code": .number(String(status)), "message": .string(message)])]),
-                    status: status, headers: headers)
+        return json(
+            .object(["error": .object(["code": .number(String(status)), "message": .string(message)])]),
+            status: status, headers: headers)
     }
 
     /// A short reason for an HTTP status.

@@ -2,12 +2,12 @@ import EthereumPrimitives
 import HTTPTransport
 import StrictJSON
 
-/// The sandbox's own HTTP endpoints (loopback only, no authentication):
+/// The sandbox's own HTTP endpoints (loopback only, no authentication):.
 ///
 /// - `GET /sandbox/faults` → `{"faults":[…]}`; `POST /sandbox/faults` with a ``FaultSpec`` object arms it and
-///   answers the list; `DELETE /sandbox/faults` disarms all.
+/// answers the list; `DELETE /sandbox/faults` disarms all.
 /// - `POST /sandbox/credits` with `{"total_credits"?: USD, "total_usage"?: USD}` sets the totals (exact decimals,
-///   up to 6 places) and drops the cached snapshot.
+/// up to 6 places) and drops the cached snapshot.
 /// - `GET /sandbox/info` → the ready line (``SandboxEndpoints/jsonLine``) once listening.
 struct AdminAPI: Sendable {
     let node: ChainNode

@@ -49,7 +49,8 @@ extension FaultSpec {
     func rpcResponse(status: Int) -> HTTPResponse {
         var headers: HTTPHeaders = [:]
         if let retryAfterSeconds { headers["Retry-After"] = String(retryAfterSeconds) }
-        return HTTPResponse(status: status, text: "\(status) \(APIResponses.reason(status))\n",
-                            contentType: "text/plain", headers: headers)
+        return HTTPResponse(
+            status: status, text: "\(status) \(APIResponses.reason(status))\n",
+            contentType: "text/plain", headers: headers)
     }
 }

@@ -32,8 +32,10 @@ public struct FaultSpec: Sendable, Equatable {
     public var stale: Bool
 
     /// Creates a fault, checking the combination (see ``init(json:)`` for the rules).
-    public init(target: FaultTarget, status: Int? = nil, retryAfterSeconds: UInt64? = nil, count: Int = 1,
-                delayMilliseconds: UInt64? = nil, stale: Bool = false) throws(SandboxError) {
+    public init(
+        target: FaultTarget, status: Int? = nil, retryAfterSeconds: UInt64? = nil, count: Int = 1,
+        delayMilliseconds: UInt64? = nil, stale: Bool = false
+    ) throws(SandboxError) {
         self.target = target
         self.status = status
         self.retryAfterSeconds = retryAfterSeconds
@@ -51,8 +53,9 @@ public struct FaultSpec: Sendable, Equatable {
             throw Self.invalid(unknown, "", "unknown key; expected one of \(known.sorted().joined(separator: ", "))")
         }
         guard let targetText = members["target"]?.stringValue, let target = FaultTarget(rawValue: targetText) else {
-            throw Self.invalid("target", members["target"].map(JSON.serializedString) ?? "missing",
-                               "expected \"charge\", \"credits\" or \"rpc\"")
+            throw Self.invalid(
+                "target", members["target"].map(JSON.serializedString) ?? "missing",
+                "expected \"charge\", \"credits\" or \"rpc\"")
         }
         func integer(_ key: String) throws(SandboxError) -> UInt64? {
             guard let value = members[key] else { return nil }
@@ -69,9 +72,10 @@ public struct FaultSpec: Sendable, Equatable {
             stale = flag
         }
         let count = try integer("count") ?? 1
-        try self.init(target: target, status: try integer("status").map { Int(clamping: $0) },
-                      retryAfterSeconds: try integer("retryAfter"), count: Int(clamping: count),
-                      delayMilliseconds: try integer("delayMs"), stale: stale)
+        try self.init(
+            target: target, status: try integer("status").map { Int(clamping: $0) },
+            retryAfterSeconds: try integer("retryAfter"), count: Int(clamping: count),
+            delayMilliseconds: try integer("delayMs"), stale: stale)
     }
 
     /// Reads the flag form `target=rpc,status=503,count=3`.

@@ -14,8 +14,10 @@ final class ChainNode: Sendable {
     private let wallClock: @Sendable () -> UInt64
     private let log: @Sendable (String) -> Void
 
-    init(rules: ChainRules, state: SandboxState, automine: Bool, statePath: String?,
-         wallClock: @escaping @Sendable () -> UInt64, log: @escaping @Sendable (String) -> Void) {
+    init(
+        rules: ChainRules, state: SandboxState, automine: Bool, statePath: String?,
+        wallClock: @escaping @Sendable () -> UInt64, log: @escaping @Sendable (String) -> Void
+    ) {
         self.rules = rules
         self.state = Mutex(state)
         automineFlag = Mutex(automine)

@@ -23,9 +23,10 @@ struct ChainRules: Sendable {
         creditDelayThreshold = c.creditDelayThreshold
         let price = PriceModel(usdcUnitsPerNative: c.priceUSDCUnitsPerNative)
         executor = MessageExecutor(
-            transfers: TransfersContractModel(deployment: c.deployment,
-                                              operators: [c.operatorAddress: c.operatorAddress], price: price,
-                                              feeTiers: c.feeTiers),
+            transfers: TransfersContractModel(
+                deployment: c.deployment,
+                operators: [c.operatorAddress: c.operatorAddress], price: price,
+                feeTiers: c.feeTiers),
             quoter: QuoterModel(deployment: c.deployment, price: price, feeTiers: c.feeTiers))
     }
 

@@ -11,8 +11,10 @@ struct Message: Sendable {
     let accessList: [AccessListEntry]
 }
 
-/// What executing a message did, before gas limits are applied. Nothing is changed in state until the miner
-/// applies ``transfers``, ``processedIntent`` and ``purchasedUnits``.
+/// What executing a message did, before gas limits are applied.
+///
+/// Nothing is changed in state until the miner applies ``transfers``, ``processedIntent`` and
+/// ``purchasedUnits``.
 struct ExecutionResult: Sendable {
     /// Success with return data, or a revert with its revert bytes.
     enum Status: Sendable, Equatable {
@@ -33,17 +35,19 @@ struct ExecutionResult: Sendable {
 
     /// A revert needing `gas`.
     static func revert(_ data: [UInt8], gas: UInt64) -> ExecutionResult {
-        ExecutionResult(status: .reverted(data: data), gasRequired: gas, transfers: [], logs: [], processedIntent: nil,
-                        purchasedUnits: nil)
+        ExecutionResult(
+            status: .reverted(data: data), gasRequired: gas, transfers: [], logs: [], processedIntent: nil,
+            purchasedUnits: nil)
     }
 
     /// A success with no side effects but `transfers`.
     static func success(_ returnData: [UInt8] = [], gas: UInt64, transfers: [(Address, Address, UInt256)] = [])
         -> ExecutionResult
     {
-        ExecutionResult(status: .success(returnData: returnData), gasRequired: gas,
-                        transfers: transfers.map { (from: $0.0, to: $0.1, amount: $0.2) }, logs: [],
-                        processedIntent: nil, purchasedUnits: nil)
+        ExecutionResult(
+            status: .success(returnData: returnData), gasRequired: gas,
+            transfers: transfers.map { (from: $0.0, to: $0.1, amount: $0.2) }, logs: [],
+            processedIntent: nil, purchasedUnits: nil)
     }
 }
 

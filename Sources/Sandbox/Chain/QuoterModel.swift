@@ -30,8 +30,9 @@ struct QuoterModel: Sendable {
         guard let amountIn = price.amountIn(usdcOut: params.amount, feeTier: params.fee) else {
             return .revert(ContractRevert.panic(code: UInt256(0x11)).revertData, gas: revertGas)
         }
-        let quote = QuoterV2.Quote(amountIn: amountIn, sqrtPriceX96After: UInt256(limbs: (0, 1 << 32, 0, 0)),
-                                   initializedTicksCrossed: 1, gasEstimate: UInt256(GasSchedule.quote))
+        let quote = QuoterV2.Quote(
+            amountIn: amountIn, sqrtPriceX96After: UInt256(limbs: (0, 1 << 32, 0, 0)),
+            initializedTicksCrossed: 1, gasEstimate: UInt256(GasSchedule.quote))
         return .success(QuoterV2.encodeQuote(quote), gas: intrinsic + GasSchedule.quote)
     }
 }

@@ -20,10 +20,11 @@ extension SandboxState {
         if case .legacy(let legacy) = decoded, legacy.replayProtection == .none { throw .unprotected }
         let hash = decoded.transactionHash.hash
         if mined[hash] != nil || pooled(hash) != nil { throw .alreadyKnown }
-        let signedChain: ChainID? = switch decoded {
-        case .eip1559(let signed): signed.transaction.chainID
-        case .legacy(let signed): if case .eip155(let chain) = signed.replayProtection { chain } else { nil }
-        }
+        let signedChain: ChainID? =
+            switch decoded {
+            case .eip1559(let signed): signed.transaction.chainID
+            case .legacy(let signed): if case .eip155(let chain) = signed.replayProtection { chain } else { nil }
+            }
         if let signedChain, signedChain != rules.chainID {
             throw .invalidChainID(have: signedChain.value, want: rules.chainID.value)
         }

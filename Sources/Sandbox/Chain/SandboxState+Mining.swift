@@ -21,17 +21,20 @@ extension SandboxState {
                 full.insert(tx.from)
                 continue
             }
-            let receipt = apply(tx, rules: rules, baseFee: baseFee, timestamp: timestamp,
-                                cumulativeGas: gasUsed)
+            let receipt = apply(
+                tx, rules: rules, baseFee: baseFee, timestamp: timestamp,
+                cumulativeGas: gasUsed)
             gasUsed = receipt.cumulativeGasUsed
-            mined[tx.hash] = MinedTransaction(transaction: tx, blockNumber: number, index: included.count,
-                                              firstLogIndex: logCount, receipt: receipt)
+            mined[tx.hash] = MinedTransaction(
+                transaction: tx, blockNumber: number, index: included.count,
+                firstLogIndex: logCount, receipt: receipt)
             logCount += receipt.logs.count
             included.append(tx.hash)
         }
-        let block = Self.makeBlock(number: number, parentHash: parent.hash, timestamp: timestamp, baseFee: baseFee,
-                                   gasLimit: rules.blockGasLimit, gasUsed: gasUsed, transactions: included,
-                                   chainID: rules.chainID.value)
+        let block = Self.makeBlock(
+            number: number, parentHash: parent.hash, timestamp: timestamp, baseFee: baseFee,
+            gasLimit: rules.blockGasLimit, gasUsed: gasUsed, transactions: included,
+            chainID: rules.chainID.value)
         blocks.append(block)
         nextBaseFee = rules.baseFee(after: baseFee, gasUsed: gasUsed)
         credits.settle(now: timestamp)
@@ -55,15 +58,18 @@ extension SandboxState {
     }
 
     /// Executes `tx`: buys gas, runs the message, refunds unused gas, pays the tip, removes it from the pool.
-    private mutating func apply(_ tx: PoolTransaction, rules: ChainRules, baseFee: UInt256, timestamp: UInt64,
-                                cumulativeGas: UInt64) -> Receipt {
+    private mutating func apply(
+        _ tx: PoolTransaction, rules: ChainRules, baseFee: UInt256, timestamp: UInt64,
+        cumulativeGas: UInt64
+    ) -> Receipt {
         pool[tx.from]?[tx.nonce] = nil
         if pool[tx.from]?.isEmpty == true { pool[tx.from] = nil }
         accounts[tx.from, default: Account()].nonce = tx.nonce + 1
         let message = Message(from: tx.from, to: tx.to, value: tx.value, data: tx.data, accessList: tx.accessList)
         let alreadyProcessed = processed
-        let result = rules.executor.execute(message, timestamp: timestamp,
-                                            isProcessed: { alreadyProcessed.contains($0) })
+        let result = rules.executor.execute(
+            message, timestamp: timestamp,
+            isProcessed: { alreadyProcessed.contains($0) })
         let outOfGas = result.gasRequired > tx.gasLimit
         let gasUsed = outOfGas ? tx.gasLimit : result.gasRequired
         let price = tx.effectiveGasPrice(baseFee: baseFee)
@@ -77,12 +83,14 @@ extension SandboxState {
             logs = result.logs
             if let key = result.processedIntent { processed.insert(key) }
             if let units = result.purchasedUnits {
-                credits.record(purchase: units, minedAt: timestamp, threshold: rules.creditDelayThreshold,
-                               delay: rules.creditDelaySeconds)
+                credits.record(
+                    purchase: units, minedAt: timestamp, threshold: rules.creditDelayThreshold,
+                    delay: rules.creditDelaySeconds)
             }
         }
-        return Receipt(succeeded: succeeded, gasUsed: gasUsed, cumulativeGasUsed: cumulativeGas + gasUsed,
-                       effectiveGasPrice: price, logs: logs)
+        return Receipt(
+            succeeded: succeeded, gasUsed: gasUsed, cumulativeGasUsed: cumulativeGas + gasUsed,
+            effectiveGasPrice: price, logs: logs)
     }
 
     /// Applies value moves all-or-nothing.

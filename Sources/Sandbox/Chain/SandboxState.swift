@@ -1,9 +1,10 @@
 import EthereumPrimitives
 import EthereumRLP
 
-/// Everything the sandbox remembers: accounts, blocks, receipts, the transaction pool, the Transfers contract's
-/// processed intents, the clock offset, and the credits ledger. One value under one lock, so mining a purchase and
-/// crediting it happen together, and one snapshot is what the state file holds.
+/// Everything the sandbox remembers: accounts, blocks, receipts, the transaction pool, the Transfers contract's processed intents, the clock offset, and the credits ledger.
+///
+/// One value under one lock, so mining a purchase and crediting it happen together, and one snapshot is what
+/// the state file holds.
 struct SandboxState: Sendable {
     var accounts: [Address: Account] = [:]
     var blocks: [ChainBlock] = []
@@ -22,9 +23,10 @@ struct SandboxState: Sendable {
     init(rules: ChainRules, timestamp: UInt64, credits: CreditsLedger) {
         nextBaseFee = rules.minimumBaseFee
         self.credits = credits
-        let genesis = Self.makeBlock(number: 0, parentHash: Hash32(uncheckedBytes: [UInt8](repeating: 0, count: 32)),
-                                     timestamp: timestamp, baseFee: rules.minimumBaseFee, gasLimit: rules.blockGasLimit,
-                                     gasUsed: 0, transactions: [], chainID: rules.chainID.value)
+        let genesis = Self.makeBlock(
+            number: 0, parentHash: Hash32(uncheckedBytes: [UInt8](repeating: 0, count: 32)),
+            timestamp: timestamp, baseFee: rules.minimumBaseFee, gasLimit: rules.blockGasLimit,
+            gasUsed: 0, transactions: [], chainID: rules.chainID.value)
         blocks = [genesis]
     }
 
@@ -83,14 +85,17 @@ struct SandboxState: Sendable {
 
     /// A block with its hash: keccak256 of the RLP of its header fields and transaction hashes (a sandbox
     /// convention, not a consensus header hash).
-    static func makeBlock(number: UInt64, parentHash: Hash32, timestamp: UInt64, baseFee: UInt256, gasLimit: UInt64,
-                          gasUsed: UInt64, transactions: [Hash32], chainID: UInt64) -> ChainBlock {
+    static func makeBlock(
+        number: UInt64, parentHash: Hash32, timestamp: UInt64, baseFee: UInt256, gasLimit: UInt64,
+        gasUsed: UInt64, transactions: [Hash32], chainID: UInt64
+    ) -> ChainBlock {
         let header = RLPItem.list([
             .bytes(parentHash.bytes), .integer(number), .integer(timestamp), .bytes(baseFee.minimalBigEndianBytes),
             .integer(gasLimit), .integer(gasUsed), .integer(chainID), .list(transactions.map { .bytes($0.bytes) }),
         ])
-        return ChainBlock(number: number, hash: Keccak256.hash(RLP.encode(header)), parentHash: parentHash,
-                          timestamp: timestamp, baseFee: baseFee, gasLimit: gasLimit, gasUsed: gasUsed,
-                          transactions: transactions)
+        return ChainBlock(
+            number: number, hash: Keccak256.hash(RLP.encode(header)), parentHash: parentHash,
+            timestamp: timestamp, baseFee: baseFee, gasLimit: gasLimit, gasUsed: gasUsed,
+            transactions: transactions)
     }
 }

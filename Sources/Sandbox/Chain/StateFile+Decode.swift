@@ -16,8 +16,9 @@ extension StateFile {
             throw .chainIDMismatch(stateFile: chainID, configured: rules.chainID.value)
         }
         let creditsValue = try r.member(document, "credits")
-        var credits = CreditsLedger(totalCredits: try r.decimal(creditsValue, "totalCredits"),
-                                    totalUsage: try r.decimal(creditsValue, "totalUsage"))
+        var credits = CreditsLedger(
+            totalCredits: try r.decimal(creditsValue, "totalCredits"),
+            totalUsage: try r.decimal(creditsValue, "totalUsage"))
         for item in try r.array(creditsValue, "pending") {
             credits.pending.append(.init(units: try r.decimal(item, "units"), due: try r.integer(item, "due")))
         }
@@ -28,8 +29,9 @@ extension StateFile {
         state.arrivals = try r.integer(document, "arrivals")
         guard let accounts = try r.member(document, "accounts").objectValue else { throw r.fail("accounts") }
         for (key, value) in accounts {
-            state.accounts[try r.address(key)] = Account(balance: try r.quantity(value, "balance"),
-                                                         nonce: try r.quantity64(value, "nonce"))
+            state.accounts[try r.address(key)] = Account(
+                balance: try r.quantity(value, "balance"),
+                nonce: try r.quantity64(value, "nonce"))
         }
         state.blocks = []
         for (number, blockValue) in try r.array(document, "blocks").enumerated() {
@@ -41,14 +43,18 @@ extension StateFile {
             state.pool[tx.from, default: [:]][tx.nonce] = tx
         }
         for item in try r.array(document, "processed") {
-            state.processed.insert(IntentKey(operator: try r.address(try r.string(item, "operator")),
-                                             id: try r.bytes(try r.string(item, "id"))))
+            state.processed.insert(
+                IntentKey(
+                    operator: try r.address(try r.string(item, "operator")),
+                    id: try r.bytes(try r.string(item, "id"))))
         }
         return state
     }
 
-    private static func readBlock(_ value: JSONValue, number: UInt64, into state: inout SandboxState,
-                                  rules: ChainRules, _ r: Reader) throws(SandboxError) {
+    private static func readBlock(
+        _ value: JSONValue, number: UInt64, into state: inout SandboxState,
+        rules: ChainRules, _ r: Reader
+    ) throws(SandboxError) {
         guard try r.quantity64(value, "number") == number else { throw r.fail("block \(number) out of order") }
         var hashes: [Hash32] = []
         var logCount = 0
@@ -62,15 +68,19 @@ extension StateFile {
                     guard let text = topic.stringValue else { throw r.fail("a log topic is not a string") }
                     topics.append(try r.hash(text))
                 }
-                logs.append(LogEntry(address: try r.address(try r.string(log, "address")), topics: topics,
-                                     data: try r.bytes(try r.string(log, "data"))))
+                logs.append(
+                    LogEntry(
+                        address: try r.address(try r.string(log, "address")), topics: topics,
+                        data: try r.bytes(try r.string(log, "data"))))
             }
-            let receipt = Receipt(succeeded: try r.quantity64(item, "status") == 1,
-                                  gasUsed: try r.quantity64(item, "gasUsed"),
-                                  cumulativeGasUsed: try r.quantity64(item, "cumulativeGasUsed"),
-                                  effectiveGasPrice: try r.quantity(item, "effectiveGasPrice"), logs: logs)
-            state.mined[tx.hash] = MinedTransaction(transaction: tx, blockNumber: number, index: index,
-                                                    firstLogIndex: logCount, receipt: receipt)
+            let receipt = Receipt(
+                succeeded: try r.quantity64(item, "status") == 1,
+                gasUsed: try r.quantity64(item, "gasUsed"),
+                cumulativeGasUsed: try r.quantity64(item, "cumulativeGasUsed"),
+                effectiveGasPrice: try r.quantity(item, "effectiveGasPrice"), logs: logs)
+            state.mined[tx.hash] = MinedTransaction(
+                transaction: tx, blockNumber: number, index: index,
+                firstLogIndex: logCount, receipt: receipt)
             logCount += logs.count
             gasUsed = receipt.cumulativeGasUsed
             hashes.append(tx.hash)

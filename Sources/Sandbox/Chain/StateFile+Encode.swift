@@ -2,10 +2,10 @@ import Foundation
 import EthereumPrimitives
 import StrictJSON
 
-/// The sandbox state file, format `coldcredits.sandbox-state` version 1: compact JSON (sorted keys) holding accounts,
-/// every block with its transactions' raw bytes and receipts, the pool, the processed intents, the clock offset and
-/// the credits ledger. Quantities are `0x` hex; credits are decimal USDC units. Written atomically (temporary file
-/// and rename) after every block; read back at start, re-decoding and re-recovering every transaction.
+/// The sandbox state file, format `coldcredits.sandbox-state` version 1: compact JSON (sorted keys) holding accounts, every block with its transactions' raw bytes and receipts, the pool, the processed intents, the clock offset and the credits ledger.
+///
+/// Quantities are `0x` hex; credits are decimal USDC units. Written atomically (temporary file and rename)
+/// after every block; read back at start, re-decoding and re-recovering every transaction.
 enum StateFile {
     static let format = "coldcredits.sandbox-state"
 
@@ -28,11 +28,14 @@ enum StateFile {
                     "status": quantity(UInt64(receipt.succeeded ? 1 : 0)),
                     "gasUsed": quantity(receipt.gasUsed), "cumulativeGasUsed": quantity(receipt.cumulativeGasUsed),
                     "effectiveGasPrice": quantity(receipt.effectiveGasPrice),
-                    "logs": .array(receipt.logs.map { log in
-                        .object(["address": .string(log.address.lowercased),
-                                 "topics": .array(log.topics.map { .string($0.hex) }),
-                                 "data": .string(Hex.encode(log.data))])
-                    }),
+                    "logs": .array(
+                        receipt.logs.map { log in
+                            .object([
+                                "address": .string(log.address.lowercased),
+                                "topics": .array(log.topics.map { .string($0.hex) }),
+                                "data": .string(Hex.encode(log.data)),
+                            ])
+                        }),
                 ])
             }
             return .object([
@@ -56,9 +59,10 @@ enum StateFile {
             "credits": .object([
                 "totalCredits": .string(credits.totalCredits.decimalString),
                 "totalUsage": .string(credits.totalUsage.decimalString),
-                "pending": .array(credits.pending.map {
-                    .object(["units": .string($0.units.decimalString), "due": JSONValue($0.due)])
-                }),
+                "pending": .array(
+                    credits.pending.map {
+                        .object(["units": .string($0.units.decimalString), "due": JSONValue($0.due)])
+                    }),
             ]),
         ])
         return JSON.serialize(document) + [0x0a]

@@ -3,8 +3,9 @@ import EthereumABI
 import EthereumPrimitives
 import Secp256k1
 
-/// Coinbase's Transfers contract as far as `swapAndTransferUniswapV3Native` goes (protocol.md §1.3–1.5, repo HEAD
-/// d891289), plus `receive()`. Other functions are not modelled: they revert without data.
+/// Coinbase's Transfers contract as far as `swapAndTransferUniswapV3Native` goes (protocol.md §1.3–1.5, repo HEAD d891289), plus `receive()`.
+///
+/// Other functions are not modelled: they revert without data.
 ///
 /// Checks, in the contract's order: the operator signature over the packed hash with `block.chainid`,
 /// `msg.sender` and `address(this)` (OpenZeppelin 4.x `ECDSA.recover`), the deadline, the recipient, the replay
@@ -20,7 +21,8 @@ struct TransfersContractModel: Sendable {
 
     /// Executes `message` (sent to the Transfers address) in a block with `timestamp`.
     func execute(_ message: Message, timestamp: UInt64, isProcessed: (IntentKey) -> Bool) -> ExecutionResult {
-        let revertGas = GasSchedule.intrinsic(data: message.data, accessList: message.accessList)
+        let revertGas =
+            GasSchedule.intrinsic(data: message.data, accessList: message.accessList)
             + GasSchedule.revertOverhead
         if message.data.isEmpty {  // receive(): only the wrapped-native contract may send value (unwrapping)
             guard message.from == deployment.wrappedNative else {
@@ -35,17 +37,21 @@ struct TransfersContractModel: Sendable {
             return .revert([], gas: revertGas)  // unknown selector (no fallback) or calldata Solidity cannot decode
         }
         do {
-            return try swap(decoded.intent, tier: decoded.poolFeesTier, message: message, timestamp: timestamp,
-                            isProcessed: isProcessed)
+            return try swap(
+                decoded.intent, tier: decoded.poolFeesTier, message: message, timestamp: timestamp,
+                isProcessed: isProcessed)
         } catch {
             return .revert(error.revert.revertData, gas: revertGas)
         }
     }
 
-    private func swap(_ intent: TransferIntent, tier: UInt32, message: Message, timestamp: UInt64,
-                      isProcessed: (IntentKey) -> Bool) throws(Reverted) -> ExecutionResult {
-        let digest = intent.operatorDigest(chainID: deployment.chainID, sender: message.from,
-                                           contract: deployment.transfers)
+    private func swap(
+        _ intent: TransferIntent, tier: UInt32, message: Message, timestamp: UInt64,
+        isProcessed: (IntentKey) -> Bool
+    ) throws(Reverted) -> ExecutionResult {
+        let digest = intent.operatorDigest(
+            chainID: deployment.chainID, sender: message.from,
+            contract: deployment.transfers)
         if try Self.recover(signature: intent.signature, digest: digest) != intent.operator {
             throw Reverted(.invalidSignature)
         }
@@ -70,8 +76,9 @@ struct TransfersContractModel: Sendable {
         guard !message.value.isZero, message.value >= amountIn else {
             throw Reverted(.swapFailedString("V3TooMuchRequested"))
         }
-        let event = TransferredEvent(operator: intent.operator, id: intent.id, recipient: intent.recipient,
-                                     sender: message.from, spentAmount: amountIn, spentCurrency: .zero)
+        let event = TransferredEvent(
+            operator: intent.operator, id: intent.id, recipient: intent.recipient,
+            sender: message.from, spentAmount: amountIn, spentCurrency: .zero)
         return ExecutionResult(
             status: .success(returnData: []), gasRequired: GasSchedule.swap,
             transfers: [(from: message.from, to: deployment.wrappedNative, amount: amountIn)],
@@ -86,8 +93,9 @@ struct TransfersContractModel: Sendable {
         let yParity: UInt8 = v == 28 ? 1 : 0
         let parsed: RecoverableSignature
         do {
-            parsed = try RecoverableSignature(r: Array(signature[0..<32]), s: Array(signature[32..<64]),
-                                              yParity: yParity)
+            parsed = try RecoverableSignature(
+                r: Array(signature[0..<32]), s: Array(signature[32..<64]),
+                yParity: yParity)
         } catch .highS {
             throw Reverted(.error("ECDSA: invalid signature 's' value"))
         } catch {

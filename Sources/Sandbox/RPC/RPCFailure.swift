@@ -68,20 +68,23 @@ struct RPCFailure: Error, Equatable, Sendable {
     }
 
     static func feeCapBelowBaseFee(from: Address, maxFee: UInt256, baseFee: UInt256) -> RPCFailure {
-        server("max fee per gas less than block base fee: address \(from.checksummed), maxFeePerGas: \(maxFee), "
-            + "baseFee: \(baseFee)")
+        server(
+            "max fee per gas less than block base fee: address \(from.checksummed), maxFeePerGas: \(maxFee), "
+                + "baseFee: \(baseFee)")
     }
 
     /// The pool's balance check for a transaction alone.
     static func insufficientFunds(balance: UInt256, cost: UInt256) -> RPCFailure {
-        server("insufficient funds for gas * price + value: balance \(balance), tx cost \(cost), "
-            + "overshot \(cost - balance)")
+        server(
+            "insufficient funds for gas * price + value: balance \(balance), tx cost \(cost), "
+                + "overshot \(cost - balance)")
     }
 
     /// The pool's balance check counting the sender's other pooled transactions.
     static func insufficientFunds(balance: UInt256, queued: UInt256, cost: UInt256, need: UInt256) -> RPCFailure {
-        server("insufficient funds for gas * price + value: balance \(balance), queued cost \(queued), "
-            + "tx cost \(cost), overshot \(need - balance)")
+        server(
+            "insufficient funds for gas * price + value: balance \(balance), queued cost \(queued), "
+                + "tx cost \(cost), overshot \(need - balance)")
     }
 
     /// The state transition's balance check (`eth_call` with fees or value).

@@ -37,8 +37,12 @@ struct RPCParams {
 
     func hash(_ index: Int) throws(RPCFailure) -> Hash32 {
         let text = try string(index)
-        do { return try Hash32(hex: text) } catch { throw invalid(index, "hex string has length \(text.count - 2), "
-            + "want 64 for common.Hash") }
+        do { return try Hash32(hex: text) } catch {
+            throw invalid(
+                index,
+                "hex string has length \(text.count - 2), "
+                    + "want 64 for common.Hash")
+        }
     }
 
     func data(_ index: Int) throws(RPCFailure) -> [UInt8] {
@@ -99,8 +103,10 @@ struct RPCParams {
         let data = try field("data")
         let input = try field("input")
         if let data, let input, data != input {
-            throw invalid(index, "both \"data\" and \"input\" are set and not equal. Please use \"input\" to pass "
-                + "transaction call data")
+            throw invalid(
+                index,
+                "both \"data\" and \"input\" are set and not equal. Please use \"input\" to pass "
+                    + "transaction call data")
         }
         if let text = input ?? data {
             do { call.data = try Hex.decode(text, field: "input") } catch { throw invalid(index, "\(error)") }
@@ -110,8 +116,9 @@ struct RPCParams {
 
     static func address(_ text: String, index: Int) throws(RPCFailure) -> Address {
         do { return try Address(hex: text.lowercased()) } catch {
-            throw .invalidParams("invalid argument \(index): hex string has length \(max(text.count - 2, 0)), "
-                + "want 40 for common.Address")
+            throw .invalidParams(
+                "invalid argument \(index): hex string has length \(max(text.count - 2, 0)), "
+                    + "want 40 for common.Address")
         }
     }
 

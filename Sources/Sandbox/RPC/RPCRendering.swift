@@ -20,7 +20,8 @@ enum RPCRendering {
     static func block(_ block: ChainBlock, full: Bool, state: SandboxState) -> JSONValue {
         let mined = block.transactions.compactMap { state.mined[$0] }
         let bloom = LogsBloom.merge(mined.map { LogsBloom.compute($0.receipt.logs) })
-        let transactions: [JSONValue] = full
+        let transactions: [JSONValue] =
+            full
             ? mined.map { transaction($0.transaction, mined: $0, block: block) }
             : block.transactions.map { .string($0.hex) }
         return .object([
@@ -52,10 +53,13 @@ enum RPCRendering {
             members["maxFeePerGas"] = quantity(tx.maxFeePerGas)
             members["maxPriorityFeePerGas"] = quantity(tx.maxPriorityFeePerGas)
             members["yParity"] = quantity(tx.v)
-            members["accessList"] = .array(tx.accessList.map { entry in
-                .object(["address": address(entry.address),
-                         "storageKeys": .array(entry.storageKeys.map { .string($0.hex) })])
-            })
+            members["accessList"] = .array(
+                tx.accessList.map { entry in
+                    .object([
+                        "address": address(entry.address),
+                        "storageKeys": .array(entry.storageKeys.map { .string($0.hex) }),
+                    ])
+                })
             members["gasPrice"] = quantity(mined?.receipt.effectiveGasPrice ?? tx.maxFeePerGas)
         } else {
             members["gasPrice"] = quantity(tx.maxFeePerGas)

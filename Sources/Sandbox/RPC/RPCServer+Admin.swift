@@ -2,12 +2,12 @@ import EthereumPrimitives
 import StrictJSON
 
 extension RPCServer {
-    /// The `sandbox_` admin methods (loopback only, no authentication):
+    /// The `sandbox_` admin methods (loopback only, no authentication):.
     ///
     /// - `sandbox_setBalance(address, wei)` → `true`: sets a balance.
     /// - `sandbox_mine(count?)` → the new block number: mines 1–1000 blocks now.
     /// - `sandbox_increaseTime(seconds)` → the total offset: moves the sandbox clock (blocks, deadlines, charges,
-    ///   crediting delays) by a signed number of seconds, or a quantity.
+    /// crediting delays) by a signed number of seconds, or a quantity.
     /// - `sandbox_time()` → sandbox time now, Unix seconds.
     /// - `sandbox_setBaseFee(wei)` → `true`: the next block's base fee (with a fixed base fee it stays).
     /// - `sandbox_setAutomine(bool)` → `true`: mine each accepted transaction at once.
@@ -42,12 +42,13 @@ extension RPCServer {
             return .bool(true)
         case "sandbox_dropTransaction":
             let hash = try p.hash(0)
-            return .bool(node.withState { state in
-                guard let tx = state.pooled(hash) else { return false }
-                state.pool[tx.from]?[tx.nonce] = nil
-                if state.pool[tx.from]?.isEmpty == true { state.pool[tx.from] = nil }
-                return true
-            })
+            return .bool(
+                node.withState { state in
+                    guard let tx = state.pooled(hash) else { return false }
+                    state.pool[tx.from]?[tx.nonce] = nil
+                    if state.pool[tx.from]?.isEmpty == true { state.pool[tx.from] = nil }
+                    return true
+                })
         default:
             throw .methodNotFound(method)
         }

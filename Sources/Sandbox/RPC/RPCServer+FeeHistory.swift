@@ -2,10 +2,9 @@ import EthereumPrimitives
 import StrictJSON
 
 extension RPCServer {
-    /// `eth_feeHistory(blockCount, newestBlock, rewardPercentiles?)`, computed as geth does: per block the base fee,
-    /// the gas used ratio, and for each percentile the effective tip of the transaction at which the cumulative gas
-    /// used (transactions sorted by tip) reaches that share of the block's gas; zeros for an empty block. The base
-    /// fee list has one more entry: the next block's.
+    /// `eth_feeHistory(blockCount, newestBlock, rewardPercentiles?)`, computed as geth does: per block the base fee, the gas used ratio, and for each percentile the effective tip of the transaction at which the cumulative gas used (transactions sorted by tip) reaches that share of the block's gas; zeros for an empty block.
+    ///
+    /// The base fee list has one more entry: the next block's.
     func feeHistory(_ p: RPCParams) throws(RPCFailure) -> JSONValue {
         guard let requested = try p.quantity(0).uint64 else { throw p.invalid(0, "block count too large") }
         let selector = try p.block(1)

@@ -3,7 +3,9 @@ import EthereumPrimitives
 import StrictJSON
 
 extension RPCServer {
-    /// Runs one method. Unknown methods are -32601 with geth's text.
+    /// Runs one method.
+    ///
+    /// Unknown methods are -32601 with geth's text.
     func dispatch(_ method: String, _ p: RPCParams) throws(RPCFailure) -> JSONValue {
         let rules = node.rules
         switch method {
@@ -24,8 +26,10 @@ extension RPCServer {
         case "eth_getTransactionCount":
             let address = try p.address(0)
             return try readState(p, 1) { state, selector in
-                RPCRendering.quantity(selector == .pending ? state.pendingNonce(of: address)
-                                                           : state.account(address).nonce)
+                RPCRendering.quantity(
+                    selector == .pending
+                        ? state.pendingNonce(of: address)
+                        : state.account(address).nonce)
             }
         case "eth_getCode":
             let address = try p.address(0)
@@ -60,8 +64,9 @@ extension RPCServer {
             let hash = try p.hash(0)
             return node.withState { state in
                 if let mined = state.mined[hash] {
-                    return RPCRendering.transaction(mined.transaction, mined: mined,
-                                                    block: state.block(mined.blockNumber))
+                    return RPCRendering.transaction(
+                        mined.transaction, mined: mined,
+                        block: state.block(mined.blockNumber))
                 }
                 return state.pooled(hash).map { RPCRendering.transaction($0, mined: nil, block: nil) } ?? .null
             }
@@ -84,10 +89,13 @@ extension RPCServer {
         return state.latest.number
     }
 
-    /// Reads the current state for a block parameter that must name an existing block ("header not found"
-    /// otherwise). Historical state is not kept: any existing block reads the latest state.
-    private func readState(_ p: RPCParams, _ index: Int,
-                           _ body: (SandboxState, BlockSelector) -> JSONValue) throws(RPCFailure) -> JSONValue {
+    /// Reads the current state for a block parameter that must name an existing block ("header not found" otherwise).
+    ///
+    /// Historical state is not kept: any existing block reads the latest state.
+    private func readState(
+        _ p: RPCParams, _ index: Int,
+        _ body: (SandboxState, BlockSelector) -> JSONValue
+    ) throws(RPCFailure) -> JSONValue {
         let selector = try p.block(index)
         return try node.withState { (state: inout SandboxState) throws(RPCFailure) -> JSONValue in
             if case .number(let number) = selector, number > state.latest.number { throw .server("header not found") }
@@ -97,8 +105,10 @@ extension RPCServer {
 
     /// Runs a call in the context of the selected block: its timestamp (latest or a number), or the next
     /// block's (`pending`).
-    private func simulate(_ p: RPCParams, _ index: Int,
-                          _ body: (SandboxState, UInt64) throws(RPCFailure) -> JSONValue) throws(RPCFailure)
+    private func simulate(
+        _ p: RPCParams, _ index: Int,
+        _ body: (SandboxState, UInt64) throws(RPCFailure) -> JSONValue
+    ) throws(RPCFailure)
         -> JSONValue
     {
         let selector = try p.block(index)
