@@ -24,7 +24,7 @@ public enum BroadcastError: Error, Equatable, Sendable, CustomStringConvertible 
     /// No node could be reached.
     case unreachable([String])
     /// Mined but reverted.
-    case reverted(hash: Hash32, revert: ContractRevert)
+    case reverted(hash: Hash32, block: UInt64, revert: ContractRevert)
     /// Not mined (or not confirmed, or not credited) before the timeout; re-running resumes.
     case timedOut(stage: String)
     /// The credits API failed while waiting.
@@ -69,7 +69,8 @@ public enum BroadcastError: Error, Equatable, Sendable, CustomStringConvertible 
             return "every node refused the fees as too low (sign a fee ladder with --fee-ladder): "
                 + reasons.joined(separator: "; ")
         case .unreachable(let reasons): return "no RPC node could be reached (safe to re-run): " + reasons.joined(separator: "; ")
-        case .reverted(let hash, let revert): return "transaction \(hash) was mined but reverted: \(revert)"
+        case .reverted(let hash, let block, let revert):
+            return "transaction \(hash) was mined in block \(block) but reverted: \(revert)"
         case .timedOut(let stage): return "timed out \(stage); re-run the same command to resume"
         case .credits(let error): return error.description
         case .cannotWriteState(let path, let reason): return "cannot write state file \(path): \(reason)"

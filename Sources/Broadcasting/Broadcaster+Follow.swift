@@ -57,7 +57,8 @@ extension Broadcaster {
         guard receipt.status == .success else {
             state.status = "reverted"
             try save(state)
-            throw .reverted(hash: receipt.transactionHash, revert: await replayRevert(at: receipt.blockNumber))
+            throw .reverted(
+                hash: receipt.transactionHash, block: receipt.blockNumber, revert: await replayRevert(at: receipt.blockNumber))
         }
         state.status = state.status == "credited" ? "credited" : "confirmed"
         try save(state)

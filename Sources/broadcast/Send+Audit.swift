@@ -73,8 +73,8 @@ extension Send {
 
     /// Reports a failure (the `Error:` line first), then notes what this run sent and how it ended.
     ///
-    /// The end is `reverted` for a payment mined with status 0 (the block is not known here: the error does not
-    /// carry it), `refused` with the error's kind and message for any other failure. Returns what to throw.
+    /// The end is `reverted` (with its block) for a payment mined with status 0, `refused` with the error's kind and
+    /// message for any other failure. Returns what to throw.
     static func report(
         _ error: any Error, sends: (statePath: String, before: Int)?, json: Bool, trail: AuditTrail,
         subject: AuditSubject
@@ -82,10 +82,13 @@ extension Send {
         if error is ExitCode { return error }
         let exit = CommandRunner.report(error, json: json)
         if let sends { noteSends(statePath: sends.statePath, after: sends.before, trail: trail, subject: subject) }
-        if case .reverted(let hash, let revert) = error as? BroadcastError {
+        if case .reverted(let hash, let block, let revert) = error as? BroadcastError {
             trail.note(
                 .reverted, subject,
-                details: [AuditDetail.transactionHash: hash.hex, AuditDetail.reason: "reverted: \(revert)"])
+                details: [
+                    AuditDetail.transactionHash: hash.hex, AuditDetail.blockNumber: String(block),
+                    AuditDetail.reason: "reverted: \(revert)",
+                ])
         } else {
             trail.noteFailure(error, subject)
         }
