@@ -56,7 +56,7 @@ let package = Package(
             name: "QRBundle",
             dependencies: [
                 "QRTransport", "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumRLP", "EthereumTransactions",
-                "Secp256k1",
+                "Secp256k1", argumentParser,
             ]
         ),
 

@@ -31,19 +31,7 @@ struct PrepareQROptions: ParsableArguments {
         help: "What the QR codes carry: coldcredits (compact bundle) or erc4527 (eth-sign-request).")
     var format: Format = .coldcredits
 
-    @Option(
-        name: .customLong("qr-fragment-size"),
-        help: "Largest CBOR fragment per QR frame, in bytes (default: what fits --qr-max-version).")
-    var fragmentSize: Int?
-
-    @Option(name: .customLong("qr-max-version"), help: "Largest QR version per frame, 1–40 (default 16).")
-    var maxVersion: Int?
-
-    @Option(name: .customLong("qr-ecc"), help: "QR error correction: L, M, Q or H.")
-    var ecc: String = "L"
-
-    @Option(name: .customLong("qr-fps"), help: "Frames per second of a terminal animation.")
-    var fps: Double = 4
+    @OptionGroup var density: QRDensityOptions
 
     @Option(
         name: .customLong("qr-derivation-path"),
@@ -56,14 +44,6 @@ struct PrepareQROptions: ParsableArguments {
     var sourceFingerprint: String?
 
     func validate() throws {
-        guard QRErrorCorrection(rawValue: ecc.uppercased()) != nil else {
-            throw ValidationError("--qr-ecc: expected L, M, Q or H")
-        }
-        if let maxVersion, !(1...40).contains(maxVersion) {
-            throw ValidationError("--qr-max-version: expected 1 to 40")
-        }
-        if let fragmentSize, fragmentSize < 10 { throw ValidationError("--qr-fragment-size: at least 10 bytes") }
-        guard (0.5...30).contains(fps) else { throw ValidationError("--qr-fps: expected 0.5 to 30") }
         _ = try keypath()
     }
 
@@ -114,14 +94,12 @@ struct PrepareQROptions: ParsableArguments {
                     + "at \(request.derivationPath)")
             ur = request.ur
         }
-        guard let level = QRErrorCorrection(rawValue: ecc.uppercased()) else { throw ValidationError("--qr-ecc") }
         let output = QROutput(
             pngDirectory: pngDirectory,
             terminal: terminal
                 ? QRTerminal(
-                    framesPerSecond: fps, interactive: Console.stderrIsTerminal && Console.stdinIsTerminal) : nil,
-            density: QRDensity(errorCorrection: level, maxFragmentLength: fragmentSize, maxVersion: maxVersion),
-            overwrite: overwrite)
+                    framesPerSecond: density.fps, interactive: Console.stderrIsTerminal && Console.stdinIsTerminal) : nil,
+            density: try density.density(), overwrite: overwrite)
         try output.emit(ur, log: Console.info) { FileHandle.standardError.write(Data($0.utf8)) }
     }
 }

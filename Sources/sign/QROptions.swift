@@ -30,7 +30,7 @@ struct SignQROptions: ParsableArguments {
         help: "Also show the signed transaction as QR codes on the terminal (stderr).")
     var terminal = false
 
-    @OptionGroup var density: SignQRDensityOptions
+    @OptionGroup var density: QRDensityOptions
 
     /// True when the input comes from QR codes.
     var readsQR: Bool { !images.isEmpty || camera != nil }
@@ -80,40 +80,5 @@ struct SignQROptions: ParsableArguments {
         let output = try output(overwrite: overwrite)
         guard output.isActive else { return }
         try output.emit(ur, log: Console.info) { FileHandle.standardError.write(Data($0.utf8)) }
-    }
-}
-
-/// How dense the QR frames `sign` shows may be.
-struct SignQRDensityOptions: ParsableArguments {
-    @Option(
-        name: .customLong("qr-fragment-size"),
-        help: "Largest CBOR fragment per QR frame, in bytes (default: what fits --qr-max-version).")
-    var fragmentSize: Int?
-
-    @Option(name: .customLong("qr-max-version"), help: "Largest QR version per frame, 1–40 (default 16).")
-    var maxVersion: Int?
-
-    @Option(name: .customLong("qr-ecc"), help: "QR error correction: L, M, Q or H.")
-    var ecc: String = "L"
-
-    @Option(name: .customLong("qr-fps"), help: "Frames per second of a terminal animation.")
-    var fps: Double = 4
-
-    func validate() throws {
-        guard QRErrorCorrection(rawValue: ecc.uppercased()) != nil else {
-            throw ValidationError("--qr-ecc: expected L, M, Q or H")
-        }
-        if let maxVersion, !(1...40).contains(maxVersion) {
-            throw ValidationError("--qr-max-version: expected 1 to 40")
-        }
-        if let fragmentSize, fragmentSize < 10 { throw ValidationError("--qr-fragment-size: at least 10 bytes") }
-        guard (0.5...30).contains(fps) else { throw ValidationError("--qr-fps: expected 0.5 to 30") }
-    }
-
-    func density() throws -> QRDensity {
-        guard let level = QRErrorCorrection(rawValue: ecc.uppercased()) else {
-            throw ValidationError("--qr-ecc: expected L, M, Q or H")
-        }
-        return QRDensity(errorCorrection: level, maxFragmentLength: fragmentSize, maxVersion: maxVersion)
     }
 }
