@@ -27,7 +27,7 @@ public struct Address: Hashable, Sendable, Comparable, CustomStringConvertible {
         let parsed = try Address(Hex.decode(hex, field: field), field: field)
         let letters = hex.dropFirst(2).filter(\.isLetter)
         let mixedCase = letters.contains(where: \.isUppercase) && letters.contains(where: \.isLowercase)
-        if mixedCase, parsed.checksummed != hex {
+        if mixedCase, parsed.checksummed.dropFirst(2) != hex.dropFirst(2) {
             throw .invalidChecksum(field: field, found: hex, expected: parsed.checksummed)
         }
         self = parsed

@@ -57,6 +57,13 @@ struct AddressTests {
         #expect(throws: PrimitiveError.wrongLength(field: "address", expected: 20, found: 0)) { try Address([]) }
     }
 
+    @Test("a correctly checksummed address with an upper-case 0X prefix is accepted; a wrong checksum is not")
+    func upperCasePrefix() throws {
+        let checksummed = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"
+        #expect(try Address(hex: "0X" + checksummed.dropFirst(2)).checksummed == checksummed)
+        #expect(throws: PrimitiveError.self) { _ = try Address(hex: "0X5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed") }
+    }
+
     @Test("equality ignores the case the address was written in")
     func equalityIgnoresCase() throws {
         let mixed = try Address(hex: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")
