@@ -123,6 +123,11 @@ extension Broadcaster {
             state.status = state.status == "new" ? "sent" : state.status
         }
         try save(state)
+        if accepted > 0 {
+            let nodes = state.submissions.suffix(rpcs.count)
+                .filter { ["accepted", "already known", "nonce too low"].contains($0.outcome) }.map(\.rpc)
+            onSent(tx.transactionHash.hash, nodes, now())
+        }
         if accepted == 0 {
             if refusals.isEmpty { throw .unreachable(unreachable) }
             if underpriced == refusals.count { throw .underpriced(refusals + unreachable) }

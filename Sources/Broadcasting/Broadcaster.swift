@@ -44,6 +44,10 @@ public struct Broadcaster: Sendable {
     public let log: @Sendable (String) -> Void
     /// The clock.
     public let now: @Sendable () -> UInt64
+    /// Called as soon as a transaction was accepted by at least one node (hash, the accepting nodes' origins,
+    /// Unix seconds), after the state file recorded it — so an audit trail can append `sent` before anything else
+    /// can go wrong.
+    public var onSent: @Sendable (Hash32, [String], UInt64) -> Void = { _, _, _ in }
 
     /// Creates a broadcaster.
     public init(

@@ -21,35 +21,13 @@ extension Send {
         return AuditSubject(file, chargeID: placeholder ? nil : file.chargeID)
     }
 
-    /// How many submissions the state file held before this run (0 without one), so a re-run logs only its own.
-    static func submissionsBefore(statePath: String) -> Int {
-        guard let data = FileManager.default.contents(atPath: statePath) else { return 0 }
-        // An unreadable state file is the broadcaster's to report (it refuses to run); nothing was sent before.
-        do { return try BroadcastState(json: data).submissions.count } catch { return 0 }
-    }
-
-    /// One `sent` per transaction this run submitted to at least one node that accepted it (or already had it),
-    /// dated when it was first sent, naming the nodes (origins only, never a path that may hold a key).
-    static func noteSends(statePath: String, after skipped: Int, trail: AuditTrail, subject: AuditSubject) {
-        guard trail.isEnabled, let data = FileManager.default.contents(atPath: statePath) else { return }
-        let state: BroadcastState
-        do { state = try BroadcastState(json: data) } catch {
-            return trail.note(.refused, subject, details: [AuditDetail.reason: "state file unreadable: \(error)"])
-        }
-        let accepted = state.submissions.dropFirst(skipped).filter { ["accepted", "already known"].contains($0.outcome) }
-        var order: [Hash32] = []
-        for submission in accepted where !order.contains(submission.hash) { order.append(submission.hash) }
-        for hash in order {
-            let sends = accepted.filter { $0.hash == hash }
-            trail.note(
-                AuditEvent(
-                    time: sends.map(\.at).min() ?? AuditEvent.currentTime(), tool: .broadcast, kind: .sent,
-                    fingerprint: subject.fingerprint, chargeID: subject.chargeID,
-                    details: [
-                        AuditDetail.transactionHash: hash.hex,
-                        "nodes": sends.map(\.rpc).joined(separator: ","),
-                    ]))
-        }
+    /// One `sent`, appended the moment a transaction was accepted (the broadcaster calls back after its state file
+    /// recorded the send), naming the nodes by origin only — never a path that may hold a provider key.
+    static func noteSent(hash: Hash32, nodes: [String], time: UInt64, trail: AuditTrail, subject: AuditSubject) {
+        trail.note(
+            AuditEvent(
+                time: time, tool: .broadcast, kind: .sent, fingerprint: subject.fingerprint, chargeID: subject.chargeID,
+                details: [AuditDetail.transactionHash: hash.hex, "nodes": nodes.joined(separator: ",")]))
     }
 
     /// `mined` with the receipt's block, then `credited` when the credits were waited for.
@@ -71,17 +49,16 @@ extension Send {
         }
     }
 
-    /// Reports a failure (the `Error:` line first), then notes what this run sent and how it ended.
+    /// Reports a failure (the `Error:` line first), then notes how the run ended (sends were noted as they happened).
     ///
     /// The end is `reverted` (with its block) for a payment mined with status 0, `refused` with the error's kind and
     /// message for any other failure. Returns what to throw.
     static func report(
-        _ error: any Error, sends: (statePath: String, before: Int)?, json: Bool, trail: AuditTrail,
+        _ error: any Error, json: Bool, trail: AuditTrail,
         subject: AuditSubject
     ) -> any Error {
         if error is ExitCode { return error }
         let exit = CommandRunner.report(error, json: json)
-        if let sends { noteSends(statePath: sends.statePath, after: sends.before, trail: trail, subject: subject) }
         if case .reverted(let hash, let block, let revert) = error as? BroadcastError {
             trail.note(
                 .reverted, subject,

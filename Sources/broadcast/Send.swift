@@ -47,7 +47,6 @@ struct Send: AsyncParsableCommand {
         try await CommandRunner.run(json: output.json) {
             let trail = audit.trail(tool: .broadcast)
             var subject = AuditSubject.unknown
-            var sends: (statePath: String, before: Int)?
             do {
                 let file = try qr.readSigned(path: signed, bundle: bundle)
                 subject = Self.auditSubject(file)
@@ -65,19 +64,21 @@ struct Send: AsyncParsableCommand {
                 settings.pollSeconds = pollInterval
                 settings.waitCredits = waitCredits
                 let statePath = state ?? qr.defaultStatePath(signed: signed, file: file)
-                sends = (statePath, Self.submissionsBefore(statePath: statePath))
                 Console.info(
                     "Broadcasting \(file.transaction.transactionHash) (fingerprint \(file.fingerprint)) from \(file.from)"
                         + (file.feeLadder.isEmpty ? "" : " with \(file.feeLadder.count) fee-ladder rung(s)"))
-                let broadcaster = Broadcaster(
+                var broadcaster = Broadcaster(
                     file: file, rpcs: context.rpcs, api: context.api, statePath: statePath,
                     settings: settings, log: { Console.info($0) })
+                let sentSubject = subject
+                broadcaster.onSent = { hash, nodes, time in
+                    Self.noteSent(hash: hash, nodes: nodes, time: time, trail: trail, subject: sentSubject)
+                }
                 let outcome = try await broadcaster.run()
-                Self.noteSends(statePath: statePath, after: sends?.before ?? 0, trail: trail, subject: subject)
                 Self.noteOutcome(outcome, trail: trail, subject: subject)
                 Report.render(outcome, file: file, json: output.json)
             } catch {
-                throw Self.report(error, sends: sends, json: output.json, trail: trail, subject: subject)
+                throw Self.report(error, json: output.json, trail: trail, subject: subject)
             }
         }
     }
