@@ -212,6 +212,20 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "PreparationTests",
+            dependencies: [
+                "Preparation", "Sandbox", "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumRPC",
+                "EthereumTransactions", "HTTPTransport", "LoopbackHTTP", "PaymentAPI", "Secp256k1",
+            ]
+        ),
+        .testTarget(
+            name: "BroadcastingTests",
+            dependencies: [
+                "Broadcasting", "Preparation", "OfflineSigning", "Sandbox", "BundleFormat", "EthereumABI", "EthereumPrimitives",
+                "EthereumRPC", "EthereumTransactions", "HTTPTransport", "LoopbackHTTP", "PaymentAPI", "Secp256k1",
+            ]
+        ),
+        .testTarget(
             name: "ApprovalsTests",
             dependencies: ["Approvals", "BundleFormat", "EthereumPrimitives", "Secp256k1", "TestSupport"],
             exclude: ["Fixtures"]
