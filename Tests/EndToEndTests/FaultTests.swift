@@ -11,6 +11,7 @@ import Testing
     func endpointGone() throws {
         let flow = try Flow(sandboxArguments: ["--fault", "target=charge,status=410,count=100"])
         let result = try flow.prepare()
+        try ResultLog.record(result, schema: "error")
         #expect(result.status == 69)
         #expect(flow.errorKind(result) == "endpointGone")
         #expect(result.stderr.contains("removed"))
@@ -25,6 +26,7 @@ import Testing
     func transientAPIFaults(fault: String) throws {
         let flow = try Flow(sandboxArguments: ["--fault", fault])
         let result = try flow.prepare()
+        try ResultLog.record(result, schema: "prepare")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try flow.json(result)["apiRequests"] as? Int == 2)
     }
@@ -33,6 +35,7 @@ import Testing
     func persistentServerError() throws {
         let flow = try Flow(sandboxArguments: ["--fault", "target=charge,status=500,count=100"])
         let result = try flow.prepare()
+        try ResultLog.record(result, schema: "error")
         #expect(result.status == 69)
         #expect(flow.errorKind(result) == "serverError")
     }
@@ -43,12 +46,15 @@ import Testing
         #expect(try flow.prepare().status == 0)
         #expect(try flow.sign().status == 0)
         let waiting = try flow.broadcast(["--timeout", "2"])
+        try ResultLog.record(waiting, schema: "error")
         #expect(waiting.status == 75, "\(waiting.stderr)")
         try flow.sandbox.fault(["target": "rpc", "status": 503, "count": 1])
         let down = try flow.broadcast()
+        try ResultLog.record(down, schema: "error")
         #expect(down.status == 69, "\(down.stderr)")
         try flow.sandbox.rpc("sandbox_mine", [1])
         let resumed = try flow.broadcast()
+        try ResultLog.record(resumed, schema: "broadcast-send")
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stderr.contains("Resuming from"))
         let state = try #require(
@@ -69,6 +75,7 @@ import Testing
         let rung = file.feeLadder[0].transaction.maxFeePerGas.amount
         try flow.sandbox.rpc("sandbox_setBaseFee", [((primary + rung) / 2).quantity])
         let sent = try flow.broadcast()
+        try ResultLog.record(sent, schema: "broadcast-send")
         #expect(sent.status == 0, "\(sent.stderr)")
         #expect(try flow.json(sent)["transactionHash"] as? String == file.feeLadder[0].transactionHash.hex)
     }
@@ -86,6 +93,7 @@ import Testing
         while !running.stderrSoFar.contains("Sent replacement 1"), Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
         try flow.sandbox.rpc("sandbox_mine", [1])
         let sent = try running.finish()
+        try ResultLog.record(sent, schema: "broadcast-send")
         #expect(sent.status == 0, "\(sent.stderr)")
         #expect(try flow.json(sent)["transactionHash"] as? String == file.feeLadder[0].transactionHash.hex)
     }
@@ -104,6 +112,7 @@ import Testing
     func apiStatus(fault: String, status: Int32, kind: String) throws {
         let flow = try Flow(sandboxArguments: ["--fault", fault])
         let result = try flow.prepare()
+        try ResultLog.record(result, schema: "error")
         #expect(result.status == status, "\(result.stderr)")
         #expect(flow.errorKind(result) == kind)
         #expect(!FileManager.default.fileExists(atPath: flow.path("bundle.json")))
@@ -118,6 +127,7 @@ import Testing
                 "--amount", "25", "--sender", Flow.payer, "--chain", "8453", "--rpc-url", flow.sandbox.rpcURL,
                 "--api-url", flow.sandbox.apiURL, "--json",
             ], environment: ["OPENROUTER_API_KEY": "not-the-key"])
+        try ResultLog.record(result, schema: "error")
         #expect(result.status == 77)
         #expect(flow.errorKind(result) == "unauthorized")
     }
@@ -126,6 +136,7 @@ import Testing
     func apiTimeout() throws {
         let flow = try Flow(sandboxArguments: ["--fault", "target=charge,delayMs=3000,count=5"])
         let result = try flow.prepare(["--api-timeout", "1"])
+        try ResultLog.record(result, schema: "error")
         #expect(result.status == 69, "\(result.stderr)")
         #expect(result.stderr.lowercased().contains("timed out") || result.stderr.lowercased().contains("timeout"))
     }
@@ -139,6 +150,7 @@ import Testing
                 "--amount", "25", "--sender", Flow.payer, "--chain", "8453", "--rpc-url", "http://127.0.0.1:9/rpc",
                 "--api-url", flow.sandbox.apiURL, "--json",
             ], environment: ["OPENROUTER_API_KEY": "sandbox-key"])
+        try ResultLog.record(result, schema: "error")
         #expect(result.status == 69, "\(result.stderr)")
         #expect(flow.errorKind(result) == "rpcFailed")
     }
@@ -151,17 +163,27 @@ import Testing
             environment: ["OPENROUTER_API_KEY": "sandbox-key"])
         #expect(result.status == 77)
         #expect(result.stderr.lowercased().contains("management key"))
+        try ResultLog.record(
+            ToolRunner.run(
+                "broadcast", ["balance", "--api-url", flow.sandbox.apiURL, "--json"],
+                environment: ["OPENROUTER_API_KEY": "sandbox-key"]), schema: "error")
     }
 
     @Test("--if-below: nothing to do above the threshold (exit 0, no bundle), a bundle below it")
     func topUpThreshold() throws {
         let flow = try Flow(sandboxArguments: ["--initial-credits", "100", "--management-key", "sandbox-key"])
         let high = try flow.prepare(["--if-below", "50"])
+        try ResultLog.record(high, schema: "prepare-nothing-to-do")
         #expect(high.status == 0, "\(high.stderr)")
         #expect(high.stderr.contains("Nothing to do"))
         #expect(!FileManager.default.fileExists(atPath: flow.path("bundle.json")))
         let low = try flow.prepare(["--if-below", "150"])
+        try ResultLog.record(low, schema: "prepare")
         #expect(low.status == 0, "\(low.stderr)")
         #expect(FileManager.default.fileExists(atPath: flow.path("bundle.json")))
+        try ResultLog.record(
+            ToolRunner.run(
+                "broadcast", ["balance", "--api-url", flow.sandbox.apiURL, "--json"],
+                environment: ["OPENROUTER_API_KEY": "sandbox-key"]), schema: "broadcast-balance")
     }
 }

@@ -73,6 +73,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let bundle = Fixtures.formats.appendingPathComponent(path).path
         let result = try ToolRunner.run("sign", Self.signArguments(dir, bundle: bundle) + ["--json"], stdin: Data("d095\n".utf8))
+        try ResultLog.record(result, schema: "error")
         #expect(result.status == 65)
         #expect(result.stderr.hasPrefix("Error: "))
         let error = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
