@@ -43,7 +43,7 @@ let package = Package(
         // Shared by both sides of the air gap: formats and command-line plumbing (no keys, no networking).
         .target(
             name: "BundleFormat", dependencies: ["EthereumPrimitives", "EthereumABI", "EthereumRLP", "EthereumTransactions"]),
-        .target(name: "CommandLineSupport", dependencies: ["EthereumPrimitives", argumentParser]),
+        .target(name: "CommandLineSupport", dependencies: ["BundleFormat", "EthereumPrimitives", argumentParser]),
 
         // QR codes across the air gap: the one owner of libqrencode, zbar and libpng; used on both sides.
         .target(

@@ -1,4 +1,5 @@
 public import ArgumentParser
+import BundleFormat
 public import Foundation
 
 /// `--json`, shared by every command: one JSON object on stdout instead of the human rendering.
@@ -33,6 +34,9 @@ public enum CommandRunner {
         let (kind, message, status): (String, String, ExitStatus)
         if let reportable = error as? ReportableError {
             (kind, message, status) = (reportable.kind, reportable.description, reportable.exitStatus)
+        } else if let validation = error as? ValidationError {
+            // An option found wrong only while running (an unparsable URL, an unknown chain): still a usage error.
+            (kind, message, status) = ("usage", validation.message, .usage)
         } else {
             (kind, message, status) = ("unexpected", String(describing: error), .failure)
         }
@@ -44,19 +48,13 @@ public enum CommandRunner {
     }
 }
 
-/// The `--json` writer: sorted keys, pretty-printed, with a `version` field added at the top.
+/// The `--json` writer: the package's canonical JSON (keys sorted by code point, two-space indentation, one
+/// trailing newline), with a `version` field added at the top.
 public enum CanonicalResult {
     /// Serialises a JSON object, adding `"version": 1` unless present.
     public static func encode(_ object: [String: Any]) -> Data {
         var object = object
         if object["version"] == nil { object["version"] = 1 }
-        do {
-            var data = try JSONSerialization.data(
-                withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-            data.append(0x0a)
-            return data
-        } catch {
-            fatalError("non-JSON result — caller bug: \(error)")
-        }
+        return CanonicalJSON.encode(object)
     }
 }

@@ -5,6 +5,9 @@ import CommandLineSupport
 /// `broadcast`: the online half that submits a signed transaction and follows it to the credits.
 @main
 struct Broadcast: AsyncParsableCommand {
+    /// Runs the tool, printing a JSON error object for a bad command line when `--json` is given.
+    static func main() async { await JSONAwareMain.run(Self.self) }
+
     static let configuration = CommandConfiguration(
         commandName: "broadcast",
         abstract: "Check a signed transaction, submit it, follow it to its receipt, then watch the credits.",

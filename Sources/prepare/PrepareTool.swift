@@ -6,6 +6,9 @@ import CommandLineSupport
 /// `prepare audit verify|timeline` for the online machine's audit log.
 @main
 struct PrepareTool: AsyncParsableCommand {
+    /// Runs the tool, printing a JSON error object for a bad command line when `--json` is given.
+    static func main() async { await JSONAwareMain.run(Self.self) }
+
     static let configuration = CommandConfiguration(
         commandName: "prepare",
         abstract: Prepare.configuration.abstract,

@@ -7,6 +7,9 @@ import CommandLineSupport
 /// Links no networking code (checked in CI on the built binary).
 @main
 struct Sign: AsyncParsableCommand {
+    /// Runs the tool, printing a JSON error object for a bad command line when `--json` is given.
+    static func main() async { await JSONAwareMain.run(Self.self) }
+
     static let configuration = CommandConfiguration(
         commandName: "sign",
         abstract: "Verify an unsigned bundle, show what it pays, ask for approval and sign it (offline).",

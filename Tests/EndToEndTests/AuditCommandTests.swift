@@ -108,6 +108,7 @@ import Testing
         let mutated = try mutation.apply(try Self.lines(space.auditLog))
         let path = try space.write(mutated.joined(separator: "\n") + "\n", to: "mutated.jsonl")
         let result = try ToolRunner.run("sign", ["audit", "verify", path, "--json"])
+        try ResultLog.record(result, schema: "audit-verify")
         #expect(result.status == 65)
         #expect(result.stderr.contains("Error: audit log \(path) does not verify: "))
         let report = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])

@@ -43,9 +43,11 @@ import Testing
         let lineA = try space.write(space.vectors.signature("A"), to: "a.txt")
         let lineB = try space.write(space.vectors.signature("B"), to: "b.txt")
         let result = try ToolRunner.run(
-            "sign", space.signArguments(approvals: [lineA, lineB]) + ["--out", space.path("signed.json"), "--fee-ladder", "1"],
+            "sign",
+            space.signArguments(approvals: [lineA, lineB]) + ["--out", space.path("signed.json"), "--fee-ladder", "1", "--json"],
             stdin: Data("d095\n".utf8))
         #expect(result.status == 0, "\(result.stderr)")
+        try ResultLog.record(result, schema: "sign")
         return try #require(try QRImages.signedExample("transactionHash") as? String)
     }
 
@@ -59,12 +61,14 @@ import Testing
         let online = space.path("online.jsonl")
         try Self.handMadeLog(Self.broadcastEvents(sent: hash, mined: hash), to: online)
         #expect(try ToolRunner.run(tool, ["audit", "verify", online]).status == 0)
+        try ResultLog.record(ToolRunner.run(tool, ["audit", "verify", online, "--json"]), schema: "audit-verify")
         let result = try ToolRunner.run(tool, ["audit", "timeline", space.auditLog, online])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdoutText.hasPrefix("purchase d095-76c1-302c-afd8 — charge sandbox-polygon-example"))
         #expect(result.stdoutText.contains("verified: the transaction included on chain, \(hash), is byte-identical"))
         #expect(result.stdoutText.contains(", approved)"))
         let json = try ToolRunner.run(tool, ["audit", "timeline", space.auditLog, online, "--json"])
+        try ResultLog.record(json, schema: "audit-timeline")
         let root = try #require(try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any])
         let timeline = try #require((root["timelines"] as? [[String: Any]])?.first)
         #expect(timeline["includedTransactionIsSigned"] as? Bool == true)
@@ -98,6 +102,8 @@ import Testing
         #expect(result.status == 65)
         #expect(result.stdoutText.contains("MISMATCH: \(online):2: reverted transaction \(foreign) is not one that sign signed"))
         #expect(result.stderr.contains("Error: purchase d095-76c1-302c-afd8: "))
+        try ResultLog.record(
+            ToolRunner.run("sign", ["audit", "timeline", space.auditLog, online, "--json"]), schema: "audit-timeline")
     }
 
     @Test("timeline refuses a log that does not verify, naming the entry")
@@ -112,6 +118,8 @@ import Testing
         let result = try ToolRunner.run("broadcast", ["audit", "timeline", space.auditLog, online])
         #expect(result.status == 65)
         #expect(result.stderr.contains("entry seq 1 is missing before line 1"))
+        try ResultLog.record(
+            ToolRunner.run("broadcast", ["audit", "timeline", space.auditLog, online, "--json"]), schema: "audit-timeline")
     }
 
     @Test("prepare and broadcast log their refusals (missing input, exit 66)", arguments: ["prepare", "broadcast"])

@@ -11,6 +11,7 @@ import Testing
     func endpointGone() throws {
         let flow = try Flow(sandboxArguments: ["--fault", "target=charge,status=410,count=100"])
         let result = try flow.prepare()
+        try ResultLog.record(result, schema: "error")
         #expect(result.status == 69)
         #expect(flow.errorKind(result) == "endpointGone")
         #expect(result.stderr.contains("removed"))
@@ -25,6 +26,7 @@ import Testing
     func transientAPIFaults(fault: String) throws {
         let flow = try Flow(sandboxArguments: ["--fault", fault])
         let result = try flow.prepare()
+        try ResultLog.record(result, schema: "prepare")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try flow.json(result)["apiRequests"] as? Int == 2)
     }
@@ -33,6 +35,7 @@ import Testing
     func persistentServerError() throws {
         let flow = try Flow(sandboxArguments: ["--fault", "target=charge,status=500,count=100"])
         let result = try flow.prepare()
+        try ResultLog.record(result, schema: "error")
         #expect(result.status == 69)
         #expect(flow.errorKind(result) == "serverError")
     }
@@ -44,14 +47,17 @@ import Testing
         #expect(try flow.sign().status == 0)
         let audit = ["--audit-log", flow.path("audit.jsonl")]
         let waiting = try flow.broadcast(["--timeout", "2"] + audit)
+        try ResultLog.record(waiting, schema: "error")
         #expect(waiting.status == 75, "\(waiting.stderr)")
         let afterTimeout = try String(contentsOfFile: flow.path("audit.jsonl"), encoding: .utf8)
         #expect(afterTimeout.contains("\"kind\":\"sent\""), "the send is in the audit log although the run timed out")
         try flow.sandbox.fault(["target": "rpc", "status": 503, "count": 1])
         let down = try flow.broadcast(audit)
+        try ResultLog.record(down, schema: "error")
         #expect(down.status == 69, "\(down.stderr)")
         try flow.sandbox.rpc("sandbox_mine", [1])
         let resumed = try flow.broadcast(audit)
+        try ResultLog.record(resumed, schema: "broadcast-send")
         #expect(resumed.status == 0, "\(resumed.stderr)")
         let verified = try ToolRunner.run("broadcast", ["audit", "verify", flow.path("audit.jsonl")])
         #expect(verified.status == 0, "\(verified.stderr)")
@@ -74,6 +80,7 @@ import Testing
         let rung = file.feeLadder[0].transaction.maxFeePerGas.amount
         try flow.sandbox.rpc("sandbox_setBaseFee", [((primary + rung) / 2).quantity])
         let sent = try flow.broadcast()
+        try ResultLog.record(sent, schema: "broadcast-send")
         #expect(sent.status == 0, "\(sent.stderr)")
         #expect(try flow.json(sent)["transactionHash"] as? String == file.feeLadder[0].transactionHash.hex)
     }
@@ -91,6 +98,7 @@ import Testing
         while !running.stderrSoFar.contains("Sent replacement 1"), Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
         try flow.sandbox.rpc("sandbox_mine", [1])
         let sent = try running.finish()
+        try ResultLog.record(sent, schema: "broadcast-send")
         #expect(sent.status == 0, "\(sent.stderr)")
         #expect(try flow.json(sent)["transactionHash"] as? String == file.feeLadder[0].transactionHash.hex)
     }
@@ -109,6 +117,7 @@ import Testing
     func apiStatus(fault: String, status: Int32, kind: String) throws {
         let flow = try Flow(sandboxArguments: ["--fault", fault])
         let result = try flow.prepare()
+        try ResultLog.record(result, schema: "error")
         #expect(result.status == status, "\(result.stderr)")
         #expect(flow.errorKind(result) == kind)
         #expect(!FileManager.default.fileExists(atPath: flow.path("bundle.json")))
@@ -123,6 +132,7 @@ import Testing
                 "--amount", "25", "--sender", Flow.payer, "--chain", "8453", "--rpc-url", flow.sandbox.rpcURL,
                 "--api-url", flow.sandbox.apiURL, "--json",
             ], environment: ["OPENROUTER_API_KEY": "not-the-key"])
+        try ResultLog.record(result, schema: "error")
         #expect(result.status == 77)
         #expect(flow.errorKind(result) == "unauthorized")
     }
@@ -131,6 +141,7 @@ import Testing
     func apiTimeout() throws {
         let flow = try Flow(sandboxArguments: ["--fault", "target=charge,delayMs=3000,count=5"])
         let result = try flow.prepare(["--api-timeout", "1"])
+        try ResultLog.record(result, schema: "error")
         #expect(result.status == 69, "\(result.stderr)")
         #expect(result.stderr.lowercased().contains("timed out") || result.stderr.lowercased().contains("timeout"))
     }
@@ -144,6 +155,7 @@ import Testing
                 "--amount", "25", "--sender", Flow.payer, "--chain", "8453", "--rpc-url", "http://127.0.0.1:9/rpc",
                 "--api-url", flow.sandbox.apiURL, "--json",
             ], environment: ["OPENROUTER_API_KEY": "sandbox-key"])
+        try ResultLog.record(result, schema: "error")
         #expect(result.status == 69, "\(result.stderr)")
         #expect(flow.errorKind(result) == "rpcFailed")
     }
@@ -156,17 +168,27 @@ import Testing
             environment: ["OPENROUTER_API_KEY": "sandbox-key"])
         #expect(result.status == 77)
         #expect(result.stderr.lowercased().contains("management key"))
+        try ResultLog.record(
+            ToolRunner.run(
+                "broadcast", ["balance", "--api-url", flow.sandbox.apiURL, "--json"],
+                environment: ["OPENROUTER_API_KEY": "sandbox-key"]), schema: "error")
     }
 
     @Test("--if-below: nothing to do above the threshold (exit 0, no bundle), a bundle below it")
     func topUpThreshold() throws {
         let flow = try Flow(sandboxArguments: ["--initial-credits", "100", "--management-key", "sandbox-key"])
         let high = try flow.prepare(["--if-below", "50"])
+        try ResultLog.record(high, schema: "prepare-nothing-to-do")
         #expect(high.status == 0, "\(high.stderr)")
         #expect(high.stderr.contains("Nothing to do"))
         #expect(!FileManager.default.fileExists(atPath: flow.path("bundle.json")))
         let low = try flow.prepare(["--if-below", "150"])
+        try ResultLog.record(low, schema: "prepare")
         #expect(low.status == 0, "\(low.stderr)")
         #expect(FileManager.default.fileExists(atPath: flow.path("bundle.json")))
+        try ResultLog.record(
+            ToolRunner.run(
+                "broadcast", ["balance", "--api-url", flow.sandbox.apiURL, "--json"],
+                environment: ["OPENROUTER_API_KEY": "sandbox-key"]), schema: "broadcast-balance")
     }
 }

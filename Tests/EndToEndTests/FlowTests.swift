@@ -13,14 +13,17 @@ import Testing
     func happyPath(chainID: Int) throws {
         let flow = try Flow(chainID: chainID)
         let prepared = try flow.prepare()
+        try ResultLog.record(prepared, schema: "prepare")
         #expect(prepared.status == 0, "\(prepared.stderr)")
         let summary = try flow.json(prepared)
         #expect(summary["nodeRequests"] as? Int == 2, "prepare must read the node in two batches")
         #expect(summary["apiRequests"] as? Int == 1)
         let signed = try flow.sign(["--fee-ladder", "1"])
+        try ResultLog.record(signed, schema: "sign")
         #expect(signed.status == 0, "\(signed.stderr)")
         _ = try flow.recordSigned(label: "flow-\(chainID)")
         let sent = try flow.broadcast(["--wait-credits"])
+        try ResultLog.record(sent, schema: "broadcast-send")
         #expect(sent.status == 0, "\(sent.stderr)")
         let outcome = try flow.json(sent)
         #expect(outcome["status"] as? String == "paid")
@@ -28,6 +31,7 @@ import Testing
         #expect(outcome["refunded"] is String)
         // A re-run finds the receipt and sends nothing new.
         let again = try flow.broadcast()
+        try ResultLog.record(again, schema: "broadcast-send")
         #expect(again.status == 0)
         #expect(again.stderr.contains("Already mined"))
     }
@@ -39,6 +43,7 @@ import Testing
         #expect(try flow.sign().status == 0)
         try flow.sandbox.rpc("sandbox_increaseTime", [7200])
         let sent = try flow.broadcast()
+        try ResultLog.record(sent, schema: "error")
         #expect(sent.status == 3, "\(sent.stderr)")
         #expect(sent.stderr.contains("ExpiredIntent()"))
     }
@@ -49,6 +54,7 @@ import Testing
         #expect(try flow.prepare().status == 0)
         let deadline = try flow.bundle().validUntil
         let result = try flow.sign(["--assume-time", String(deadline - 60)])
+        try ResultLog.record(result, schema: "error")
         #expect(result.status == 65)
         #expect(flow.errorKind(result) == "intentExpired")
         #expect(!FileManager.default.fileExists(atPath: flow.path("signed.json")))
@@ -82,6 +88,7 @@ import Testing
         bundle.transaction.data = TransfersContract.encodeSwapAndTransfer(intent: intent, poolFeesTier: tier)
         try bundle.canonicalJSON().write(to: URL(fileURLWithPath: flow.path("tampered.json")))
         let result = try flow.sign(bundle: "tampered.json")
+        try ResultLog.record(result, schema: "error")
         #expect(result.status == 65)
         #expect(flow.errorKind(result) == "intentMismatch")
         #expect(result.stderr.contains("intent.recipient"))
@@ -92,6 +99,7 @@ import Testing
         let flow = try Flow()
         #expect(try flow.prepare().status == 0)
         let result = try flow.sign(key: "other.hex")
+        try ResultLog.record(result, schema: "error")
         #expect(result.status == 65)
         #expect(flow.errorKind(result) == "senderMismatch")
         #expect(!FileManager.default.fileExists(atPath: flow.path("signed.json")))
@@ -101,6 +109,7 @@ import Testing
     func insufficientBalance() throws {
         let flow = try Flow(fund: "0.001")
         let result = try flow.prepare()
+        try ResultLog.record(result, schema: "error")
         #expect(result.status == 65, "\(result.stderr)")
         #expect(flow.errorKind(result) == "insufficientBalance")
         #expect(!FileManager.default.fileExists(atPath: flow.path("bundle.json")))

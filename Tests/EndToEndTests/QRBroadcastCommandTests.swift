@@ -57,6 +57,7 @@ import Testing
             "broadcast",
             ["--bundle", other, "--json"] + QRImages.imageArguments(signatureFrames, option: "--eth-signature-image")
                 + Self.deadNode, directory: dir)
+        try ResultLog.record(refused, schema: "error")
         #expect(refused.status == 65)
         let error = try JSONSerialization.jsonObject(with: refused.stdout) as? [String: Any]
         #expect((error?["error"] as? [String: Any])?["kind"] as? String == "requestMismatch")

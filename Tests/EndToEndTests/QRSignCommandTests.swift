@@ -128,6 +128,7 @@ enum QRImages {
             CompactBundle(bundle: QRImages.bundle(QRImages.sampleA)).ur, into: dir.appendingPathComponent("in"))
         #expect(paths.count == 1)
         let result = try ToolRunner.run("sign", QRImages.imageArguments(paths) + QRImages.keyArguments(dir) + ["--json"])
+        try ResultLog.record(result, schema: "error")
         #expect(result.status == 65)
         #expect(result.stderr.contains("Read ur:coldcredits-bundle"))
         let error = try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any]
@@ -146,6 +147,7 @@ enum QRImages {
             CompactBundle(bundle: QRImages.bundle(QRImages.sampleA)).ur, density: density, into: dir.appendingPathComponent("b"))
         let result = try ToolRunner.run(
             "sign", QRImages.imageArguments([sandbox[0], other[1]]) + QRImages.keyArguments(dir) + ["--json"])
+        try ResultLog.record(result, schema: "error")
         #expect(result.status == 65)
         #expect(result.stderr.contains(other[1]))
         let error = try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any]

@@ -73,6 +73,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let bundle = Fixtures.formats.appendingPathComponent(path).path
         let result = try ToolRunner.run("sign", Self.signArguments(dir, bundle: bundle) + ["--json"], stdin: Data("d095\n".utf8))
+        try ResultLog.record(result, schema: "error")
         #expect(result.status == 65)
         #expect(result.stderr.hasPrefix("Error: "))
         let error = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
@@ -180,5 +181,18 @@ import Testing
                 "--password-file", password.path, "--light-kdf",
             ])
         #expect(again.status == 73, "an existing keystore is never overwritten")
+    }
+
+    @Test("a bad command line with --json still prints one JSON error object (exit 64)", arguments: [
+        ["sign", "--json"], ["prepare", "--json", "--chain", "base"], ["broadcast", "--json", "x.json"],
+        ["prepare", "--json", "--amount", "5", "--sender", "0x9d8A62f656a8d1615C1294fd71e9CFb3E4855A4F", "--chain", "base",
+         "--rpc-url", "ftp://example", "--no-audit-log"],
+    ])
+    func usageErrorsAsJSON(command: [String]) throws {
+        let result = try ToolRunner.run(command[0], Array(command.dropFirst()))
+        try ResultLog.record(result, schema: "error")
+        #expect(result.status == 64, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+        #expect((object["error"] as? [String: Any])?["kind"] as? String == "usage")
     }
 }

@@ -1,0 +1,28 @@
+public import ArgumentParser
+import Foundation
+
+/// The entry point of every tool: ArgumentParser's own `main`, except that a command line that fails to parse
+/// or validate while `--json` is present also prints `{"error": {"kind": "usage", "message": …}}` on stdout, so a
+/// script never has to read stderr (STYLE §3.5). `--help` and `--version` are not errors and print as usual.
+public enum JSONAwareMain {
+    /// Parses the process arguments for `command`, runs the chosen subcommand and exits with its status.
+    public static func run<Command: ParsableCommand>(_ command: Command.Type) async -> Never {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var parsed = try command.parseAsRoot(arguments)
+            if var asyncCommand = parsed as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try parsed.run()
+            }
+            exit(0)
+        } catch {
+            let code = command.exitCode(for: error)
+            if code != .success, !(error is ExitCode), arguments.contains("--json") {
+                let message = command.message(for: error)
+                Console.writeArtifact(CanonicalResult.encode(["error": ["kind": "usage", "message": message]]))
+            }
+            command.exit(withError: error)
+        }
+    }
+}
