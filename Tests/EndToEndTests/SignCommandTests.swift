@@ -183,11 +183,15 @@ import Testing
         #expect(again.status == 73, "an existing keystore is never overwritten")
     }
 
-    @Test("a bad command line with --json still prints one JSON error object (exit 64)", arguments: [
-        ["sign", "--json"], ["prepare", "--json", "--chain", "base"], ["broadcast", "--json", "x.json"],
-        ["prepare", "--json", "--amount", "5", "--sender", "0x9d8A62f656a8d1615C1294fd71e9CFb3E4855A4F", "--chain", "base",
-         "--rpc-url", "ftp://example", "--no-audit-log"],
-    ])
+    @Test(
+        "a bad command line with --json still prints one JSON error object (exit 64)",
+        arguments: [
+            ["sign", "--json"], ["prepare", "--json", "--chain", "base"], ["broadcast", "--json", "x.json"],
+            [
+                "prepare", "--json", "--amount", "5", "--sender", "0x9d8A62f656a8d1615C1294fd71e9CFb3E4855A4F", "--chain", "base",
+                "--rpc-url", "ftp://example", "--no-audit-log",
+            ],
+        ])
     func usageErrorsAsJSON(command: [String]) throws {
         let result = try ToolRunner.run(command[0], Array(command.dropFirst()))
         try ResultLog.record(result, schema: "error")
