@@ -211,17 +211,27 @@ let package = Package(
                 "HTTPTransport", "LoopbackHTTP", "StrictJSON", "PaymentAPI", "EthereumRPC", "OfflineSigning", "TestSupport",
             ]
         ),
+        .target(
+            name: "SandboxTestSupport",
+            dependencies: [
+                "Sandbox", "BundleFormat", "EthereumPrimitives", "EthereumRPC", "HTTPTransport", "LoopbackHTTP", "PaymentAPI",
+                "Secp256k1",
+            ],
+            path: "Tests/SandboxTestSupport"
+        ),
         .testTarget(
             name: "PreparationTests",
             dependencies: [
-                "Preparation", "Sandbox", "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumRPC",
+                "SandboxTestSupport", "Preparation", "Sandbox", "BundleFormat", "EthereumABI", "EthereumPrimitives",
+                "EthereumRPC",
                 "EthereumTransactions", "HTTPTransport", "LoopbackHTTP", "PaymentAPI", "Secp256k1",
             ]
         ),
         .testTarget(
             name: "BroadcastingTests",
             dependencies: [
-                "Broadcasting", "Preparation", "OfflineSigning", "Sandbox", "BundleFormat", "EthereumABI", "EthereumPrimitives",
+                "SandboxTestSupport", "Broadcasting", "Preparation", "OfflineSigning", "Sandbox", "BundleFormat", "EthereumABI",
+                "EthereumPrimitives",
                 "EthereumRPC", "EthereumTransactions", "HTTPTransport", "LoopbackHTTP", "PaymentAPI", "Secp256k1",
             ]
         ),

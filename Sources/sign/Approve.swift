@@ -99,7 +99,7 @@ struct Approve: AsyncParsableCommand {
         let existing = try out.map(ApprovalsOutput.existing) ?? []
         Console.info(Review(verified, now: now).text)
         Console.info("Approval text (EIP-191 personal_sign):\n\n\(text.text)\n")
-        let key = try keyOptions.loadKey()
+        let key = try keySource.load()
         if !policy.approvals.approvers.contains(key.address) {
             Console.warning("\(key.address.checksummed) is not an approver in this policy; `sign` will not count it")
         }
@@ -121,15 +121,10 @@ struct Approve: AsyncParsableCommand {
         Console.info("Approved as \(key.address.checksummed) (fingerprint \(verified.fingerprint)).")
     }
 
-    /// The key options, as `sign BUNDLE` reads them.
-    var keyOptions: KeyOptions {
-        var options = KeyOptions()
-        options.keystore = keystore
-        options.mnemonicFile = mnemonicFile
-        options.path = path
-        options.privateKeyFile = privateKeyFile
-        options.allowInsecureKeyFile = allowInsecureKeyFile
-        options.passwordFile = passwordFile
-        return options
+    /// The approver's key source, read as `sign BUNDLE` reads its key (plain values: an option group cannot be
+    /// built by hand safely).
+    var keySource: KeySource {
+        KeySource(keystore: keystore, mnemonicFile: mnemonicFile, path: path, privateKeyFile: privateKeyFile,
+                  allowInsecureKeyFile: allowInsecureKeyFile, passwordFile: passwordFile)
     }
 }

@@ -9,6 +9,7 @@ import OfflineSigning
 import Preparation
 import Sandbox
 import Secp256k1
+import SandboxTestSupport
 import Testing
 
 @Suite struct BroadcasterTests {

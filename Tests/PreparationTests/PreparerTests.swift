@@ -8,6 +8,7 @@ import PaymentAPI
 @testable import Preparation
 import Sandbox
 import Secp256k1
+import SandboxTestSupport
 import Testing
 
 @Suite struct PreparerTests {
