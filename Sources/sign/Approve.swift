@@ -124,7 +124,8 @@ struct Approve: AsyncParsableCommand {
     /// The approver's key source, read as `sign BUNDLE` reads its key (plain values: an option group cannot be
     /// built by hand safely).
     var keySource: KeySource {
-        KeySource(keystore: keystore, mnemonicFile: mnemonicFile, path: path, privateKeyFile: privateKeyFile,
-                  allowInsecureKeyFile: allowInsecureKeyFile, passwordFile: passwordFile)
+        KeySource(
+            keystore: keystore, mnemonicFile: mnemonicFile, path: path, privateKeyFile: privateKeyFile,
+            allowInsecureKeyFile: allowInsecureKeyFile, passwordFile: passwordFile)
     }
 }
