@@ -7,3 +7,10 @@ public protocol HTTPTransport: Sendable {
     /// Sends `request` and returns the response, whatever its status.
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
 }
+
+/// The transport the tools use for real requests.
+public enum HTTP {
+    /// A transport over Foundation's URLSession (ephemeral, no redirects, exact timeouts): the one place the tools
+    /// reach FoundationNetworking.
+    public static func systemTransport() -> any HTTPTransport { URLSessionTransport() }
+}

@@ -50,7 +50,7 @@ public struct OnlineContext: Sendable {
                 kind: "unknownChain", message: "no contract addresses known for chain \(chainID); pass --network-file",
                 exitStatus: .usage)
         }
-        let transport = URLSessionTransport()
+        let transport = HTTP.systemTransport()
         rpcs = try ([rpcURL] + extraRPCURLs).map {
             JSONRPCClient(endpoint: try Self.url($0, option: "--rpc-url"), transport: transport)
         }
@@ -73,7 +73,7 @@ public struct OnlineContext: Sendable {
     /// An API client alone (for `broadcast balance`).
     public static func apiClient(apiURL: String, apiKeyFile: String?) throws -> PaymentAPIClient {
         guard let key = try apiKey(file: apiKeyFile) else { throw noAPIKey }
-        return PaymentAPIClient(apiKey: key, baseURL: try url(apiURL, option: "--api-url"), transport: URLSessionTransport())
+        return PaymentAPIClient(apiKey: key, baseURL: try url(apiURL, option: "--api-url"), transport: HTTP.systemTransport())
     }
 
     /// The deployment, which `prepare` always needs.
