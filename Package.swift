@@ -42,7 +42,8 @@ let package = Package(
 
         // Shared by both sides of the air gap: formats and command-line plumbing (no keys, no networking).
         .target(
-            name: "BundleFormat", dependencies: ["EthereumPrimitives", "EthereumABI", "EthereumRLP", "EthereumTransactions"]),
+            name: "BundleFormat",
+            dependencies: ["EthereumPrimitives", "EthereumABI", "EthereumRLP", "EthereumTransactions", "StrictJSON"]),
         .target(name: "CommandLineSupport", dependencies: ["BundleFormat", "EthereumPrimitives", argumentParser]),
 
         // QR codes across the air gap: the one owner of libqrencode, zbar and libpng; used on both sides.
@@ -110,7 +111,7 @@ let package = Package(
         ),
 
         // Offline only: keys and the signer.
-        .target(name: "Keystore", dependencies: ["Secp256k1", "EthereumPrimitives"] + crypto),
+        .target(name: "Keystore", dependencies: ["Secp256k1", "EthereumPrimitives", "StrictJSON"] + crypto),
         .target(name: "HDKeys", dependencies: ["Secp256k1", "EthereumPrimitives"] + crypto),
         .target(
             name: "OfflineSigning",

@@ -1,4 +1,5 @@
 public import Foundation
+import StrictJSON
 public import EthereumPrimitives
 
 /// A strict, path-aware view of a JSON object: every accessor names the field in its error, and
@@ -13,6 +14,9 @@ public struct JSONReader {
 
     /// Parses bytes that must hold one JSON object.
     public init(data: Data) throws(BundleError) {
+        // RFC 8259 strictly first: duplicate keys (which parsers resolve differently, so two machines could read
+        // two different documents), invalid UTF-8 and non-JSON numbers are refused before Foundation reads it.
+        do { _ = try JSON.parse(data) } catch { throw .invalidJSON(reason: error.description) }
         let parsed: Any
         do {
             parsed = try JSONSerialization.jsonObject(with: data, options: [])

@@ -1,5 +1,6 @@
 public import EthereumPrimitives
 public import Foundation
+import StrictJSON
 
 /// A Web3 Secret Storage (V3) keystore file, as written by geth, Foundry and MetaMask.
 ///
@@ -32,6 +33,8 @@ public struct KeystoreFile: Equatable, Sendable {
         guard jsonData.count <= KeystoreLimits.maximumFileBytes else {
             throw .fileTooLarge(bytes: jsonData.count, limit: KeystoreLimits.maximumFileBytes)
         }
+        // Duplicate keys would let two readers see two different keystores; refuse them (and any non-RFC 8259 JSON).
+        do { _ = try JSON.parse(jsonData) } catch { throw .malformedJSON(reason: error.description) }
         do {
             self = try JSONDecoder().decode(KeystoreFile.self, from: jsonData)
         } catch let error as KeystoreError {

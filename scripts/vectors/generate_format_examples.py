@@ -171,6 +171,10 @@ def files():
     wrong_checksum = a["transaction"]["to"].replace("BCdB", "BCDB")
     out.update({
         u + "invalidJSON/truncated.json": render(a)[:200],
+        # Two "to" keys: parsers disagree on which wins, so a strict reader must refuse the document outright.
+        u + "invalidJSON/duplicate-to.json": render(a).replace(
+            '"to": "' + a["transaction"]["to"] + '"',
+            '"to": "0x5eA054aEea285Ebc3A92eCB1f722f44304F72581",\n    "to": "' + a["transaction"]["to"] + '"'),
         u + "unexpectedFormat/signed-format-name.json": render(mutate(a, ["format"], "coldcredits.signed-transaction")),
         u + "unsupportedVersion/version-2.json": render(mutate(a, ["version"], 2)),
         u + "missingField/no-signing-hash.json": render(mutate(a, ["signingHash"], delete=True)),
