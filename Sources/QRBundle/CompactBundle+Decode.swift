@@ -15,14 +15,7 @@ extension CompactBundle {
     /// Decodes the CBOR strictly, rebuilds the bundle, checks the fingerprint and re-reads the bundle's
     /// canonical JSON with `UnsignedBundle(jsonData:)`.
     public init(cbor bytes: [UInt8]) throws(QRBundleError) {
-        let item: CBOR
-        do { item = try CBOR.decode(bytes) } catch { throw .transport(error) }
-        // The version comes first so that a later version with other fields is reported as such.
-        if case .array(let items) = item, case .unsigned(let version)? = items.first, version != Self.version {
-            throw .unsupportedVersion(type: Self.urType, expected: Self.version, found: version)
-        }
-        let f = try CompactFields(item, path: Self.urType, names: Self.names)
-        guard try f.uint64(0) == Self.version else { throw f.invalid(0, "expected \(Self.version)") }
+        let f = try CompactFields(versionedCBOR: bytes, type: Self.urType, version: Self.version, names: Self.names)
         let fingerprint = try f.bytes(1, count: 8)
         let chainID = ChainID(try f.uint64(5))
         let contract = try f.address(6)

@@ -23,6 +23,18 @@ struct CompactFields {
         self.items = items
     }
 
+    /// Decodes `bytes` as a compact form of UR type `type`: field 0 is the version, checked before the length so
+    /// a later version with other fields is reported as such, then exactly `names.count` items.
+    init(versionedCBOR bytes: [UInt8], type: String, version: UInt64, names: [String]) throws(QRBundleError) {
+        let item: CBOR
+        do { item = try CBOR.decode(bytes) } catch { throw .transport(error) }
+        if case .array(let items) = item, case .unsigned(let found)? = items.first, found != version {
+            throw .unsupportedVersion(type: type, expected: version, found: found)
+        }
+        try self.init(item, path: type, names: names)
+        guard try uint64(0) == version else { throw invalid(0, "expected \(version)") }
+    }
+
     /// The full name of field `index`.
     func field(_ index: Int) -> String { "\(path).\(names[index])" }
 

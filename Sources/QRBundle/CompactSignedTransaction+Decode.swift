@@ -15,13 +15,7 @@ extension CompactSignedTransaction {
     /// Decodes the CBOR strictly, re-encodes every raw transaction and re-reads the file's canonical JSON with
     /// `SignedTransactionFile(jsonData:)` (every signature must recover `from`; rungs must raise the fees).
     public init(cbor bytes: [UInt8]) throws(QRBundleError) {
-        let item: CBOR
-        do { item = try CBOR.decode(bytes) } catch { throw .transport(error) }
-        if case .array(let items) = item, case .unsigned(let version)? = items.first, version != Self.version {
-            throw .unsupportedVersion(type: Self.urType, expected: Self.version, found: version)
-        }
-        let f = try CompactFields(item, path: Self.urType, names: Self.names)
-        guard try f.uint64(0) == Self.version else { throw f.invalid(0, "expected \(Self.version)") }
+        let f = try CompactFields(versionedCBOR: bytes, type: Self.urType, version: Self.version, names: Self.names)
         let from = try f.address(5)
 
         let t = try f.nested(6, names: Self.transactionNames)
