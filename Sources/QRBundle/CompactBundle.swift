@@ -31,7 +31,7 @@ public import QRTransport
 /// against the recomputed signing hash, and reads the result back through `UnsignedBundle(jsonData:)`, so every
 /// rule of the JSON format applies. For a charge holding only the documented fields (every `formats/` example)
 /// the rebuilt bundle's canonical JSON is byte-identical to the original; see ``reproducesCanonicalJSON``.
-public struct CompactBundle: @unchecked Sendable {
+public struct CompactBundle: @unchecked Sendable, URPayload {
     // @unchecked: UnsignedBundle is (its charge holds immutable JSON values).
 
     /// The UR type.
@@ -96,13 +96,6 @@ public struct CompactBundle: @unchecked Sendable {
             .unsigned(bundle.createdAt), .unsigned(ChargeText.spellings(of: charge)),
         ]
         return CBOR.array(items).encoded
-    }
-
-    /// The single UR carrying ``cbor`` (split it into frames with `AnimatedQREncoder` when needed).
-    public var ur: UR {
-        do { return try UR(type: Self.urType, cbor: cbor) } catch {
-            fatalError("'\(Self.urType)' is a valid UR type — library bug: \(error)")
-        }
     }
 
     /// True when decoding ``cbor`` gives a bundle whose canonical JSON equals this bundle's, byte for byte.

@@ -26,7 +26,7 @@ import Secp256k1
 /// | 6 | transaction | `[chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gas, to, value, calldata]` |
 /// | 7 | signature | 65 bytes |
 /// | 8 | fee ladder | `[[maxPriorityFeePerGas, maxFeePerGas, signature], …]` |
-public struct CompactSignedTransaction: Sendable {
+public struct CompactSignedTransaction: Sendable, URPayload {
     /// The UR type.
     public static let urType = "coldcredits-signed"
     /// The version this build writes and reads.
@@ -89,10 +89,4 @@ public struct CompactSignedTransaction: Sendable {
         return CBOR.array(items).encoded
     }
 
-    /// The single UR carrying ``cbor``.
-    public var ur: UR {
-        do { return try UR(type: Self.urType, cbor: cbor) } catch {
-            fatalError("'\(Self.urType)' is a valid UR type — library bug: \(error)")
-        }
-    }
 }

@@ -1,7 +1,7 @@
 import EthereumPrimitives
 import FoundationEssentials
 
-extension EthSignRequest {
+extension EthSignRequest: URPayload {
     /// The untagged CBOR map, keys ascending.
     public var cbor: [UInt8] {
         var entries: [CBOR.MapEntry] = []
@@ -13,15 +13,6 @@ extension EthSignRequest {
         if let address { entries.append(.init(.unsigned(6), .bytes(address.bytes))) }
         if let origin { entries.append(.init(.unsigned(7), .text(origin))) }
         return CBOR.map(entries).encoded
-    }
-
-    /// The single UR carrying this request (split it with ``UREncoder`` when it is long).
-    public var ur: UR {
-        do {
-            return try UR(type: Self.urType, cbor: cbor)
-        } catch {
-            fatalError("'\(Self.urType)' is a valid UR type — library bug: \(error)")
-        }
     }
 
     /// Decodes a UR, which must have type `eth-sign-request`.

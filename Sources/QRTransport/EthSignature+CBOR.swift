@@ -1,6 +1,6 @@
 import FoundationEssentials
 
-extension EthSignature {
+extension EthSignature: URPayload {
     /// The untagged CBOR map, keys ascending.
     public var cbor: [UInt8] {
         var entries: [CBOR.MapEntry] = [
@@ -9,15 +9,6 @@ extension EthSignature {
         ]
         if let origin { entries.append(.init(.unsigned(3), .text(origin))) }
         return CBOR.map(entries).encoded
-    }
-
-    /// The single UR carrying this signature.
-    public var ur: UR {
-        do {
-            return try UR(type: Self.urType, cbor: cbor)
-        } catch {
-            fatalError("'\(Self.urType)' is a valid UR type — library bug: \(error)")
-        }
     }
 
     /// Decodes a UR, which must have type `eth-signature`.
