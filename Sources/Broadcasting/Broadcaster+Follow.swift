@@ -96,7 +96,7 @@ extension Broadcaster {
         let start = now()
         while true {
             let credits = try await creditsNow(api)
-            if let target, let total = Self.scaled(credits.totalCredits), total >= target {
+            if let target, let total = Credits.picoUSD(credits.totalCredits), total >= target {
                 state.status = "credited"
                 try save(state)
                 log("Credited: total credits \(credits.totalCredits) (was \(before), bought \(purchased)).")
@@ -123,14 +123,9 @@ extension Broadcaster {
         try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
     }
 
-    /// Exact decimal text scaled to 10^-12 units (credits are USD with a few decimals).
-    static func scaled(_ text: String) -> UInt256? {
-        let trimmed = text.hasSuffix(".0") ? String(text.dropLast(2)) : text
-        return try? DecimalAmount.parse(trimmed, decimals: 12, field: "credits")
-    }
-
+    /// The sum of two exact credit figures, in 10^-12 USD.
     static func sum(_ a: String, _ b: String) -> UInt256? {
-        guard let x = scaled(a), let y = scaled(b) else { return nil }
+        guard let x = Credits.picoUSD(a), let y = Credits.picoUSD(b) else { return nil }
         return x.addingReportingOverflow(y).partialValue
     }
 }

@@ -141,10 +141,8 @@ public enum Topping {
         do { limit = try DecimalAmount.parse(threshold, decimals: 12, field: "--if-below") } catch {
             throw ValidationError("\(error)")
         }
-        if remaining.hasPrefix("-") { return true }
-        guard let value = try? DecimalAmount.parse(String(remaining.prefix(40)), decimals: 12, field: "remaining") else {
-            return true  // more than 12 decimals: compare on the whole part
-        }
+        // Negative (usage above credits) or too precise to compare exactly: buy.
+        guard let value = Credits.picoUSD(remaining) else { return true }
         return value < limit
     }
 }

@@ -1,3 +1,4 @@
+public import EthereumPrimitives
 import StrictJSON
 
 /// The account's credit totals from `GET /credits`, in USD, exactly as OpenRouter wrote them.
@@ -23,6 +24,12 @@ public struct Credits: Hashable, Sendable {
         guard let credits = ExactDecimal(jsonNumber: totalCredits), let usage = ExactDecimal(jsonNumber: totalUsage)
         else { return nil }
         return credits.subtracting(usage)
+    }
+
+    /// A non-negative exact decimal USD amount (`"25.0"`, `"0.125"`) in units of 10^-12 USD, for comparing credit
+    /// figures exactly; nil for a negative number, an exponent, or more than 12 decimals.
+    public static func picoUSD(_ text: String) -> UInt256? {
+        try? DecimalAmount.parse(text, decimals: 12, field: "credits")
     }
 
     /// Reads `{"data":{"total_credits":<number>,"total_usage":<number>}}`; both must be non-negative numbers.
