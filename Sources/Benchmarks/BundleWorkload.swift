@@ -34,8 +34,9 @@ enum BundleWorkload {
         let verifier = BundleVerifier(policy: policy, now: 1_800_000_000, keyAddress: key.address, ledger: SigningLedger())
         do {
             let verified = try verifier.verify(jsonData: bundleBytes)
-            _ = Review(verified, now: 1_800_000_000)
-            let file = try TransactionSigner.sign(verified, with: key, policy: policy, ladderSteps: 0, signedAt: 1_800_000_000)
+            let ladder = try FeeLadder(verified, steps: 0, policy: policy)
+            _ = Review(verified, now: 1_800_000_000, ladder: ladder, policy: policy, source: .builtIn)
+            let file = try TransactionSigner.sign(verified, ladder: ladder, with: key, signedAt: 1_800_000_000)
             return file.transaction.rawTransaction[200]
         } catch {
             fatalError("benchmark bundle failed to verify or sign: \(error)")

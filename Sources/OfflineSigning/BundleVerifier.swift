@@ -82,6 +82,7 @@ public struct BundleVerifier: Sendable {
 
         try checkTransactionLimits(tx: bundle.transaction, rules: rules)
         let usd = try checkPurchaseLimits(intent: intent, chargeID: charge.id)
+        try checkValueBound(tx: tx, usdUnits: usd, rules: rules)
 
         // Currency and recipient.
         guard rules.recipientCurrencies.contains(intent.recipientCurrency) else {

@@ -29,19 +29,25 @@ extension Policy {
                 path: "approvals.threshold", reason: "\(threshold) exceeds the \(approvers.count) approvers listed")
         }
         approvals = Approvals(threshold: threshold, approvers: approvers)
+        valueMarginPercent = try top.optionalInteger("valueMarginPercent") ?? Self.defaultValueMarginPercent
+        guard valueMarginPercent <= 1000 else {
+            throw .invalidField(path: "valueMarginPercent", reason: "\(valueMarginPercent) exceeds 1000")
+        }
         var chains: [ChainRules] = []
         for (index, item) in try top.array("chains").enumerated() {
             guard let object = item as? [String: Any] else { throw .wrongType(path: "chains[\(index)]", expected: "an object") }
             var c = JSONReader(object: object, path: "chains[\(index)]")
+            let chainID = ChainID(try c.integer("chainId"))
+            let floor = try Self.priceFloor(&c, chainID: chainID)
             let rules = ChainRules(
-                chainID: ChainID(try c.integer("chainId")), transfers: try c.address("transfers"),
+                chainID: chainID, transfers: try c.address("transfers"),
                 operators: try Self.addresses(&c, "operators"),
                 recipientCurrencies: try Self.addresses(&c, "recipientCurrencies"),
                 recipients: try Self.addresses(&c, "recipients"), maxValue: Wei(try Self.decimal(&c, "maxValue", decimals: 18)),
                 maxGasLimit: try c.integer("maxGasLimit"),
                 maxFeePerGas: Wei(try Self.decimal(&c, "maxFeePerGasGwei", decimals: 9)),
                 maxPriorityFeePerGas: Wei(try Self.decimal(&c, "maxPriorityFeePerGasGwei", decimals: 9)),
-                maxNetworkFee: Wei(try Self.decimal(&c, "maxNetworkFee", decimals: 18)))
+                maxNetworkFee: Wei(try Self.decimal(&c, "maxNetworkFee", decimals: 18)), nativePriceFloorUSDUnits: floor)
             try c.finish()
             if chains.contains(where: { $0.chainID == rules.chainID }) {
                 throw .invalidField(path: c.childPath("chainId"), reason: "chain \(rules.chainID.value) is listed twice")
@@ -64,16 +70,34 @@ extension Policy {
                 "maxGasLimit": rules.maxGasLimit, "maxFeePerGasGwei": amount(rules.maxFeePerGas.amount, 9),
                 "maxPriorityFeePerGasGwei": amount(rules.maxPriorityFeePerGas.amount, 9),
                 "maxNetworkFee": amount(rules.maxNetworkFee.amount, 18),
+                "nativePriceFloorUSD": amount(rules.nativePriceFloorUSDUnits, 6),
             ]
         }
         let object: [String: Any] = [
             "format": Self.format, "version": 1, "maxPurchaseUSD": amount(maxPurchaseUSDUnits, 6),
             "maxDailyUSD": amount(maxDailyUSDUnits, 6), "deadlineMarginSeconds": deadlineMarginSeconds,
             "allowUnattended": allowUnattended, "maxFeeLadderSteps": maxFeeLadderSteps,
+            "valueMarginPercent": valueMarginPercent,
             "approvals": ["threshold": approvals.threshold, "approvers": approvals.approvers.map(\.checksummed)] as [String: Any],
             "chains": chainObjects,
         ]
         return CanonicalJSON.encode(object)
+    }
+
+    /// `nativePriceFloorUSD`: required for chains without a built-in floor, and never zero (a zero floor would
+    /// bound nothing).
+    static func priceFloor(_ reader: inout JSONReader, chainID: ChainID) throws(BundleError) -> UInt256 {
+        guard reader.has("nativePriceFloorUSD") else {
+            guard let builtIn = builtInPriceFloor(for: chainID) else {
+                throw .missingField(path: reader.childPath("nativePriceFloorUSD"))
+            }
+            return builtIn
+        }
+        let floor = try decimal(&reader, "nativePriceFloorUSD", decimals: 6)
+        guard !floor.isZero else {
+            throw .invalidField(path: reader.childPath("nativePriceFloorUSD"), reason: "a zero price floor bounds nothing")
+        }
+        return floor
     }
 
     static func decimal(_ reader: inout JSONReader, _ key: String, decimals: Int) throws(BundleError) -> UInt256 {

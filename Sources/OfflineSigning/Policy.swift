@@ -33,12 +33,15 @@ public struct Policy: Equatable, Sendable {
         public var maxPriorityFeePerGas: Wei
         /// Highest worst-case network fee (gas limit × max fee), in wei.
         public var maxNetworkFee: Wei
+        /// The least the cold machine believes one native coin is worth, in USDC units (6 decimals): the value a
+        /// transaction carries, priced at this floor, may not exceed the purchase plus ``Policy/valueMarginPercent``.
+        public var nativePriceFloorUSDUnits: UInt256
 
         /// Creates chain rules.
         public init(
             chainID: ChainID, transfers: Address, operators: [Address], recipientCurrencies: [Address],
             recipients: [Address] = [], maxValue: Wei, maxGasLimit: UInt64, maxFeePerGas: Wei,
-            maxPriorityFeePerGas: Wei, maxNetworkFee: Wei
+            maxPriorityFeePerGas: Wei, maxNetworkFee: Wei, nativePriceFloorUSDUnits: UInt256
         ) {
             self.chainID = chainID
             self.transfers = transfers
@@ -50,6 +53,7 @@ public struct Policy: Equatable, Sendable {
             self.maxFeePerGas = maxFeePerGas
             self.maxPriorityFeePerGas = maxPriorityFeePerGas
             self.maxNetworkFee = maxNetworkFee
+            self.nativePriceFloorUSDUnits = nativePriceFloorUSDUnits
         }
     }
 
@@ -80,11 +84,14 @@ public struct Policy: Equatable, Sendable {
     public var maxFeeLadderSteps: Int
     /// Approvals required before signing.
     public var approvals: Approvals
+    /// How far above the purchase the native value may be worth at the chain's price floor, in percent.
+    public var valueMarginPercent: UInt64
 
     /// Creates a policy.
     public init(
         chains: [ChainRules], maxPurchaseUSDUnits: UInt256, maxDailyUSDUnits: UInt256,
-        deadlineMarginSeconds: UInt64, allowUnattended: Bool, maxFeeLadderSteps: Int, approvals: Approvals
+        deadlineMarginSeconds: UInt64, allowUnattended: Bool, maxFeeLadderSteps: Int, approvals: Approvals,
+        valueMarginPercent: UInt64 = Policy.defaultValueMarginPercent
     ) {
         self.chains = chains
         self.maxPurchaseUSDUnits = maxPurchaseUSDUnits
@@ -93,10 +100,26 @@ public struct Policy: Equatable, Sendable {
         self.allowUnattended = allowUnattended
         self.maxFeeLadderSteps = maxFeeLadderSteps
         self.approvals = approvals
+        self.valueMarginPercent = valueMarginPercent
     }
 
     /// The rules for `chainID`, if the chain is allowed.
     public func rules(for chainID: ChainID) -> ChainRules? { chains.first { $0.chainID == chainID } }
+
+    /// The value margin a policy file that names none gets: 10 % over the purchase at the floor price.
+    public static let defaultValueMarginPercent: UInt64 = 10
+
+    /// The built-in price floor of a chain's native coin, in USDC units: ETH $1,000 (Ethereum, Base), POL $0.10.
+    ///
+    /// Deliberately far below market prices, so an honest swap never trips it; a treasury tightens it in its own
+    /// policy file. Nil for chains without a built-in deployment (their policy file must name a floor).
+    public static func builtInPriceFloor(for chainID: ChainID) -> UInt256? {
+        switch chainID {
+        case .ethereum, .base: return UInt256(1_000_000_000)
+        case .polygon: return UInt256(100_000)
+        default: return nil
+        }
+    }
 
     /// The built-in conservative policy.
     public static let `default`: Policy = {
@@ -113,7 +136,8 @@ public struct Policy: Equatable, Sendable {
             return ChainRules(
                 chainID: chain, transfers: deployment.transfers, operators: [Deployment.coinbaseOperator],
                 recipientCurrencies: [deployment.usdc], maxValue: value, maxGasLimit: 1_000_000,
-                maxFeePerGas: fee, maxPriorityFeePerGas: priority, maxNetworkFee: networkFee)
+                maxFeePerGas: fee, maxPriorityFeePerGas: priority, maxNetworkFee: networkFee,
+                nativePriceFloorUSDUnits: builtInPriceFloor(for: chain) ?? UInt256(1))
         }
         return Policy(
             chains: chains, maxPurchaseUSDUnits: 500_000_000, maxDailyUSDUnits: 2_000_000_000,

@@ -4,76 +4,123 @@ import Foundation
 public import BundleFormat
 import EthereumPrimitives
 
-/// The operator's review, derived only from the decoded transaction and calldata of a ``VerifiedBundle``.
+/// The operator's review, derived only from the decoded transaction and calldata of a ``VerifiedBundle`` and from
+/// the cold machine's own policy.
 ///
-/// The one figure that uses online data — the USD value of the native amount — is computed from the bundle's
-/// quote and labelled as such.
+/// Two figures do not come from the signed bytes and are shown apart, under a heading that says so: the charge
+/// id (the bundle's label for the payment, not covered by the signature) and the USD value of the native amount
+/// at the online machine's quote (online data). The trusted value bound uses the policy's price floor instead.
 public struct Review {
-    /// Rows of label and value, in display order.
+    /// Rows of label and value covered by the signature or the policy, in display order.
     public let rows: [(label: String, value: String)]
-    /// Warnings from verification, most severe first.
+    /// Rows that the signature does not cover, shown under their own heading.
+    public let unverifiedRows: [(label: String, value: String)]
+    /// Warnings from verification and from the policy's provenance, most severe first.
     public let messages: [ValidationReport.Message]
     /// The fingerprint.
     public let fingerprint: Fingerprint
     /// Machine-readable form for `--json`.
     public let fields: [String: Any]
 
-    /// Builds the review of `verified` at local time `now`.
-    public init(_ verified: VerifiedBundle, now: UInt64) {
+    /// Builds the review of `verified` at local time `now`, with the fee ladder that will be signed beside it and
+    /// the policy (and its source) that decided.
+    public init(_ verified: VerifiedBundle, now: UInt64, ladder: FeeLadder, policy: Policy, source: PolicySource) {
         let tx = verified.transaction
         let intent = verified.intent
         let symbol = tx.chainID.nativeSymbol
-        let usd = DecimalAmount.format(verified.usdUnits, decimals: 6, minimumFractionDigits: 2)
-        let (fee, feeOverflow) = UInt256(tx.gasLimit).multipliedReportingOverflow(by: tx.maxFeePerGas.amount)
-        let worstFee = feeOverflow ? "overflow" : "\(Wei(fee).etherString) \(symbol)"
+        let usd = Self.dollars(verified.usdUnits)
+        let worstFee = ladder.worstCaseFee.map { "\($0.etherString) \(symbol)" } ?? "overflow"
+        let worst = ladder.worstCase
+        let feeDetail =
+            ladder.rungs.isEmpty
+            ? "gas \(tx.gasLimit) × \(tx.maxFeePerGas.gweiString) gwei; tip \(tx.maxPriorityFeePerGas.gweiString) gwei"
+            : "highest of \(ladder.rungs.count) fee-ladder replacement(s): gas \(worst.gasLimit) × "
+                + "\(worst.maxFeePerGas.gweiString) gwei; tip \(worst.maxPriorityFeePerGas.gweiString) gwei"
         let deadline = intent.deadline.uint64 ?? .max
         let left = deadline > now ? Review.duration(deadline - now) : "expired"
-        var valueLine = "\(tx.value.etherString) \(symbol) (maximum; the excess is refunded)"
-        if let usdValue = Self.usdValue(of: tx.value.amount, quote: verified.bundle.quote.amountIn, usdUnits: verified.usdUnits) {
-            valueLine += "  ≈ $\(usdValue) at the online quote"
-        }
+        let bound = ValueBound(
+            value: tx.value, usdUnits: verified.usdUnits, rules: verified.rules, marginPercent: policy.valueMarginPercent)
+        let pin = "pinned by the \(source.pinOrigin)"
+        let recipientPin = verified.rules.recipients.isEmpty ? "any recipient allowed by the \(source.pinOrigin)" : pin
         rows = [
             (
                 "Buying",
-                "$\(usd) of OpenRouter credits (USDC \(DecimalAmount.format(intent.recipientAmount, decimals: 6, minimumFractionDigits: 2)) + fee \(DecimalAmount.format(intent.feeAmount, decimals: 6, minimumFractionDigits: 2)))"
+                "$\(usd) of OpenRouter credits (USDC \(Self.dollars(intent.recipientAmount)) + fee \(Self.dollars(intent.feeAmount)))"
             ),
-            ("Charge", verified.bundle.charge.id),
             ("Paying from", tx.chainID.description + "  " + verified.bundle.from.checksummed),
-            ("Contract", "\(tx.to.checksummed) (pinned Transfers)"),
-            ("Recipient", intent.recipient.checksummed),
-            ("Value", valueLine),
+            ("Contract", "\(tx.to.checksummed) (Transfers, \(pin))"),
+            ("Operator", "\(intent.operator.checksummed) (\(pin); its signature over the intent verifies)"),
+            ("Recipient", "\(intent.recipient.checksummed) (\(recipientPin))"),
+            ("Value", "\(tx.value.etherString) \(symbol) (maximum; the excess is refunded)"),
             (
-                "Network fee",
-                "at most \(worstFee) (gas \(tx.gasLimit) × \(tx.maxFeePerGas.gweiString) gwei; tip \(tx.maxPriorityFeePerGas.gweiString) gwei)"
+                "Value bound",
+                "worth at least $\(bound.worthAtFloorText) at your policy's floor $\(bound.floorText)/\(symbol); "
+                    + "allowed up to $\(bound.limitText) (purchase + \(policy.valueMarginPercent) %)"
             ),
+            ("Network fee", "at most \(worstFee) (\(feeDetail))"),
             ("Pool fee tier", String(verified.poolFeesTier)),
             ("Nonce", String(tx.nonce)),
             ("Deadline", "\(ISO8601.format(unixSeconds: deadline)) (\(left) left)"),
+            ("Policy", source.description),
             ("Fingerprint", verified.fingerprint.description),
         ]
-        messages = verified.report.messages
+        let quote = Self.usdValue(of: tx.value.amount, quote: verified.bundle.quote.amountIn, usdUnits: verified.usdUnits)
+        unverifiedRows = [
+            ("Charge", verified.bundle.charge.id),
+            ("Online quote", quote.map { "value ≈ $\($0) at the online machine's quote (online data)" } ?? "none given"),
+        ]
+        var report = verified.report
+        Self.addProvenanceWarnings(to: &report, rules: verified.rules, intent: intent, source: source)
+        messages = report.messages
         fingerprint = verified.fingerprint
         fields = [
             "chargeId": verified.bundle.charge.id, "usd": usd, "chainId": tx.chainID.value,
             "from": verified.bundle.from.checksummed, "contract": tx.to.checksummed, "recipient": intent.recipient.checksummed,
-            "maxValue": tx.value.etherString, "maxNetworkFee": feeOverflow ? "overflow" : Wei(fee).etherString,
+            "maxValue": tx.value.etherString, "maxNetworkFee": ladder.worstCaseFee?.etherString ?? "overflow",
+            "valueBound": [
+                "worthAtFloorUSD": bound.worthAtFloorText, "floorUSD": bound.floorText, "limitUSD": bound.limitText,
+            ],
+            "policy": source.fields, "feeLadderRungs": ladder.rungs.count,
             "nonce": tx.nonce, "deadline": deadline, "fingerprint": verified.fingerprint.description,
             "signingHash": verified.signingHash.hex,
-            "warnings": verified.report.messages.map { ["severity": $0.severity.rawValue, "text": $0.text] },
+            "warnings": report.messages.map { ["severity": $0.severity.rawValue, "text": $0.text] },
         ]
     }
 
     /// The text shown on the terminal.
     public var text: String {
-        let width = rows.map(\.label.count).max() ?? 0
-        var lines = ["", "Review — everything below is decoded from the transaction that will be signed", ""]
-        for row in rows {
-            lines.append("  " + row.label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + row.value)
+        let width = (rows + unverifiedRows).map(\.label.count).max() ?? 0
+        func line(_ row: (label: String, value: String)) -> String {
+            "  " + row.label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + row.value
         }
+        var lines = ["", "Review — decoded from the transaction that will be signed, checked against the policy", ""]
+        lines += rows.map(line)
+        lines += ["", "  Not covered by the signature (from the bundle and the online machine; for your records):"]
+        lines += unverifiedRows.map(line)
         if !messages.isEmpty { lines.append("") }
         for message in messages { lines.append("  \(message.severity.rawValue.uppercased()): \(message.text)") }
         lines.append("")
         return lines.joined(separator: "\n")
+    }
+
+    /// A policy file that pins another contract or operator than the built-in ones for a known chain is named
+    /// plainly: such a file may have travelled with the bundle.
+    static func addProvenanceWarnings(
+        to report: inout ValidationReport, rules: Policy.ChainRules, intent: TransferIntent, source: PolicySource
+    ) {
+        guard case .file = source, let builtIn = Deployment.builtIn(for: rules.chainID) else { return }
+        if rules.transfers != builtIn.transfers {
+            report.add(
+                .critical,
+                "the policy file pins Transfers contract \(rules.transfers) for \(rules.chainID); the built-in one is \(builtIn.transfers)"
+            )
+        }
+        if intent.operator != Deployment.coinbaseOperator {
+            report.add(
+                .critical,
+                "the operator \(intent.operator) is accepted only by the policy file; Coinbase's operator is \(Deployment.coinbaseOperator)"
+            )
+        }
     }
 
     /// `value` in USD at the quote's price (`usdUnits` bought for `quote` wei), two decimals; nil without a quote.
@@ -84,6 +131,8 @@ public struct Review {
         let cents = product / quote / 10_000  // USDC units → cents, truncated
         return DecimalAmount.format(cents, decimals: 2, minimumFractionDigits: 2)
     }
+
+    static func dollars(_ units: UInt256) -> String { DecimalAmount.format(units, decimals: 6, minimumFractionDigits: 2) }
 
     /// "2 h 5 min", "14 min", "40 s".
     public static func duration(_ seconds: UInt64) -> String {

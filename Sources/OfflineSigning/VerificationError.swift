@@ -47,6 +47,8 @@ public enum VerificationError: Error, Equatable, Sendable, CustomStringConvertib
     case recipientNotAllowed(Address)
     /// The same charge, or the same chain + sender + nonce, was signed before with different content.
     case replayConflict(reason: String)
+    /// The native value, priced at the policy's floor, is worth more than the purchase plus the policy's margin.
+    case valueAboveFloorBound(value: String, worthAtFloor: String, floor: String, bound: String)
 
     /// A stable name for `--json` and tests.
     public var kind: String {
@@ -70,6 +72,7 @@ public enum VerificationError: Error, Equatable, Sendable, CustomStringConvertib
         case .currencyNotAllowed: return "currencyNotAllowed"
         case .recipientNotAllowed: return "recipientNotAllowed"
         case .replayConflict: return "replayConflict"
+        case .valueAboveFloorBound: return "valueAboveFloorBound"
         }
     }
 
@@ -105,6 +108,10 @@ public enum VerificationError: Error, Equatable, Sendable, CustomStringConvertib
         case .currencyNotAllowed(let currency): return "recipient currency \(currency) is not allowed by the policy"
         case .recipientNotAllowed(let recipient): return "recipient \(recipient) is not allowed by the policy"
         case .replayConflict(let reason): return "refusing to sign: \(reason)"
+        case .valueAboveFloorBound(let value, let worth, let floor, let bound):
+            return
+                "transaction.value \(value) is worth at least $\(worth) at the policy's price floor $\(floor), "
+                + "more than the $\(bound) the purchase and the policy's margin allow"
         }
     }
 }

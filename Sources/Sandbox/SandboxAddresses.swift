@@ -34,14 +34,15 @@ public enum SandboxAddresses {
 /// Writes a `coldcredits.policy` v1 document (schema `formats/policy/v1/schema.json`) that lets `sign` accept the
 /// sandbox's intents on one chain: its Transfers contract, its operator, its USDC and its merchant.
 ///
-/// Limits: $2,000 a purchase (the charge maximum), $10,000 a day, unattended signing allowed, a 300-second deadline
-/// margin, gas up to 1,000,000 at up to 1,000 gwei (100 gwei tip), so a network fee up to 1 native unit; the value
-/// cap is twice the largest purchase at `price`, rounded up to whole native units.
+/// Limits: $2,000 a purchase (the charge maximum), $10,000 a day, unattended signing only when asked, a 300-second
+/// deadline margin, gas up to 1,000,000 at up to 1,000 gwei (100 gwei tip), so a network fee up to 1 native unit;
+/// the value cap is twice the largest purchase at `price`, rounded up to whole native units; the price floor is
+/// half of `price` (so the swap's slippage margin stays well inside the policy's 10 % value margin).
 public enum SandboxPolicy {
     /// The policy document for `chainID`, with the value cap computed at `priceUSDCUnitsPerNative`.
     public static func json(
         chainID: ChainID, operator: Address,
-        priceUSDCUnitsPerNative: UInt256 = UInt256(3000_000000)
+        priceUSDCUnitsPerNative: UInt256 = UInt256(3000_000000), allowUnattended: Bool = false
     ) -> Data {
         let deployment = SandboxAddresses.deployment(for: chainID)
         let maxPurchaseUnits = UInt256(2000_000000)
@@ -54,10 +55,11 @@ public enum SandboxPolicy {
             "recipients": [SandboxAddresses.merchant.checksummed], "maxValue": maxValue.decimalString,
             "maxGasLimit": 1_000_000, "maxFeePerGasGwei": "1000", "maxPriorityFeePerGasGwei": "100",
             "maxNetworkFee": "1",
+            "nativePriceFloorUSD": DecimalAmount.format(max(price / 2, UInt256(1)), decimals: 6),
         ]
         let policy: [String: Any] = [
             "format": "coldcredits.policy", "version": 1, "maxPurchaseUSD": "2000", "maxDailyUSD": "10000",
-            "deadlineMarginSeconds": 300, "allowUnattended": true, "maxFeeLadderSteps": 5,
+            "deadlineMarginSeconds": 300, "allowUnattended": allowUnattended, "maxFeeLadderSteps": 5,
             "approvals": ["threshold": 0, "approvers": [String]()] as [String: Any], "chains": [chain],
         ]
         return CanonicalJSON.encode(policy)

@@ -39,8 +39,11 @@ struct PolicyCommand: ParsableCommand {
     @Option(name: .customLong("chain-id"), help: "The chain id.")
     var chainID: UInt64 = 31337
 
-    @Option(help: "The sandbox price in USD per native unit (sets the policy's value cap).")
+    @Option(help: "The sandbox price in USD per native unit (sets the policy's value cap and price floor).")
     var price: String = "3000"
+
+    @Flag(help: "Let `sign --yes` sign without the typed confirmation (for scripted tests; off by default).")
+    var allowUnattended = false
 
     func run() throws {
         let units = try parseDecimal(price, decimals: 6, option: "--price")
@@ -48,7 +51,7 @@ struct PolicyCommand: ParsableCommand {
             SandboxPolicy.json(
                 chainID: ChainID(chainID),
                 operator: SandboxConfiguration().operatorAddress,
-                priceUSDCUnitsPerNative: units))
+                priceUSDCUnitsPerNative: units, allowUnattended: allowUnattended))
     }
 }
 

@@ -54,14 +54,15 @@ struct Approve: AsyncParsableCommand {
     @Option(name: .long, help: "Approvals file to add the approval to (created if missing; rewritten atomically).")
     var out: String?
 
-    @Option(name: .long, help: "Policy file (format coldcredits.policy v1). Default: the built-in policy.")
+    @Option(
+        name: .long,
+        help:
+            "Policy file (format coldcredits.policy v1). Default: ~/.coldcredits/policy.json if present, else the built-in policy."
+    )
     var policy: String?
 
     @Option(name: .long, help: "Signing ledger consulted by verification (read only).")
     var ledger: String = SignDefaults.ledgerPath
-
-    @Option(name: .long, help: .hidden)
-    var assumeTime: UInt64?
 
     @OptionGroup(title: "Audit trail") var audit: AuditOptions
 
@@ -85,19 +86,21 @@ struct Approve: AsyncParsableCommand {
         }
     }
 
+    /// The clock approvals are checked at (the wall clock; tests drive `SigningSession` directly).
+    var clock: SigningClock { .system }
+
     func approve(trail: AuditTrail, subject: inout AuditSubject) throws {
-        let policy = try SignDefaults.loadPolicy(policy)
+        let (policy, source) = try SignDefaults.loadPolicy(policy, bundlePath: bundle)
         let unsigned = try UnsignedBundle(jsonData: InputFile.read(bundle, what: "bundle"))
         subject = AuditSubject(unsigned)
-        let now = assumeTime ?? UInt64(Date().timeIntervalSince1970)
-        let verifier = BundleVerifier(
-            policy: policy, now: now, keyAddress: unsigned.from, ledger: try SigningLedger(path: ledger))
-        let verified = try verifier.verify(unsigned)
+        let session = SigningSession(policy: policy, policySource: source, ledgerPath: ledger, clock: clock)
+        let plan = try session.plan(unsigned, signer: unsigned.from, ladderSteps: 0)
+        let verified = plan.verified
         subject = AuditSubject(verified)
         let text = try ApprovalQuorum.text(for: verified)
         if printText { return Console.writeArtifact(Data(text.bytes)) }
         let existing = try out.map(ApprovalsOutput.existing) ?? []
-        Console.info(Review(verified, now: now).text)
+        Console.info(plan.review.text)
         Console.info("Approval text (EIP-191 personal_sign):\n\n\(text.text)\n")
         let key = try keySource.load()
         if !policy.approvals.approvers.contains(key.address) {

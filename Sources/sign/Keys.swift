@@ -17,11 +17,11 @@ struct Keys: AsyncParsableCommand {
 
         @Option(name: .long, help: "Keystore file to create.") var out: String
         @Option(name: .long, help: "File whose first line is the new password; otherwise asked twice.") var passwordFile: String?
-        @Flag(name: .long, help: .hidden) var lightKDF = false  // tests: scrypt n=2^12
+        @Flag(name: .long, help: Keys.insecureKDFHelp) var insecureFastKDF = false
 
         func run() async throws {
             try await CommandRunner.run(json: false) {
-                try Keys.store(PrivateKey.generate(), out: out, passwordFile: passwordFile, light: lightKDF)
+                try Keys.store(PrivateKey.generate(), out: out, passwordFile: passwordFile, light: insecureFastKDF)
             }
         }
     }
@@ -38,7 +38,7 @@ struct Keys: AsyncParsableCommand {
         @Option(name: .long, help: "File holding the mnemonic's passphrase (first line).") var passphraseFile: String?
         @Option(name: .long, help: "Keystore file to create.") var out: String
         @Option(name: .long, help: "File whose first line is the new keystore password.") var passwordFile: String?
-        @Flag(name: .long, help: .hidden) var lightKDF = false
+        @Flag(name: .long, help: Keys.insecureKDFHelp) var insecureFastKDF = false
 
         func validate() throws {
             guard (privateKeyFile == nil) != (mnemonicFile == nil) else {
@@ -51,7 +51,7 @@ struct Keys: AsyncParsableCommand {
                 let source = KeySource(
                     mnemonicFile: mnemonicFile, path: path, privateKeyFile: privateKeyFile,
                     allowInsecureKeyFile: allowInsecureKeyFile, passwordFile: passphraseFile)
-                try Keys.store(try source.load(), out: out, passwordFile: passwordFile, light: lightKDF)
+                try Keys.store(try source.load(), out: out, passwordFile: passwordFile, light: insecureFastKDF)
             }
         }
     }
@@ -70,6 +70,10 @@ struct Keys: AsyncParsableCommand {
         }
     }
 
+    /// The help of `--insecure-fast-kdf`: what it weakens, in its name and its text.
+    static let insecureKDFHelp = ArgumentHelp(
+        "INSECURE: encrypt with scrypt n=2^12 instead of 2^18 (64 times cheaper to brute-force); tests and demos only.")
+
     /// Encrypts `key` into a new keystore at `out` (0600, atomic, never overwriting) and prints its address.
     static func store(_ key: PrivateKey, out: String, passwordFile: String?, light: Bool) throws {
         var password = try Secrets.password(file: passwordFile, prompt: "New keystore password: ")
@@ -83,6 +87,9 @@ struct Keys: AsyncParsableCommand {
         }
         guard !password.isEmpty else {
             throw CommandError(kind: "emptyPassword", message: "refusing an empty keystore password", exitStatus: .usage)
+        }
+        if light {
+            Console.warning("--insecure-fast-kdf: scrypt n=2^12 protects this key 64 times less; for tests and demos only")
         }
         Console.info("Encrypting (scrypt)…")
         let file = try KeystoreFile.encrypt(

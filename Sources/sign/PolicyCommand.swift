@@ -12,12 +12,16 @@ struct PolicyCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the effective policy (the file given, or the built-in default) as a policy file.")
 
-        @Option(name: .long, help: "Policy file to check and print; default: the built-in policy.")
+        @Option(
+            name: .long,
+            help: "Policy file to check and print; default: ~/.coldcredits/policy.json if present, else the built-in policy.")
         var policy: String?
 
         func run() async throws {
             try await CommandRunner.run(json: false) {
-                Console.writeArtifact(try SignDefaults.loadPolicy(policy).canonicalJSON())
+                let (effective, source) = try SignDefaults.loadPolicy(policy)
+                Console.info("Policy: \(source)")
+                Console.writeArtifact(effective.canonicalJSON())
             }
         }
     }

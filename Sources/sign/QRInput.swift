@@ -39,18 +39,26 @@ enum SignInput {
         return .compact(try CompactBundle(ur: ur).bundle)
     }
 
-    /// Verifies the input for the key `signer`: every path ends in the same `BundleVerifier.verify(_:)`.
-    func verify(_ verifier: BundleVerifier, signer: Address, now: UInt64) throws -> VerifiedBundle {
+    /// Whether the bundle can only be built once the key's address is known (an ERC-4527 request names no payer).
+    var needsSigner: Bool {
+        if case .signRequest = self { return true }
+        return false
+    }
+
+    /// The unsigned bundle (for an ERC-4527 request, built for the key `signer`): every path ends in the same
+    /// `SigningSession.plan`.
+    func bundle(signer: Address?, now: UInt64) throws -> UnsignedBundle {
         switch self {
         case .json(let data):
-            return try verifier.verify(jsonData: [UInt8](data))
+            do { return try UnsignedBundle(jsonData: data) } catch { throw VerificationError.malformedBundle(error) }
         case .compact(let bundle):
-            return try verifier.verify(bundle)
+            return bundle
         case .signRequest(let request):
+            guard let signer else { throw SigningError.selfCheckFailed("an ERC-4527 request needs the key's address") }
             Console.warning(
                 "an ERC-4527 request carries no charge: the intent is decoded from the calldata and checked against "
                     + "the policy and the operator's signature for this key")
-            return try verifier.verify(UnsignedBundle(signRequest: request, signer: signer, now: now))
+            return try UnsignedBundle(signRequest: request, signer: signer, now: now)
         }
     }
 }

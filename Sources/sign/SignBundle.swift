@@ -22,7 +22,11 @@ struct SignBundle: AsyncParsableCommand {
 
     @OptionGroup var key: KeyOptions
 
-    @Option(name: .long, help: "Policy file (format coldcredits.policy v1). Default: the built-in policy (`sign policy show`).")
+    @Option(
+        name: .long,
+        help:
+            "Policy file (format coldcredits.policy v1). Default: ~/.coldcredits/policy.json if present, else the built-in policy (`sign policy show`)."
+    )
     var policy: String?
 
     @Option(name: .long, help: "Signing ledger (append-only record of what this machine signed).")
@@ -46,9 +50,6 @@ struct SignBundle: AsyncParsableCommand {
 
     @Option(name: .long, help: "Also sign N replacements with rising fees (20 % per rung, within policy).")
     var feeLadder: Int = 0
-
-    @Option(name: .long, help: .hidden)
-    var assumeTime: UInt64?
 
     @OptionGroup var output: OutputOptions
 
@@ -74,30 +75,36 @@ struct SignBundle: AsyncParsableCommand {
 
     /// Verify, review, check the approvals, confirm, sign, write; each step recorded in the audit trail.
     func sign(trail: AuditTrail, subject: inout AuditSubject) throws {
-        let policy = try SignDefaults.loadPolicy(policy)
+        try sign(trail: trail, subject: &subject, clock: .system)
+    }
+
+    /// The same at an injected clock (tests drive the session; the command line never moves time).
+    func sign(trail: AuditTrail, subject: inout AuditSubject, clock: SigningClock) throws {
+        let (policy, source) = try SignDefaults.loadPolicy(policy, bundlePath: bundle)
         if yes, !policy.allowUnattended {
             throw CommandError(
                 kind: "unattendedNotAllowed",
                 message: "--yes needs a policy with \"allowUnattended\": true; nothing signed",
                 exitStatus: .noPermission)
         }
+        if let out { try OutputCheck.writable(out, overwrite: force) }
         let input = try qr.readInput(bundle: bundle, overwrite: force)
         subject = input.auditSubject
-        var ledger = try SigningLedger(path: self.ledger)
-        let privateKey = try key.loadKey()
-        let now = assumeTime ?? UInt64(Date().timeIntervalSince1970)
-        let verifier = BundleVerifier(policy: policy, now: now, keyAddress: privateKey.address, ledger: ledger)
-        let verified = try input.verify(verifier, signer: privateKey.address, now: now)
+        let session = SigningSession(policy: policy, policySource: source, ledgerPath: ledger, clock: clock)
+        // Parse and verify before the key is unlocked; only an ERC-4527 request, which names no payer, needs the
+        // key's address first.
+        let early = input.needsSigner ? try key.loadKey() : nil
+        let unsigned = try input.bundle(signer: early?.address, now: clock.now())
+        let plan = try session.plan(unsigned, signer: early?.address ?? unsigned.from, ladderSteps: feeLadder)
+        let verified = plan.verified
         subject = AuditSubject(verified)
-        let review = Review(verified, now: now)
+        let review = plan.review
         Console.info(review.text)
         try trail.record(.reviewed, subject, details: [AuditDetail.signingHash: verified.signingHash.hex])
         let quorum = try checkApprovals(verified, policy: policy, trail: trail)
         if !yes { try Confirmation.confirm(review.fingerprint, bundleFromStdin: bundle == "-") }
-        let signed = try TransactionSigner.sign(
-            verified, with: privateKey, policy: policy, ladderSteps: feeLadder,
-            signedAt: now)
-        if verified.previouslySigned == nil { try ledger.append(verified.ledgerEntry) }
+        let privateKey = try early ?? key.loadKey()
+        let signed = try session.sign(plan, with: privateKey)
         let head = try recordSigned(signed, verified: verified, trail: trail)
         try write(signed, expectedFrom: privateKey.address)
         try qr.emit(signed, for: input, overwrite: force)

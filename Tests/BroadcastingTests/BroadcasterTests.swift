@@ -27,7 +27,7 @@ import Testing
                 recipientCurrencies: [deployment.usdc], maxValue: Wei(UInt256.powerOfTen(18)), maxGasLimit: 1_000_000,
                 maxFeePerGas: Wei(UInt256(1000) * UInt256.powerOfTen(9)),
                 maxPriorityFeePerGas: Wei(UInt256(100) * UInt256.powerOfTen(9)),
-                maxNetworkFee: Wei(UInt256.powerOfTen(18))))
+                maxNetworkFee: Wei(UInt256.powerOfTen(18)), nativePriceFloorUSDUnits: UInt256(1)))
         let now = UInt64(Date().timeIntervalSince1970)
         let verified = try BundleVerifier(
             policy: policy, now: now, keyAddress: InProcessSandbox.payer.address,

@@ -133,7 +133,7 @@ import Testing
         let password = try space.write("approver password\n", to: "password")
         let keystore = space.path("approver.json")
         let created = try ToolRunner.run(
-            "sign", ["keys", "new", "--out", keystore, "--password-file", password, "--light-kdf"])
+            "sign", ["keys", "new", "--out", keystore, "--password-file", password, "--insecure-fast-kdf"])
         #expect(created.status == 0, "\(created.stderr)")
         let address = created.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
         let policy = try space.rewritePolicy(threshold: 2, approvers: [space.vectors.address("A"), address])

@@ -24,7 +24,7 @@ final class Flow {
         let other = path("other.hex")
         try Data(String(repeating: "22", count: 32).utf8).write(to: URL(fileURLWithPath: other))
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: other)
-        for (name, arguments) in [("policy.json", ["policy"]), ("network.json", ["network-file"])] {
+        for (name, arguments) in [("policy.json", ["policy", "--allow-unattended"]), ("network.json", ["network-file"])] {
             let result = try ToolRunner.run("sandbox", arguments + ["--chain-id", String(chainID)])
             try result.stdout.write(to: URL(fileURLWithPath: path(name)))
         }

@@ -48,16 +48,23 @@ import Testing
         #expect(sent.stderr.contains("ExpiredIntent()"))
     }
 
-    @Test("sign refuses an intent past its deadline by the local clock (exit 65)")
+    @Test("sign refuses an intent within the policy's deadline margin by its own clock (exit 65); no flag moves time")
     func expiredAtSigning() throws {
         let flow = try Flow()
         #expect(try flow.prepare().status == 0)
-        let deadline = try flow.bundle().validUntil
-        let result = try flow.sign(["--assume-time", String(deadline - 60)])
+        // The cold machine's policy wants a day of margin; the sandbox's intents live an hour.
+        let policyURL = URL(fileURLWithPath: flow.path("policy.json"))
+        var policy = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: policyURL)) as? [String: Any])
+        policy["deadlineMarginSeconds"] = 86_400
+        try JSONSerialization.data(withJSONObject: policy).write(to: policyURL)
+        let result = try flow.sign()
         try ResultLog.record(result, schema: "error")
         #expect(result.status == 65)
         #expect(flow.errorKind(result) == "intentExpired")
         #expect(!FileManager.default.fileExists(atPath: flow.path("signed.json")))
+        let deadline = try flow.bundle().validUntil
+        let moved = try flow.sign(["--assume-time", String(deadline - 60_000)])
+        #expect(moved.status == 64, "the clock cannot be moved from the command line")
     }
 
     @Test("replaying a processed charge is refused: prepare's simulation reverts AlreadyProcessed()")

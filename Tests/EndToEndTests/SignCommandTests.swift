@@ -130,7 +130,7 @@ import Testing
         try Data("correct horse\n".utf8).write(to: password)
         let keystore = dir.appendingPathComponent("key.json").path
         let created = try ToolRunner.run(
-            "sign", ["keys", "new", "--out", keystore, "--password-file", password.path, "--light-kdf"])
+            "sign", ["keys", "new", "--out", keystore, "--password-file", password.path, "--insecure-fast-kdf"])
         #expect(created.status == 0, "\(created.stderr)")
         let address = created.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(address.count == 42)
@@ -159,7 +159,7 @@ import Testing
             "sign",
             [
                 "keys", "import", "--private-key-file", dir.appendingPathComponent("key.hex").path,
-                "--out", dir.appendingPathComponent("raw.json").path, "--password-file", password.path, "--light-kdf",
+                "--out", dir.appendingPathComponent("raw.json").path, "--password-file", password.path, "--insecure-fast-kdf",
             ])
         #expect(fromKey.status == 0, "\(fromKey.stderr)")
         #expect(fromKey.stdoutText == "0x9d8A62f656a8d1615C1294fd71e9CFb3E4855A4F\n")
@@ -169,7 +169,7 @@ import Testing
             "sign",
             [
                 "keys", "import", "--mnemonic-file", mnemonic.path, "--out", dir.appendingPathComponent("hd.json").path,
-                "--password-file", password.path, "--light-kdf",
+                "--password-file", password.path, "--insecure-fast-kdf",
             ])
         #expect(fromMnemonic.status == 0, "\(fromMnemonic.stderr)")
         #expect(fromMnemonic.stdoutText == "0x9858EfFD232B4033E47d90003D41EC34EcaEda94\n")
@@ -178,7 +178,7 @@ import Testing
             "sign",
             [
                 "keys", "import", "--mnemonic-file", mnemonic.path, "--out", dir.appendingPathComponent("hd.json").path,
-                "--password-file", password.path, "--light-kdf",
+                "--password-file", password.path, "--insecure-fast-kdf",
             ])
         #expect(again.status == 73, "an existing keystore is never overwritten")
     }

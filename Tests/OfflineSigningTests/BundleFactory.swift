@@ -44,6 +44,7 @@ struct BundleFactory {
     var nonce: UInt64 = 42
     var deadlineSeconds = deadline
     var chargeID = "charge-1"
+    var quoteAmountIn = Wei(UInt256(59) * UInt256.powerOfTen(18))
     var trailingCalldata: [UInt8] = []
 
     func intent() throws -> TransferIntent {
@@ -88,7 +89,7 @@ struct BundleFactory {
         return UnsignedBundle(
             createdAt: Self.now - 60, charge: try Charge(dataObject: data, path: "charge"), from: from,
             transaction: transaction,
-            quote: .init(poolFeesTier: tier, amountIn: UInt256(59) * UInt256.powerOfTen(18), slippageBPS: 100, quoter: .zero),
+            quote: .init(poolFeesTier: tier, amountIn: quoteAmountIn.amount, slippageBPS: 100, quoter: .zero),
             fees: .init(baseFeePerGas: UInt256(100) * UInt256.powerOfTen(9), gasEstimate: 280_000))
     }
 

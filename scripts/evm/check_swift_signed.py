@@ -34,7 +34,9 @@ def policy(currency):
         "approvals": {"threshold": 0, "approvers": []},
         "chains": [{"chainId": TESTER_CHAIN_ID, "transfers": CONTRACT_ADDRESS, "operators": [OPERATOR],
                     "recipientCurrencies": [currency], "recipients": [], "maxValue": "1", "maxGasLimit": 1000000,
-                    "maxFeePerGasGwei": "100", "maxPriorityFeePerGasGwei": "10", "maxNetworkFee": "0.1"}],
+                    "maxFeePerGasGwei": "100", "maxPriorityFeePerGasGwei": "10", "maxNetworkFee": "0.1",
+                    # the tester chain has no market price: the lowest floor, so the value bound never binds here
+                    "nativePriceFloorUSD": "0.000001"}],
     }
 
 
