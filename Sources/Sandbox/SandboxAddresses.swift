@@ -59,7 +59,7 @@ public enum SandboxPolicy {
         ]
         let policy: [String: Any] = [
             "format": "coldcredits.policy", "version": 1, "maxPurchaseUSD": "2000", "maxDailyUSD": "10000",
-            "deadlineMarginSeconds": 300, "allowUnattended": allowUnattended, "maxFeeLadderSteps": 5,
+            "deadlineMarginSeconds": 300, "allowUnattended": allowUnattended, "maxFeeLadderSteps": 5, "valueMarginPercent": 10,
             "approvals": ["threshold": 0, "approvers": [String]()] as [String: Any], "chains": [chain],
         ]
         return CanonicalJSON.encode(policy)

@@ -137,13 +137,32 @@ import Testing
         #expect(try ToolRunner.run("sign", ["keys", "address", "--keystore", keystore]).stdoutText.hasPrefix(address))
         let wrong = dir.appendingPathComponent("wrong")
         try Data("wrong\n".utf8).write(to: wrong)
+        // The bundle is parsed and verified before the keystore is unlocked: a bad bundle never costs the scrypt wait.
+        let empty = dir.appendingPathComponent("empty.json")
+        try Data().write(to: empty)
+        let early = try ToolRunner.run(
+            "sign", [empty.path, "--keystore", keystore, "--password-file", wrong.path, "--ledger", dir.appendingPathComponent("l").path])
+        #expect(early.status == 65, "\(early.stderr)")
+        #expect(!early.stderr.contains("Unlocking"))
+        // The payer's key in a keystore, a bundle that verifies, and the wrong password: exit 77, nothing signed.
+        let work = try Self.workspace(allowUnattended: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let payerStore = dir.appendingPathComponent("payer.json").path
+        let imported = try ToolRunner.run(
+            "sign",
+            [
+                "keys", "import", "--private-key-file", work.appendingPathComponent("key.hex").path, "--out", payerStore,
+                "--password-file", password.path, "--insecure-fast-kdf",
+            ])
+        #expect(imported.status == 0, "\(imported.stderr)")
         let refused = try ToolRunner.run(
             "sign",
             [
-                Self.example, "--keystore", keystore, "--password-file", wrong.path,
-                "--ledger", dir.appendingPathComponent("l").path,
+                Self.example, "--keystore", payerStore, "--password-file", wrong.path, "--yes",
+                "--policy", work.appendingPathComponent("policy.json").path, "--ledger", dir.appendingPathComponent("l").path,
             ])
-        #expect(refused.status == 77)
+        #expect(refused.status == 77, "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("l").path))
         #expect(!refused.stderr.contains("wrong\n"))
         let mode = try FileManager.default.attributesOfItem(atPath: keystore)[.posixPermissions] as? Int
         #expect(mode == 0o600)

@@ -51,7 +51,7 @@ sandbox() {
     API=$(jq -r .apiURL "$dir/ready.json")
     RPC=$(jq -r .rpcURL "$dir/ready.json")
     ORIGIN=${API%/api/v1}
-    "$BIN/sandbox" policy --chain-id 8453 >"$dir/policy.json"
+    "$BIN/sandbox" policy --chain-id 8453 --allow-unattended >"$dir/policy.json"
     "$BIN/sandbox" network-file --chain-id 8453 >"$dir/network.json"
     printf '%s\n' "$(printf '46%.0s' $(seq 32))" >"$dir/key.hex"
     printf '%s\n' "$(printf '22%.0s' $(seq 32))" >"$dir/other.hex"
