@@ -141,7 +141,8 @@ import Testing
         let empty = dir.appendingPathComponent("empty.json")
         try Data().write(to: empty)
         let early = try ToolRunner.run(
-            "sign", [empty.path, "--keystore", keystore, "--password-file", wrong.path, "--ledger", dir.appendingPathComponent("l").path])
+            "sign",
+            [empty.path, "--keystore", keystore, "--password-file", wrong.path, "--ledger", dir.appendingPathComponent("l").path])
         #expect(early.status == 65, "\(early.stderr)")
         #expect(!early.stderr.contains("Unlocking"))
         // The payer's key in a keystore, a bundle that verifies, and the wrong password: exit 77, nothing signed.
