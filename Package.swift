@@ -115,7 +115,9 @@ let package = Package(
         .target(name: "HDKeys", dependencies: ["Secp256k1", "EthereumPrimitives"] + crypto),
         .target(
             name: "OfflineSigning",
-            dependencies: ["BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumTransactions", "Secp256k1"]
+            dependencies: [
+                "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumTransactions", "Secp256k1", "StrictJSON",
+            ]
         ),
 
         // Executables: thin — parse, call one library function, render.

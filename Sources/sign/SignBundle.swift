@@ -83,7 +83,7 @@ struct SignBundle: AsyncParsableCommand {
         }
         let input = try qr.readInput(bundle: bundle, overwrite: force)
         subject = input.auditSubject
-        var ledger = try SigningLedger(path: self.ledger)
+        let ledger = try SigningLedger(path: self.ledger)
         let privateKey = try key.loadKey()
         let now = assumeTime ?? UInt64(Date().timeIntervalSince1970)
         let verifier = BundleVerifier(policy: policy, now: now, keyAddress: privateKey.address, ledger: ledger)
@@ -94,10 +94,15 @@ struct SignBundle: AsyncParsableCommand {
         try trail.record(.reviewed, subject, details: [AuditDetail.signingHash: verified.signingHash.hex])
         let quorum = try checkApprovals(verified, policy: policy, trail: trail)
         if !yes { try Confirmation.confirm(review.fingerprint, bundleFromStdin: bundle == "-") }
-        let signed = try TransactionSigner.sign(
-            verified, with: privateKey, policy: policy, ladderSteps: feeLadder,
-            signedAt: now)
-        if verified.previouslySigned == nil { try ledger.append(verified.ledgerEntry) }
+        // One critical section: the ledger re-read under its lock, the bundle re-verified against it, signed, appended.
+        let signed = try SigningLedger.transaction(at: self.ledger) { locked in
+            let final = try BundleVerifier(policy: policy, now: now, keyAddress: privateKey.address, ledger: locked)
+                .verify(verified.bundle)
+            let signed = try TransactionSigner.sign(
+                final, with: privateKey, policy: policy, ladderSteps: feeLadder,
+                signedAt: now)
+            return (signed, final.previouslySigned == nil ? final.ledgerEntry : nil)
+        }
         let head = try recordSigned(signed, verified: verified, trail: trail)
         try write(signed, expectedFrom: privateKey.address)
         try qr.emit(signed, for: input, overwrite: force)
