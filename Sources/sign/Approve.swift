@@ -87,7 +87,7 @@ struct Approve: AsyncParsableCommand {
 
     func approve(trail: AuditTrail, subject: inout AuditSubject) throws {
         let policy = try SignDefaults.loadPolicy(policy)
-        let unsigned = try UnsignedBundle(jsonData: InputFile.read(bundle, what: "bundle"))
+        let unsigned = try UnsignedBundle(jsonData: InputFile.read(bundle, what: .bundle))
         subject = AuditSubject(unsigned)
         let now = assumeTime ?? UInt64(Date().timeIntervalSince1970)
         let verifier = BundleVerifier(

@@ -14,7 +14,7 @@ enum SignDefaults {
     /// The policy file's contents, or the built-in policy.
     static func loadPolicy(_ path: String?) throws -> Policy {
         guard let path else { return .default }
-        do { return try Policy(jsonData: InputFile.read(path, what: "policy file")) } catch let error as BundleError {
+        do { return try Policy(jsonData: InputFile.read(path, what: .policy)) } catch let error as BundleError {
             throw CommandError(kind: "invalidPolicy", message: "policy \(path): \(error)", exitStatus: .dataError)
         }
     }
