@@ -58,8 +58,10 @@ public struct SigningLedger: Sendable {
         self.entries = entries
     }
 
-    /// Reads (or starts) the ledger at `path` for an early, read-only check; a bad line is an error naming the
-    /// line and the field, never skipped. Signing itself re-reads it under the lock (``transaction(at:_:)``).
+    /// Reads (or starts) the ledger at `path` for an early, read-only check.
+    ///
+    /// A bad line is an error naming the line and the field, never skipped. Signing itself re-reads the ledger
+    /// under its lock (``transaction(at:lockTimeoutSeconds:_:)``).
     public init(path: String) throws(LedgerError) {
         let contents: [UInt8]?
         do { contents = try LockedAppendFile.readShared(path, what: Self.what, cap: InputLimit.log) } catch {
@@ -141,4 +143,3 @@ public struct SigningLedger: Sendable {
         do { try file.append(separator + render(entry) + [0x0a]) } catch { throw LedgerError(error) }
     }
 }
-
