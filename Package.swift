@@ -116,7 +116,7 @@ let package = Package(
         .target(
             name: "OfflineSigning",
             dependencies: [
-                "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumTransactions", "Secp256k1",
+                "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumTransactions", "Secp256k1", "StrictJSON",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

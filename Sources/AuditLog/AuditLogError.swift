@@ -1,3 +1,5 @@
+import BundleFormat
+
 /// Why an audit event could not be written or a log could not be read.
 ///
 /// Findings about a log's integrity
@@ -13,6 +15,10 @@ public enum AuditLogError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotRead(path: String, reason: String)
     /// The log cannot be created, locked, written or synced.
     case cannotWrite(path: String, reason: String)
+    /// The log is larger than its cap (``InputLimit/log``); refused before reading.
+    case inputTooLarge(path: String, size: UInt64, cap: UInt64)
+    /// Another run holds the log's lock; `holder` is its pid when known.
+    case locked(path: String, holder: Int32?)
     /// The log does not verify, so appending would extend a broken chain; nothing was written.
     case logDoesNotVerify(path: String, findings: [AuditFinding])
 
@@ -25,6 +31,8 @@ public enum AuditLogError: Error, Equatable, Sendable, CustomStringConvertible {
         case .cannotRead: return "cannotRead"
         case .cannotWrite: return "cannotWrite"
         case .logDoesNotVerify: return "logDoesNotVerify"
+        case .inputTooLarge: return "inputTooLarge"
+        case .locked: return "fileLocked"
         }
     }
 
@@ -37,10 +45,27 @@ public enum AuditLogError: Error, Equatable, Sendable, CustomStringConvertible {
         case .malformedEntry(let reason): return "not an audit entry: \(reason)"
         case .cannotRead(let path, let reason): return "audit log \(path) cannot be read: \(reason)"
         case .cannotWrite(let path, let reason): return "audit log \(path) cannot be written: \(reason)"
+        case .inputTooLarge(let path, let size, let cap):
+            return "audit log \(path) is \(size) bytes, more than the \(cap)-byte cap; refused before reading"
+        case .locked(let path, let holder):
+            return "audit log \(path) is locked by \(holder.map { "process \($0)" } ?? "another run"); nothing written"
         case .logDoesNotVerify(let path, let findings):
             let first = findings.first.map { "; first: \($0)" } ?? ""
             return "audit log \(path) does not verify (\(findings.count) finding(s)\(first)); refusing to append — "
                 + "run the audit verify command, keep the damaged log as evidence and start a new one"
+        }
+    }
+}
+
+extension AuditLogError {
+    /// The audit-log error for a file-helper failure.
+    init(_ error: FileAccessError) {
+        switch error {
+        case .inputTooLarge(_, let path, let size, let cap): self = .inputTooLarge(path: path, size: size, cap: cap)
+        case .locked(_, let path, let holder, _): self = .locked(path: path, holder: holder)
+        case .cannotOpen(_, let path, let reason), .cannotRead(_, let path, let reason):
+            self = .cannotRead(path: path, reason: reason)
+        case .cannotWrite(_, let path, let reason): self = .cannotWrite(path: path, reason: reason)
         }
     }
 }

@@ -1,10 +1,5 @@
+import BundleFormat
 public import EthereumPrimitives
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Verifies an audit log's hash chain and names each edited, deleted, inserted or reordered entry.
 ///
@@ -22,14 +17,12 @@ public enum AuditLogVerifier {
     ///
     /// Throws only when the file cannot be read; a missing file is an error, not an empty log.
     public static func verify(path: String, expectedHead: Hash32? = nil) throws(AuditLogError) -> AuditLogReport {
-        // A shared lock, so a tool appending at this moment finishes its line first.
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .cannotRead(path: path, reason: AuditLogWriter.errnoText()) }
-        defer { close(descriptor) }
-        guard flock(descriptor, LOCK_SH) == 0 else {
-            throw .cannotRead(path: path, reason: "lock: \(AuditLogWriter.errnoText())")
+        // A shared lock, so a tool appending at this moment finishes its line first; at most InputLimit.log bytes.
+        let contents: [UInt8]?
+        do { contents = try LockedAppendFile.readShared(path, what: "audit log", cap: InputLimit.log) } catch {
+            throw AuditLogError(error)
         }
-        let contents = try AuditLogWriter.readAll(descriptor, path: path)
+        guard let contents else { throw .cannotRead(path: path, reason: "no such file") }
         return verify(contents: contents, source: path, expectedHead: expectedHead)
     }
 

@@ -112,7 +112,10 @@ public struct Broadcaster: Sendable {
             return BroadcastState(hashes: hashes, chargeID: file.chargeID)
         }
         let state: BroadcastState
-        do { state = try BroadcastState(json: Data(contentsOf: URL(fileURLWithPath: statePath))) } catch {
+        do {
+            let bytes = try BoundedFile.read(statePath, what: "broadcast state file", cap: InputLimit.document)
+            state = try BroadcastState(json: Data(bytes))
+        } catch {
             throw .invalidInput("state file \(statePath) is unreadable: \(error)")
         }
         guard Array(state.hashes.prefix(hashes.count)) == Array(hashes.prefix(state.hashes.count)),

@@ -1,15 +1,16 @@
 import EthereumTransactions
 import EthereumABI
-import BundleFormat
+public import BundleFormat
 import Foundation
-import Glibc
 public import EthereumPrimitives
 
 /// The cold machine's append-only record of what it signed, so that it never signs two different payments
 /// for the same charge or the same (chain, sender, nonce), and so the rolling 24-hour limit can be enforced.
 ///
 /// One JSON object per line: `{"chainId", "chargeId", "nonce", "sender", "signedAt", "signingHash", "usdUnits"}`.
-/// Appends are `O_APPEND` writes followed by `fsync`, so a crash loses no completed entry.
+/// Lines are read by the strict JSON reader (``SigningLedger/parse(_:path:)``). Appends happen under the file's
+/// exclusive lock (``LockedAppendFile``), as one `O_APPEND` write followed by `fsync`, so a crash loses no
+/// completed entry and two runs cannot both pass the ledger check.
 public struct SigningLedger: Sendable {
     /// One signed payment.
     public struct Entry: Equatable, Sendable {
@@ -48,25 +49,52 @@ public struct SigningLedger: Sendable {
     /// Entries read so far.
     public private(set) var entries: [Entry]
 
+    /// What the ledger is called in messages.
+    static let what = "signing ledger"
+
     /// An empty in-memory ledger.
     public init(entries: [Entry] = []) {
         path = nil
         self.entries = entries
     }
 
-    /// Opens (or starts) the ledger at `path`; a corrupt line is an error naming the line, never skipped.
-    public init(path: String) throws {
-        self.path = path
-        guard FileManager.default.fileExists(atPath: path) else { entries = []; return }
-        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
-        var parsed: [Entry] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
-            guard let entry = Self.parse(String(line)) else {
-                throw LedgerError.corrupt(path: path, line: index + 1)
-            }
-            parsed.append(entry)
+    /// Reads (or starts) the ledger at `path` for an early, read-only check.
+    ///
+    /// A bad line is an error naming the line and the field, never skipped. Signing itself re-reads the ledger
+    /// under its lock (``transaction(at:lockTimeoutSeconds:_:)``).
+    public init(path: String) throws(LedgerError) {
+        let contents: [UInt8]?
+        do { contents = try LockedAppendFile.readShared(path, what: Self.what, cap: InputLimit.log) } catch {
+            throw LedgerError(error)
         }
-        entries = parsed
+        try self.init(path: path, contents: contents ?? [])
+    }
+
+    /// The ledger held in `contents` (the bytes of the file at `path`).
+    public init(path: String, contents: [UInt8]) throws(LedgerError) {
+        self.path = path
+        entries = try Self.parse(contents, path: path)
+    }
+
+    /// Runs `body` with the ledger read under an exclusive lock and appends the entry it returns before the lock
+    /// is released, so that no other run can sign between the ledger check and the append.
+    ///
+    /// `body` re-runs the conflict and daily-limit checks against the ledger it is given, and signs; the returned
+    /// entry is appended durably (one write, `fsync` of the file and, when new, its folder). Another run holding
+    /// the lock longer than `lockTimeoutSeconds` is ``LedgerError/locked(path:holder:)``.
+    public static func transaction<T>(
+        at path: String, lockTimeoutSeconds: Double = LockedAppendFile.defaultTimeoutSeconds,
+        _ body: (SigningLedger) throws -> (result: T, append: Entry?)
+    ) throws -> T {
+        let file: LockedAppendFile
+        do { file = try LockedAppendFile.open(path, what: what, cap: InputLimit.log, timeoutSeconds: lockTimeoutSeconds) } catch {
+            throw LedgerError(error)
+        }
+        defer { file.close() }
+        let ledger = try SigningLedger(path: path, contents: file.contents)
+        let (result, entry) = try body(ledger)
+        if let entry { try append(entry, to: file) }
+        return result
     }
 
     /// An entry that conflicts with signing `candidate`: same charge or same (chain, sender, nonce), different hash.
@@ -87,67 +115,31 @@ public struct SigningLedger: Sendable {
     public func signedUSDUnits(inDayBefore now: UInt64, exceptCharge: String) -> UInt256 {
         var seen: Set<String> = [exceptCharge]
         var total = UInt256.zero
-        for entry in entries.reversed() where entry.signedAt + 86_400 > now && !seen.contains(entry.chargeID) {
+        for entry in entries.reversed() where entry.signedAt > now || now - entry.signedAt < 86_400 {
+            guard !seen.contains(entry.chargeID) else { continue }
             seen.insert(entry.chargeID)
-            total = total.addingReportingOverflow(entry.usdUnits).partialValue  // bounded by per-purchase limits
+            let (sum, overflow) = total.addingReportingOverflow(entry.usdUnits)
+            total = overflow ? UInt256.max : sum
         }
         return total
     }
 
-    /// Appends and syncs an entry.
-    public mutating func append(_ entry: Entry) throws {
+    /// Appends and syncs an entry, under the ledger's lock.
+    public mutating func append(_ entry: Entry) throws(LedgerError) {
+        guard let path else {
+            entries.append(entry)
+            return
+        }
+        let file: LockedAppendFile
+        do { file = try LockedAppendFile.open(path, what: Self.what, cap: InputLimit.log) } catch { throw LedgerError(error) }
+        defer { file.close() }
+        try Self.append(entry, to: file)
         entries.append(entry)
-        guard let path else { return }
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let line = Array(Self.render(entry).utf8) + [0x0a]
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
-        guard descriptor >= 0 else { throw LedgerError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == line.count, fsync(descriptor) == 0 else {
-            throw LedgerError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
-        }
     }
 
-    static func render(_ e: Entry) -> String {
-        "{\"chainId\": \(e.chainID.value), \"chargeId\": \(jsonString(e.chargeID)), \"nonce\": \(e.nonce), "
-            + "\"sender\": \"\(e.sender.checksummed)\", \"signedAt\": \(e.signedAt), \"signingHash\": \"\(e.signingHash.hex)\", "
-            + "\"usdUnits\": \"\(e.usdUnits.decimalString)\"}"
-    }
-
-    static func jsonString(_ text: String) -> String {
-        String(decoding: CanonicalJSONString.encode(text), as: UTF8.self)
-    }
-
-    static func parse(_ line: String) -> Entry? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-            let chain = (object["chainId"] as? NSNumber)?.uint64Value, let charge = object["chargeId"] as? String,
-            let nonce = (object["nonce"] as? NSNumber)?.uint64Value, let senderText = object["sender"] as? String,
-            let sender = try? Address(hex: senderText), let signedAt = (object["signedAt"] as? NSNumber)?.uint64Value,
-            let hashText = object["signingHash"] as? String, let hash = try? Hash32(hex: hashText),
-            let usdText = object["usdUnits"] as? String, let usd = try? UInt256(decimal: usdText, field: "usdUnits")
-        else { return nil }
-        return Entry(
-            chargeID: charge, chainID: ChainID(chain), sender: sender, nonce: nonce, signingHash: hash,
-            usdUnits: usd, signedAt: signedAt)
-    }
-}
-
-/// Why the ledger could not be used.
-///
-/// Signing stops: a ledger that cannot be read or written cannot protect against double payment.
-public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// A line that is not a ledger entry.
-    case corrupt(path: String, line: Int)
-    /// The file cannot be appended to.
-    case cannotWrite(path: String, reason: String)
-
-    /// A one-line explanation.
-    public var description: String {
-        switch self {
-        case .corrupt(let path, let line): return "signing ledger \(path): line \(line) is not a valid entry; refusing to sign"
-        case .cannotWrite(let path, let reason): return "signing ledger \(path) cannot be written: \(reason)"
-        }
+    /// One line per entry; a last line a hand edit left without its newline is ended first.
+    static func append(_ entry: Entry, to file: LockedAppendFile) throws(LedgerError) {
+        let separator: [UInt8] = file.contents.last.map { $0 == 0x0a ? [] : [0x0a] } ?? []
+        do { try file.append(separator + render(entry) + [0x0a]) } catch { throw LedgerError(error) }
     }
 }

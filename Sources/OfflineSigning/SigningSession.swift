@@ -41,15 +41,19 @@ public struct SigningSession: Sendable {
     /// - Throws: any ``VerificationError`` the bundle no longer passes (an intent that expired while the operator
     ///   read the review, a conflict written by a concurrent run), ``LedgerError``, ``SigningError``.
     public func sign(_ plan: SigningPlan, with key: PrivateKey) throws -> SignedTransactionFile {
-        var ledger = try readLedger()
-        let now = clock.now()
-        let verified = try verifier(now: now, signer: key.address, ledger: ledger).verify(plan.verified.bundle)
-        guard verified.signingHash == plan.verified.signingHash else {
-            throw SigningError.selfCheckFailed("the bundle re-verified to another signing hash")
+        // One critical section: the ledger re-read under its lock, every rule checked again at the present time,
+        // the key used, the entry appended durably — then the lock released.
+        let body = { (ledger: SigningLedger) throws -> (result: SignedTransactionFile, append: SigningLedger.Entry?) in
+            let now = clock.now()
+            let verified = try verifier(now: now, signer: key.address, ledger: ledger).verify(plan.verified.bundle)
+            guard verified.signingHash == plan.verified.signingHash else {
+                throw SigningError.selfCheckFailed("the bundle re-verified to another signing hash")
+            }
+            let signed = try TransactionSigner.sign(verified, ladder: plan.ladder, with: key, signedAt: now)
+            return (signed, verified.previouslySigned == nil ? verified.ledgerEntry : nil)
         }
-        let signed = try TransactionSigner.sign(verified, ladder: plan.ladder, with: key, signedAt: now)
-        if verified.previouslySigned == nil { try ledger.append(verified.ledgerEntry) }
-        return signed
+        guard let ledgerPath else { return try body(SigningLedger()).result }
+        return try SigningLedger.transaction(at: ledgerPath, body)
     }
 
     func verifier(now: UInt64, signer: Address, ledger: SigningLedger) -> BundleVerifier {

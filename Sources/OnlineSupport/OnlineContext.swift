@@ -29,7 +29,7 @@ public struct OnlineContext: Sendable {
         self.chainID = chainID
         if let networkFile {
             let file: Deployment
-            do { file = try Deployment(networkFile: InputFile.read(networkFile, what: "network file")) } catch let error
+            do { file = try Deployment(networkFile: InputFile.read(networkFile, what: .network)) } catch let error
                 as BundleError
             {
                 throw CommandError(
@@ -120,7 +120,7 @@ public struct OnlineContext: Sendable {
     static func apiKey(file: String?) throws -> APIKey? {
         var text: String?
         if let file {
-            text = String(decoding: try InputFile.read(file, what: "API key file"), as: UTF8.self)
+            text = String(decoding: try InputFile.read(file, what: .apiKey), as: UTF8.self)
                 .split(whereSeparator: \.isNewline).first.map(String.init)
         } else {
             text = ProcessInfo.processInfo.environment["OPENROUTER_API_KEY"]

@@ -48,6 +48,7 @@ public enum QRBundleError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A stable machine-readable name for `--json` output.
     public var kind: String {
         switch self {
+        case .transport(.imageFileTooLarge), .transport(.imageTooLarge): return "inputTooLarge"
         case .transport: return "qrTransport"
         case .unexpectedType: return "qrUnexpectedType"
         case .unsupportedVersion: return "unsupportedVersion"

@@ -3,8 +3,10 @@ public import FoundationEssentials
 
 /// 8-bit grayscale PNG files through libpng's simplified `png_image_*` API (no `setjmp`, which Swift cannot use).
 public enum PNGCodec {
-    /// Largest image ``decode(_:)`` accepts, in pixels (64 Mi): checked from the header before allocating.
-    public static let maxPixelCount = 64 << 20
+    /// Largest image ``decode(_:)`` accepts, in pixels (20 Mpixel): checked from the header before allocating.
+    public static let maxPixelCount = 20_000_000
+    /// Largest PNG file ``read(fromFile:)`` accepts, in bytes (16 MiB): checked from its size before reading.
+    public static let maxFileBytes: UInt64 = 16 << 20
 
     /// The PNG encoding of `image`.
     public static func encode(_ image: GrayImage) throws(QRTransportError) -> Data {
@@ -44,13 +46,18 @@ public enum PNGCodec {
         return try outcome.get()
     }
 
-    /// Reads the PNG file at `path` into 8-bit gray.
+    /// Reads the PNG file at `path` into 8-bit gray: at most ``maxFileBytes`` (refused from the file's size,
+    /// before reading) and ``maxPixelCount`` pixels (refused from the header, before decoding).
     public static func read(fromFile path: String) throws(QRTransportError) -> GrayImage {
-        let handle = PNGImageHandle()
-        guard png_image_begin_read_from_file(&handle.image, path) != 0 else {
-            throw .pngFailed(operation: "read \(path)", message: handle.message)
+        guard let file = FileManager.default.contents(atPath: path, maxBytes: maxFileBytes) else {
+            throw .pngFailed(operation: "read \(path)", message: "cannot be opened or read")
         }
-        return try finishRead(handle, operation: "read \(path)").get()
+        guard let data = file.data else {
+            throw .imageFileTooLarge(path: path, size: file.size, limit: maxFileBytes)
+        }
+        do { return try decode(data) } catch .pngFailed(_, let message) {
+            throw .pngFailed(operation: "read \(path)", message: message)
+        }
     }
 
     private static func finishRead(_ handle: PNGImageHandle, operation: String) -> Result<GrayImage, QRTransportError> {

@@ -63,7 +63,8 @@ extension QRTransportError: CustomStringConvertible {
         case .invalidFieldValue(let field, let reason):
             return "\(field): \(reason)"
         case .emptyPayload, .invalidVersion, .notAlphanumeric, .payloadTooLarge, .qrEncodingFailed, .invalidImage,
-            .imageTooLarge, .invalidRenderParameter, .pngFailed, .zbarFailed, .qrCodeCount, .cameraUnavailable:
+            .imageTooLarge, .imageFileTooLarge, .invalidRenderParameter, .pngFailed, .zbarFailed, .qrCodeCount,
+            .cameraUnavailable:
             return qrDescription
         }
     }

@@ -16,6 +16,8 @@ extension QRTransportError {
             return "image: \(count) pixel byte(s) for \(width)×\(height)"
         case .imageTooLarge(let width, let height, let limit):
             return "image: \(width)×\(height) exceeds the limit of \(limit) pixels"
+        case .imageFileTooLarge(let path, let size, let limit):
+            return "QR image \(path) is \(size) bytes, more than the \(limit)-byte cap; refused before reading"
         case .invalidRenderParameter(let scale, let quietZone):
             return "render: scale \(scale) (1…64) or quiet zone \(quietZone) (0…64) out of range"
         case .pngFailed(let operation, let message):

@@ -87,6 +87,8 @@ public enum QRTransportError: Error, Equatable, Sendable {
     case invalidImage(width: Int, height: Int, byteCount: Int)
     /// An image larger than the decoder accepts.
     case imageTooLarge(width: Int, height: Int, limit: Int)
+    /// An image file larger than ``PNGCodec/maxFileBytes``; refused from its size, before reading.
+    case imageFileTooLarge(path: String, size: UInt64, limit: UInt64)
     /// A scale outside 1…64 pixels per module or a quiet zone outside 0…64 modules.
     case invalidRenderParameter(scale: Int, quietZone: Int)
     /// libpng refused; `message` is its own text.

@@ -36,11 +36,11 @@ public final class Sandbox: Sendable {
         let rules = ChainRules(configuration: configuration)
         var state: SandboxState
         if let path = configuration.statePath, FileManager.default.fileExists(atPath: path) {
-            let bytes: Data
-            do { bytes = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-                throw .stateFile(path: path, reason: "cannot read: \(error.localizedDescription)")
+            let bytes: [UInt8]
+            do { bytes = try BoundedFile.read(path, what: "sandbox state file", cap: InputLimit.log) } catch {
+                throw .stateFile(path: path, reason: "cannot read: \(error)")
             }
-            state = try StateFile.decode(Array(bytes), path: path, rules: rules)
+            state = try StateFile.decode(bytes, path: path, rules: rules)
         } else {
             state = SandboxState(
                 rules: rules, timestamp: wallClock(),

@@ -67,7 +67,7 @@ struct BroadcastQROptions: ParsableArguments {
             ur = try QRScan.images(paths, into: &collector, log: Console.info)
         }
         Console.info("Read ur:\(ur.type) (\(ur.cbor.count) bytes) from \(collector.readCount) QR frame(s).")
-        let unsigned = try bundle.map { try UnsignedBundle(jsonData: InputFile.read($0, what: "bundle")) }
+        let unsigned = try bundle.map { try UnsignedBundle(jsonData: InputFile.read($0, what: .bundle)) }
         if ur.type == EthSignature.urType {
             guard let unsigned else {
                 throw CommandError(

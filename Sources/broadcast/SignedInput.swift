@@ -8,7 +8,7 @@ import Foundation
 /// Reads what `sign` produced: the signed-transaction file, or a bare raw transaction in hex.
 enum SignedInput {
     static func read(_ path: String, bundle: String?) throws -> SignedTransactionFile {
-        let data = try InputFile.read(path, what: "signed transaction")
+        let data = try InputFile.read(path, what: .signedTransaction)
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         var file: SignedTransactionFile
         if text.hasPrefix("{") {
@@ -17,7 +17,7 @@ enum SignedInput {
             file = try fromRaw(text)
         }
         if let bundle {
-            let unsigned = try UnsignedBundle(jsonData: try InputFile.read(bundle, what: "bundle"))
+            let unsigned = try UnsignedBundle(jsonData: try InputFile.read(bundle, what: .bundle))
             guard unsigned.signingHash == file.transaction.signingHash else {
                 throw CommandError(
                     kind: "bundleMismatch",

@@ -79,7 +79,7 @@ struct Prepare: AsyncParsableCommand {
         }
         let source: Preparer.ChargeSource
         if let chargeFile {
-            source = .file(try InputFile.read(chargeFile, what: "charge file"))
+            source = .file(try InputFile.read(chargeFile, what: .charge))
         } else if let api = context.api, let amount {
             source = .api(api, amountUSD: amount)
         } else {

@@ -19,7 +19,7 @@ enum ApprovalQuorum {
     static func read(_ paths: [String]) throws -> [Approval] {
         var approvals: [Approval] = []
         for path in paths {
-            let data = try InputFile.read(path, what: "approvals file")
+            let data = try InputFile.read(path, what: .approvals)
             do { approvals += try ApprovalsFile.parse(data) } catch {
                 throw CommandError(kind: error.kind, message: "\(path): \(error)", exitStatus: .dataError)
             }

@@ -55,14 +55,14 @@ struct KeySource {
     /// Loads the key from whichever source is set.
     func load() throws -> PrivateKey {
         if let keystore {
-            let file = try KeystoreFile(jsonData: InputFile.read(keystore, what: "keystore"))
+            let file = try KeystoreFile(jsonData: InputFile.read(keystore, what: .keystore))
             var password = try Secrets.password(file: passwordFile, prompt: "Keystore password: ")
             defer { SecretBytes.wipe(&password) }
             Console.info("Unlocking keystore \(keystore)…")
             return try file.decrypt(password: SecretBytes(password)).checked(against: file.address)
         }
         if let mnemonicFile {
-            var phraseBytes = [UInt8](try InputFile.read(mnemonicFile, what: "mnemonic file"))
+            var phraseBytes = [UInt8](try InputFile.read(mnemonicFile, what: .mnemonic))
             defer { SecretBytes.wipe(&phraseBytes) }
             let phrase = String(decoding: phraseBytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             var passphrase = passwordFile == nil ? [] : try Secrets.password(file: passwordFile, prompt: "")
@@ -72,7 +72,7 @@ struct KeySource {
         }
         guard let privateKeyFile else { throw ValidationError("no key source given") }
         try Secrets.requirePrivate(privateKeyFile, allowInsecure: allowInsecureKeyFile)
-        var text = [UInt8](try InputFile.read(privateKeyFile, what: "private key file"))
+        var text = [UInt8](try InputFile.read(privateKeyFile, what: .privateKey))
         defer { SecretBytes.wipe(&text) }
         var bytes = try Secrets.hexKey(text)
         defer { SecretBytes.wipe(&bytes) }
@@ -95,7 +95,7 @@ enum Secrets {
     /// Never an environment variable or flag value.
     static func password(file: String?, prompt: String) throws -> [UInt8] {
         if let file {
-            var bytes = [UInt8](try InputFile.read(file, what: "password file"))
+            var bytes = [UInt8](try InputFile.read(file, what: .password))
             defer { SecretBytes.wipe(&bytes) }
             let line = bytes.prefix { $0 != 0x0a && $0 != 0x0d }
             return Array(line)

@@ -64,7 +64,7 @@ struct Keys: AsyncParsableCommand {
 
         func run() async throws {
             try await CommandRunner.run(json: false) {
-                let file = try KeystoreFile(jsonData: InputFile.read(keystore, what: "keystore"))
+                let file = try KeystoreFile(jsonData: InputFile.read(keystore, what: .keystore))
                 Console.writeArtifactLine(try file.requireAddress().checksummed)
             }
         }

@@ -20,7 +20,7 @@ enum SignInput {
 
     /// Reads the input named by `bundle` or the QR options, with progress on stderr.
     static func read(bundle: String?, qr: SignQROptions) throws -> SignInput {
-        guard qr.readsQR else { return .json(try InputFile.read(bundle ?? "-", what: "bundle")) }
+        guard qr.readsQR else { return .json(try InputFile.read(bundle ?? "-", what: .bundle)) }
         var collector = QRFrameCollector(acceptedTypes: urTypes)
         let ur: UR
         if let camera = qr.camera {

@@ -48,9 +48,24 @@ extension Secp256k1Error: ReportableError {
 
 extension LedgerError: ReportableError {
     /// A stable machine-readable name for `--json`.
-    public var kind: String { "ledgerUnavailable" }
-    /// The exit status this error maps to (README table).
-    public var exitStatus: ExitStatus { .cannotCreate }
+    public var kind: String {
+        switch self {
+        case .corrupt: return "ledgerCorrupt"
+        case .inputTooLarge: return "inputTooLarge"
+        case .locked: return "ledgerLocked"
+        case .cannotRead, .cannotWrite: return "ledgerUnavailable"
+        }
+    }
+
+    /// A bad line or an oversized ledger is a data error (65); a ledger locked by another run is a temporary
+    /// failure (75); one that cannot be read or written is 73.
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .corrupt, .inputTooLarge: return .dataError
+        case .locked: return .temporaryFailure
+        case .cannotRead, .cannotWrite: return .cannotCreate
+        }
+    }
 }
 
 extension SigningError: ReportableError {

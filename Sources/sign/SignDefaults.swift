@@ -22,7 +22,7 @@ enum SignDefaults {
     static func loadPolicy(_ path: String?, bundlePath: String? = nil) throws -> (Policy, PolicySource) {
         let chosen = path ?? (FileManager.default.fileExists(atPath: policyPath) ? policyPath : nil)
         guard let chosen else { return (.default, .builtIn) }
-        let bytes = try InputFile.read(chosen, what: "policy file")
+        let bytes = try InputFile.read(chosen, what: .policy)
         let policy: Policy
         do { policy = try Policy(jsonData: bytes) } catch {
             throw CommandError(kind: "invalidPolicy", message: "policy \(chosen): \(error)", exitStatus: .dataError)

@@ -1,0 +1,131 @@
+public import BundleFormat
+import EthereumPrimitives
+import StrictJSON
+
+// The ledger's line format, read with the project's strict JSON parser: every line one object with exactly the
+// seven fields below, numbers as plain unsigned integer literals, hashes and addresses as 0x hex.
+
+extension SigningLedger {
+    /// The fields of a ledger line, all required.
+    static let fields: Set<String> = ["chainId", "chargeId", "nonce", "sender", "signedAt", "signingHash", "usdUnits"]
+
+    /// The entries of a ledger file; blank lines are skipped, anything else that is not an entry is an error.
+    static func parse(_ contents: [UInt8], path: String) throws(LedgerError) -> [Entry] {
+        var entries: [Entry] = []
+        for (index, line) in contents.split(separator: 0x0a, omittingEmptySubsequences: false).enumerated()
+        where !line.isEmpty {
+            entries.append(try parseLine(Array(line), path: path, line: index + 1))
+        }
+        return entries
+    }
+
+    /// One line: a JSON object with exactly ``fields``.
+    static func parseLine(_ bytes: [UInt8], path: String, line: Int) throws(LedgerError) -> Entry {
+        func fail(_ field: String?, _ reason: String) -> LedgerError {
+            .corrupt(path: path, line: line, field: field, reason: reason)
+        }
+        let value: JSONValue
+        do { value = try JSON.parse(bytes, maxDepth: 2) } catch { throw fail(nil, "not strict JSON: \(error)") }
+        guard let object = value.objectValue else { throw fail(nil, "expected a JSON object, found \(value.kindName)") }
+        if let unknown = object.keys.sorted().first(where: { !fields.contains($0) }) {
+            throw fail(unknown, "unknown field (a ledger entry has exactly \(fields.sorted().joined(separator: ", ")))")
+        }
+        func member(_ key: String) throws(LedgerError) -> JSONValue {
+            guard let member = object[key] else { throw fail(key, "required field is missing") }
+            return member
+        }
+        func integer(_ key: String) throws(LedgerError) -> UInt64 {
+            let member = try member(key)
+            guard let text = member.numberText else { throw fail(key, "expected an unsigned integer, found \(member.kindName)") }
+            guard text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
+                throw fail(key, "expected an unsigned integer, found \(text.prefix(40))")
+            }
+            guard let number = UInt64(text) else { throw fail(key, "\(text.prefix(40)) is out of range (at most \(UInt64.max))") }
+            return number
+        }
+        func string(_ key: String) throws(LedgerError) -> String {
+            let member = try member(key)
+            guard let text = member.stringValue else { throw fail(key, "expected a string, found \(member.kindName)") }
+            return text
+        }
+        let chargeID = try string("chargeId")
+        guard (1...128).contains(chargeID.utf8.count), chargeID.utf8.allSatisfy({ (0x21...0x7e).contains($0) }) else {
+            throw fail("chargeId", "expected 1–128 bytes of printable ASCII without spaces")
+        }
+        let chainID = try integer("chainId")
+        guard chainID > 0 else { throw fail("chainId", "expected a chain id above 0") }
+        let sender: Address
+        do { sender = try Address(hex: try string("sender"), field: "sender") } catch let error as LedgerError {
+            throw error
+        } catch { throw fail("sender", "expected a 0x address: \(error)") }
+        let hash: Hash32
+        do { hash = try Hash32(hex: try string("signingHash"), field: "signingHash") } catch let error as LedgerError {
+            throw error
+        } catch { throw fail("signingHash", "expected a 0x 32-byte hash: \(error)") }
+        let usdText = try string("usdUnits")
+        let usd: UInt256
+        do {
+            guard usdText.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { throw fail("usdUnits", "") }
+            usd = try UInt256(decimal: usdText, field: "usdUnits")
+        } catch {
+            throw fail("usdUnits", "expected a decimal string of USDC units (digits only, below 2^256)")
+        }
+        return Entry(
+            chargeID: chargeID, chainID: ChainID(chainID), sender: sender, nonce: try integer("nonce"), signingHash: hash,
+            usdUnits: usd, signedAt: try integer("signedAt"))
+    }
+
+    /// One compact, key-sorted JSON line (the project's strict serialiser), without the newline.
+    static func render(_ entry: Entry) -> [UInt8] {
+        JSON.serialize(
+            .object([
+                "chainId": JSONValue(entry.chainID.value), "chargeId": .string(entry.chargeID),
+                "nonce": JSONValue(entry.nonce), "sender": .string(entry.sender.checksummed),
+                "signedAt": JSONValue(entry.signedAt), "signingHash": .string(entry.signingHash.hex),
+                "usdUnits": .string(entry.usdUnits.decimalString),
+            ]))
+    }
+}
+
+/// Why the ledger could not be used.
+///
+/// Signing stops: a ledger that cannot be read or written cannot protect against double payment.
+public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A line that is not a ledger entry; `field` names the offending field when there is one.
+    case corrupt(path: String, line: Int, field: String?, reason: String)
+    /// The ledger is larger than its cap (``InputLimit/log``); refused before reading.
+    case inputTooLarge(path: String, size: UInt64, cap: UInt64)
+    /// Another run holds the ledger's lock (it is signing); `holder` is its pid when known.
+    case locked(path: String, holder: Int32?)
+    /// The file cannot be read.
+    case cannotRead(path: String, reason: String)
+    /// The file cannot be appended to.
+    case cannotWrite(path: String, reason: String)
+
+    /// The ledger error for a file-helper failure.
+    init(_ error: FileAccessError) {
+        switch error {
+        case .inputTooLarge(_, let path, let size, let cap): self = .inputTooLarge(path: path, size: size, cap: cap)
+        case .locked(_, let path, let holder, _): self = .locked(path: path, holder: holder)
+        case .cannotOpen(_, let path, let reason), .cannotRead(_, let path, let reason):
+            self = .cannotRead(path: path, reason: reason)
+        case .cannotWrite(_, let path, let reason): self = .cannotWrite(path: path, reason: reason)
+        }
+    }
+
+    /// A one-line explanation.
+    public var description: String {
+        switch self {
+        case .corrupt(let path, let line, let field, let reason):
+            let at = field.map { ", field \"\($0)\"" } ?? ""
+            return "signing ledger \(path): line \(line)\(at) is not a valid entry (\(reason)); refusing to sign"
+        case .inputTooLarge(let path, let size, let cap):
+            return "signing ledger \(path) is \(size) bytes, more than the \(cap)-byte cap; refused before reading"
+        case .locked(let path, let holder):
+            let by = holder.map { " by process \($0)" } ?? " by another run"
+            return "signing ledger \(path) is locked\(by) (another sign is running); nothing signed — re-run when it ends"
+        case .cannotRead(let path, let reason): return "signing ledger \(path) cannot be read: \(reason)"
+        case .cannotWrite(let path, let reason): return "signing ledger \(path) cannot be written: \(reason)"
+        }
+    }
+}
