@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks the `--json` promise (STYLE.md §3.5) on what the built tools really printed.
+"""Checks the `--json` promise (stdout carries one JSON object, errors included) on what the built tools really printed.
 
 Inputs:
   - .build/results/<schema>-<uuid>.json: stdout of every `--json` run the end-to-end tests made, recorded byte for

@@ -6,7 +6,7 @@ public import EthereumPrimitives
 /// validated and converted: `call_data` strings become a typed ``TransferIntent``, `deadline` becomes Unix
 /// seconds.
 ///
-/// The JSON shape (protocol.md §2.2): `{id, created_at, expires_at, web3_data: {transfer_intent: {metadata:
+/// The JSON shape (docs/protocol.md §2.2): `{id, created_at, expires_at, web3_data: {transfer_intent: {metadata:
 /// {chain_id, contract_address, sender}, call_data: {recipient_amount, deadline, recipient, recipient_currency,
 /// refund_destination, fee_amount, id, operator, signature, prefix}}}}`. Unknown keys are tolerated here
 /// (the API may add some) — but `raw` keeps the object exactly as received.

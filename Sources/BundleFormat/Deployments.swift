@@ -1,6 +1,6 @@
 public import EthereumPrimitives
 
-/// Contract addresses per chain, from protocol.md §1.7–1.8 and §3 (each entry names its source there).
+/// Contract addresses per chain, from docs/protocol.md §1.7–1.8 and §3 (each entry names its source there).
 ///
 /// `sign` pins the Transfers contract and operator from this table unless a policy file overrides them;
 /// `prepare` takes the quoter, wrapped-native and USDC addresses from it unless a network file does.

@@ -1,7 +1,7 @@
 /// Reads the charge's `deadline` as Unix seconds without Foundation's locale-dependent formatters.
 ///
 /// Accepts `YYYY-MM-DDTHH:MM:SS` with optional fractional seconds (truncated, as the official viem example's
-/// `Math.floor(Date/1000)` does) and a `Z` or `±HH:MM` offset; or, as protocol.md §5 allows, a plain string of
+/// `Math.floor(Date/1000)` does) and a `Z` or `±HH:MM` offset; or, as docs/protocol.md §5 allows, a plain string of
 /// digits that is already Unix seconds.
 public enum ISO8601 {
     /// Unix seconds for `text`, or `nil` when it is neither form.

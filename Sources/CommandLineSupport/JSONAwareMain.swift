@@ -4,7 +4,7 @@ import Foundation
 /// The entry point of every tool: ArgumentParser's own `main`, plus JSON errors for bad command lines.
 ///
 /// A command line that fails to parse or validate while `--json` is present also prints
-/// `{"error": {"kind": "usage", "message": …}}` on stdout, so a script never has to read stderr (STYLE §3.5).
+/// `{"error": {"kind": "usage", "message": …}}` on stdout, so a script never has to read stderr.
 /// `--help` and `--version` are not errors and print as usual.
 public enum JSONAwareMain {
     /// Parses the process arguments for `command`, runs the chosen subcommand and exits with its status.

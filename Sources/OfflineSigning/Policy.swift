@@ -7,7 +7,7 @@ public import EthereumPrimitives
 /// What the cold machine is willing to sign: per-chain pins and limits, purchase limits, and who must approve.
 ///
 /// Without a policy file the built-in ``Policy/default`` applies: the three OpenRouter chains, the Transfers
-/// contracts and Coinbase operator of protocol.md, native USDC only, $500 per purchase and $2,000 per rolling
+/// contracts and Coinbase operator of docs/protocol.md, native USDC only, $500 per purchase and $2,000 per rolling
 /// 24 hours, and conservative gas limits. A policy file (format `coldcredits.policy` v1, schema in
 /// `formats/policy/v1/`) replaces it whole — e.g. to pin a test network's contract and operator.
 public struct Policy: Equatable, Sendable {

@@ -75,7 +75,7 @@ extension ChargeText {
         return current as? String
     }
 
-    /// The charge as the API returns its `data` object (protocol.md §2.2), for `Charge(dataObject:path:)`.
+    /// The charge as the API returns its `data` object (docs/protocol.md §2.2), for `Charge(dataObject:path:)`.
     static func object(
         id: String, createdAt: String, expiresAt: String, chainID: ChainID, contract: Address, sender: Address,
         intent: TransferIntent, spellings: Spellings

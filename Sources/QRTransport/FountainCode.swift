@@ -1,7 +1,7 @@
 /// The deterministic building blocks of multipart UR fountain codes (BCR-2024-001).
 ///
 /// Encoder and decoder both call these with the same inputs and must get the same answers, so each function
-/// mirrors the reference step for step; the vectors in `shared/vectors/ur/fountain.json` pin them down.
+/// mirrors the reference step for step; the vectors in `Tests/Vectors/ur/fountain.json` pin them down.
 public enum FountainCode {
     /// The default smallest fragment length of the reference encoders.
     public static let defaultMinFragmentLength = 10

@@ -8,7 +8,7 @@ import Testing
 @Suite struct ChargeTests {
     @Test("sample A's charge response parses with the documented deadline")
     func sampleAParses() throws {
-        let root = try #require(try Fixtures.sharedJSON("coinbase/sample-a-charge.json") as? [String: Any])
+        let root = try #require(try Fixtures.vectorJSON("coinbase/sample-a-charge.json") as? [String: Any])
         let response = try JSONSerialization.data(withJSONObject: try #require(root["charge_response"]))
         let charge = try Charge(responseBody: response)
         #expect(charge.intent.deadline == 1_740_809_999)

@@ -5,7 +5,7 @@ import Secp256k1
 import TestSupport
 import Testing
 
-/// Sample A: a real Coinbase Commerce intent on Base (../shared/vectors/coinbase/sample-a-charge.json).
+/// Sample A: a real Coinbase Commerce intent on Base (Tests/Vectors/coinbase/sample-a-charge.json).
 @Suite struct SampleAChargeTests {
     struct Sample {
         let intent: TransferIntent
@@ -16,7 +16,7 @@ import Testing
     }
 
     static func load() throws -> Sample {
-        let root = try #require(try Fixtures.sharedJSON("coinbase/sample-a-charge.json") as? [String: Any])
+        let root = try #require(try Fixtures.vectorJSON("coinbase/sample-a-charge.json") as? [String: Any])
         let response = try #require(root["charge_response"] as? [String: Any])
         let data = try #require(response["data"] as? [String: Any])
         let web3 = try #require(data["web3_data"] as? [String: Any])

@@ -2,9 +2,9 @@ import EthereumABI
 import EthereumPrimitives
 import Testing
 
-/// Selectors and topics against the values computed independently in protocol.md §1.2, §1.6 and §3.1.
+/// Selectors and topics against the values computed independently in docs/protocol.md §1.2, §1.6 and §3.1.
 @Suite struct SelectorTests {
-    @Test("function selectors match protocol.md")
+    @Test("function selectors match docs/protocol.md")
     func functionSelectors() {
         #expect(Hex.encode(TransfersContract.swapAndTransferSelector) == "0x8bf122da")
         #expect(Hex.encode(QuoterV2.quoteExactOutputSingleSelector) == "0xbd21704a")
@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test(
-        "error selectors match protocol.md",
+        "error selectors match docs/protocol.md",
         arguments: [
             ("InvalidSignature()", "0x8baa579f"), ("ExpiredIntent()", "0x0080add4"), ("AlreadyProcessed()", "0x57eee766"),
             ("NullRecipient()", "0xdf99255c"), ("OperatorNotRegistered()", "0x25ec6c1f"),
@@ -27,7 +27,7 @@ import Testing
         #expect(Hex.encode(ABI.selector(signature)) == selector)
     }
 
-    @Test("Transferred topic matches protocol.md")
+    @Test("Transferred topic matches docs/protocol.md")
     func transferredTopic() {
         #expect(TransferredEvent.topic.hex == "0xb7ee4fafa10d16ee883a136a3dcc9179d8e6041ba71cc29c2b0bce4f7bdd6e86")
     }

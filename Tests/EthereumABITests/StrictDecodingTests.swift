@@ -7,7 +7,7 @@ import Testing
 /// Each strictness rule of the calldata decoder trips its own error.
 @Suite struct StrictDecodingTests {
     static func sampleCalldata() throws -> [UInt8] {
-        let root = try #require(try Fixtures.sharedJSON("coinbase/sample-a-charge.json") as? [String: Any])
+        let root = try #require(try Fixtures.vectorJSON("coinbase/sample-a-charge.json") as? [String: Any])
         let expected = try #require(root["expected"] as? [String: Any])
         return try Hex.decode(try #require(expected["calldata"] as? String))
     }

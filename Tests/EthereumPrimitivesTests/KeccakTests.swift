@@ -11,7 +11,7 @@ struct KeccakVector: CustomTestStringConvertible, Sendable {
     var testDescription: String { name }
 
     static func all() throws -> [KeccakVector] {
-        let root = try #require(try Fixtures.sharedJSON("keccak/keccak256.json") as? [String: Any])
+        let root = try #require(try Fixtures.vectorJSON("keccak/keccak256.json") as? [String: Any])
         let vectors = try #require(root["vectors"] as? [[String: Any]])
         return try vectors.map { vector in
             let name = try #require(vector["name"] as? String)

@@ -11,7 +11,7 @@ struct RLPValidVector: CustomTestStringConvertible, Sendable {
     var testDescription: String { name }
 
     static func all() throws -> [RLPValidVector] {
-        let root = try #require(try Fixtures.sharedJSON("rlp/rlptest.json") as? [String: [String: Any]])
+        let root = try #require(try Fixtures.vectorJSON("rlp/rlptest.json") as? [String: [String: Any]])
         return try root.keys.sorted().map { name in
             let vector = try #require(root[name])
             let out = try #require(vector["out"] as? String)
@@ -103,7 +103,7 @@ struct RLPVectorTests {
     /// The file's quirks are handled here: 17 values lack `0x`, `bytesShouldBeSingleByte7F` is upper case,
     /// `emptyEncoding` is the empty string.
     static func invalidCases() throws -> [(String, String)] {
-        let root = try #require(try Fixtures.sharedJSON("rlp/invalidRLPTest.json") as? [String: [String: Any]])
+        let root = try #require(try Fixtures.vectorJSON("rlp/invalidRLPTest.json") as? [String: [String: Any]])
         return try root.keys.sorted().map { name in (name, try #require(root[name]?["out"] as? String)) }
     }
 

@@ -44,7 +44,7 @@ struct LegacyCase: CustomTestStringConvertible, Sendable {
 @Suite("Legacy transactions (EIP-155 and pre-155)")
 struct LegacyVectorTests {
     static func example() throws -> [String: Any] {
-        try TransactionFixtures.object(Fixtures.sharedJSON("eip155/eip155_example.json"))
+        try TransactionFixtures.object(Fixtures.vectorJSON("eip155/eip155_example.json"))
     }
 
     static func exampleTransaction() throws -> LegacyTransaction {

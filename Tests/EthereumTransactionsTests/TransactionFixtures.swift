@@ -22,11 +22,11 @@ struct EIP1559Case: CustomTestStringConvertible, Sendable {
     func key() throws -> PrivateKey { try PrivateKey(SecretBytes(privateKey)) }
 }
 
-/// Reads the shared and committed fixture files into cases.
+/// Reads the public vectors (Tests/Vectors) and the generated fixture files into cases.
 enum TransactionFixtures {
     /// `eip1559/eip1559_examples.json`: two transactions signed with 0x46…46 (JSON numbers for fields).
     static func publicExamples() throws -> [EIP1559Case] {
-        let root = try object(Fixtures.sharedJSON("eip1559/eip1559_examples.json"))
+        let root = try object(Fixtures.vectorJSON("eip1559/eip1559_examples.json"))
         let key = hexBytes(try string(root["private_key"]))
         let sender = try string(root["address"])
         return try array(root["cases"]).map { value in

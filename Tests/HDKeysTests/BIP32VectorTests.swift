@@ -17,7 +17,7 @@ struct BIP32VectorTests {
     }
 
     static func chains() throws -> [Chain] {
-        let file = try #require(try Fixtures.sharedJSON("bip32/bip32_vectors.json") as? [String: Any])
+        let file = try #require(try Fixtures.vectorJSON("bip32/bip32_vectors.json") as? [String: Any])
         let vectors = try #require(file["vectors"] as? [[String: Any]])
         var chains = [Chain]()
         for (number, vector) in vectors.enumerated() {

@@ -8,7 +8,7 @@ import TestSupport
 @Suite("BIP-39 English vectors")
 struct BIP39VectorTests {
     static func vectors() throws -> [[String]] {
-        let all = try #require(try Fixtures.sharedJSON("bip39/vectors.json") as? [String: Any])
+        let all = try #require(try Fixtures.vectorJSON("bip39/vectors.json") as? [String: Any])
         return try #require(all["english"] as? [[String]])
     }
 

@@ -8,7 +8,7 @@ import TestSupport
 @Suite("Ethereum BIP-44 derivation")
 struct EthereumDerivationTests {
     static func fixture() throws -> [String: Any] {
-        try #require(try Fixtures.sharedJSON("bip32/eth_bip44_abandon.json") as? [String: Any])
+        try #require(try Fixtures.vectorJSON("bip32/eth_bip44_abandon.json") as? [String: Any])
     }
 
     static func mnemonic() throws -> Mnemonic {

@@ -7,7 +7,7 @@ import Testing
 @Suite struct KeystoreDuplicateKeyTests {
     @Test("a duplicated key in a keystore file is malformed JSON")
     func refusesDuplicateKeys() throws {
-        let original = String(decoding: try Fixtures.sharedVector("keystore/very-light-scrypt.json"), as: UTF8.self)
+        let original = String(decoding: try Fixtures.vector("keystore/very-light-scrypt.json"), as: UTF8.self)
         #expect(throws: Never.self) { _ = try KeystoreFile(jsonData: Data(original.utf8)) }
         let duplicated = original.replacingOccurrences(of: "\"version\"", with: "\"version\": 3, \"version\"")
         #expect(duplicated != original)

@@ -9,7 +9,7 @@ import TestSupport
 struct KeystoreStrictReadingTests {
     /// very-light-scrypt.json with `change` applied to its JSON object.
     static func mutated(_ change: (inout [String: Any]) -> Void) throws -> Data {
-        var object = try #require(try Fixtures.sharedJSON("keystore/very-light-scrypt.json") as? [String: Any])
+        var object = try #require(try Fixtures.vectorJSON("keystore/very-light-scrypt.json") as? [String: Any])
         change(&object)
         return try JSONSerialization.data(withJSONObject: object)
     }

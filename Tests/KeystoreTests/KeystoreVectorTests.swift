@@ -5,7 +5,7 @@ import Secp256k1
 import Testing
 import TestSupport
 
-/// go-ethereum's keystore test data (accounts/keystore/testdata), read from the shared vectors.
+/// go-ethereum's keystore test data (accounts/keystore/testdata), committed under Tests/Vectors/keystore.
 @Suite("go-ethereum keystore vectors")
 struct KeystoreVectorTests {
     static let fastV3Vectors = ["31_byte_key", "30_byte_key"]
@@ -34,14 +34,14 @@ struct KeystoreVectorTests {
 
     @Test("very-light-scrypt.json opens with the empty password and declares its key's address")
     func decryptsVeryLightScrypt() throws {
-        let file = try KeystoreFile(jsonData: Fixtures.sharedVector("keystore/very-light-scrypt.json"))
+        let file = try KeystoreFile(jsonData: Fixtures.vector("keystore/very-light-scrypt.json"))
         let key = try file.decrypt(password: "")
         #expect(key.address == (try Address(hex: "0x45dea0fb0bba44f4fcf290bba71fd57d7117cbb8")))
     }
 
     @Test("very-light-scrypt.json refuses the password \"bad\" as a wrong password")
     func refusesBadPasswordOnVeryLightScrypt() throws {
-        let file = try KeystoreFile(jsonData: Fixtures.sharedVector("keystore/very-light-scrypt.json"))
+        let file = try KeystoreFile(jsonData: Fixtures.vector("keystore/very-light-scrypt.json"))
         #expect(throws: KeystoreError.wrongPassword) { try file.decrypt(password: "bad") }
     }
 
@@ -57,7 +57,7 @@ struct KeystoreVectorTests {
             ("foo/fd9bd350f08ee3c0c19b85a8e16114a11a60aa4e", "0xfd9bd350f08ee3c0c19b85a8e16114a11a60aa4e"),
         ])
     func decryptsDirectoryFixtures(name: String, address: String) throws {
-        let file = try KeystoreFile(jsonData: Fixtures.sharedVector("keystore/keystore/\(name)"))
+        let file = try KeystoreFile(jsonData: Fixtures.vector("keystore/keystore/\(name)"))
         let expected = try Address(hex: address)
         #expect(try file.requireAddress() == expected)
         #expect(try file.decrypt(password: "foobar").address == expected)
@@ -65,13 +65,13 @@ struct KeystoreVectorTests {
 
     @Test("an empty file is refused as empty")
     func refusesEmptyFixture() throws {
-        let data = try Fixtures.sharedVector("keystore/keystore/empty")
+        let data = try Fixtures.vector("keystore/keystore/empty")
         #expect(throws: KeystoreError.emptyFile) { try KeystoreFile(jsonData: data) }
     }
 
     @Test("random bytes are refused as malformed JSON")
     func refusesGarbageFixture() throws {
-        let data = try Fixtures.sharedVector("keystore/keystore/garbage")
+        let data = try Fixtures.vector("keystore/keystore/garbage")
         #expect {
             try KeystoreFile(jsonData: data)
         } throws: { error in
@@ -82,7 +82,7 @@ struct KeystoreVectorTests {
 
     @Test("a file without address cannot be picked as an account, though it still unlocks")
     func noAddressFixtureHasNoAccount() throws {
-        let file = try KeystoreFile(jsonData: Fixtures.sharedVector("keystore/keystore/no-address"))
+        let file = try KeystoreFile(jsonData: Fixtures.vector("keystore/keystore/no-address"))
         #expect(throws: KeystoreError.missingAddress) { try file.requireAddress() }
         #expect(
             try file.decrypt(password: "foobar").address
@@ -91,13 +91,13 @@ struct KeystoreVectorTests {
 
     @Test("a file declaring the zero address is refused")
     func refusesZeroAddressFixture() throws {
-        let data = try Fixtures.sharedVector("keystore/keystore/zero")
+        let data = try Fixtures.vector("keystore/keystore/zero")
         #expect(throws: KeystoreError.zeroAddress) { try KeystoreFile(jsonData: data) }
     }
 
     @Test("encrypting with a vector's salt, IV, KDF and id reproduces that vector")
     func reproducesVeryLightScryptByEncryption() throws {
-        let original = try KeystoreFile(jsonData: Fixtures.sharedVector("keystore/very-light-scrypt.json"))
+        let original = try KeystoreFile(jsonData: Fixtures.vector("keystore/very-light-scrypt.json"))
         let key = try original.decrypt(password: "")
         let uuid = try #require(UUID(uuidString: original.id))
         let rebuilt = try KeystoreFile.encrypt(
@@ -115,7 +115,7 @@ struct V3Vector {
     let expectedKey: [UInt8]
 
     init(_ name: String) throws {
-        let all = try #require(try Fixtures.sharedJSON("keystore/v3_test_vector.json") as? [String: Any])
+        let all = try #require(try Fixtures.vectorJSON("keystore/v3_test_vector.json") as? [String: Any])
         let entry = try #require(all[name] as? [String: Any])
         let json = try #require(entry["json"])
         file = try KeystoreFile(jsonData: JSONSerialization.data(withJSONObject: json))

@@ -58,7 +58,7 @@ import Testing
         }
     }
 
-    @Test("the policy file round-trips and the default policy pins protocol.md's contracts")
+    @Test("the policy file round-trips and the default policy pins docs/protocol.md's contracts")
     func policyRoundTrip() throws {
         let data = Policy.default.canonicalJSON()
         #expect(try Policy(jsonData: data) == Policy.default)

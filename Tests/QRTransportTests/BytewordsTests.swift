@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Bytewords (BCR-2020-012)")
 struct BytewordsTests {
-    @Test("encodes and decodes every shared vector in all three styles")
+    @Test("encodes and decodes every published vector in all three styles")
     func roundTripsSharedVectors() throws {
         let file = try Vectors.ur("bytewords")
         let vectors = try Vectors.objects(file["vectors"], "bytewords.vectors")
@@ -21,7 +21,7 @@ struct BytewordsTests {
         }
     }
 
-    @Test("uses the shared word list in byte order")
+    @Test("uses the published word list in byte order")
     func wordListMatches() throws {
         let words = try Vectors.array(Vectors.ur("bytewords")["wordlist"], "wordlist").compactMap { $0 as? String }
         #expect(words.count == 256)
@@ -31,7 +31,7 @@ struct BytewordsTests {
         }
     }
 
-    @Test("rejects every shared invalid string with the reason it names")
+    @Test("rejects every published invalid string with the reason it names")
     func rejectsSharedInvalidStrings() throws {
         let invalid = try Vectors.objects(Vectors.ur("bytewords")["invalid"], "bytewords.invalid")
         #expect(invalid.count == 5)

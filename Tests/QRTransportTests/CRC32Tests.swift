@@ -4,7 +4,7 @@ import Testing
 
 @Suite("CRC-32 (ISO-HDLC)")
 struct CRC32Tests {
-    @Test("matches every shared crc32 vector, as integer and as big-endian bytes")
+    @Test("matches every published crc32 vector, as integer and as big-endian bytes")
     func matchesSharedVectors() throws {
         let vectors = try Vectors.objects(Vectors.ur("crc32")["vectors"], "crc32.vectors")
         #expect(vectors.count == 5)

@@ -8,7 +8,7 @@ struct FountainCodeTests {
         try Vectors.urVectors("fountain")[name]
     }
 
-    @Test("nominal fragment length for every shared case")
+    @Test("nominal fragment length for every published case")
     func nominalFragmentLength() throws {
         let cases = try Vectors.objects(vector("find_nominal_fragment_length"), "cases")
         #expect(cases.count == 5)

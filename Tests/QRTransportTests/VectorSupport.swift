@@ -3,11 +3,11 @@ import QRTransport
 import TestSupport
 import Testing
 
-/// Navigation helpers for the shared JSON vectors; a missing or mistyped key fails the test that asked.
+/// Navigation helpers for the JSON vectors under Tests/Vectors/ur; a missing or mistyped key fails the test that asked.
 enum Vectors {
     /// The top-level object of `ur/<name>.json`.
     static func ur(_ name: String) throws -> [String: Any] {
-        try object(Fixtures.sharedJSON("ur/\(name).json"), "ur/\(name).json")
+        try object(Fixtures.vectorJSON("ur/\(name).json"), "ur/\(name).json")
     }
 
     /// The `vectors` object of `ur/<name>.json`.

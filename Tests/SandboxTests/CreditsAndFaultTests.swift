@@ -85,7 +85,7 @@ struct CreditsAndFaultTests {
         #expect(try JSON.parse(response.body)["error"]?["code"] == .number(String(status)))
     }
 
-    @Test("a 410 on the charge endpoint carries the removed endpoint's exact body (protocol.md §0)")
+    @Test("a 410 on the charge endpoint carries the removed endpoint's exact body (docs/protocol.md §0)")
     func gone() async throws {
         let harness = try Harness { $0.faults = [try FaultSpec(flag: "target=charge,status=410,count=5")] }
         let response = await harness.request(

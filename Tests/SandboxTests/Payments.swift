@@ -8,7 +8,7 @@ import TestSupport
 
 /// Builds payment calldata and signed transactions independently of the sandbox.
 enum Payments {
-    /// An intent signed by `signer` for `sender`, `contract` and `chainID` with the real scheme (protocol.md §1.3).
+    /// An intent signed by `signer` for `sender`, `contract` and `chainID` with the real scheme (docs/protocol.md §1.3).
     static func intent(
         deadline: UInt64, chainID: ChainID, contract: Address, sender: Address = Keys.payerAddress,
         recipient: Address = Keys.address("0x5eA054aEea285Ebc3A92eCB1f722f44304F72581"),

@@ -20,14 +20,14 @@ final class TestClock: Sendable {
     var closure: @Sendable () -> UInt64 { { [self] in now } }
 }
 
-/// Keys and addresses the tests use; expected values come from protocol.md and formats/, not from the sandbox.
+/// Keys and addresses the tests use; expected values come from docs/protocol.md and formats/, not from the sandbox.
 enum Keys {
     static func key(_ byte: UInt8) -> PrivateKey {
         do { return try PrivateKey(SecretBytes([UInt8](repeating: byte, count: 32))) } catch {
             preconditionFailure("test key: \(error)")
         }
     }
-    /// 32 × 0x46 → 0x9d8A…5A4F (protocol.md §4).
+    /// 32 × 0x46 → 0x9d8A…5A4F (docs/protocol.md §4).
     static let payer = key(0x46)
     /// 32 × 0x11 → 0x19E7…Ff2A, the sandbox operator (formats/ examples).
     static let sandboxOperator = key(0x11)

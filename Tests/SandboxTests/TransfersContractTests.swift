@@ -38,7 +38,7 @@ struct TransfersContractTests {
 
     enum PrivateKeyChoice { case sandboxOperator, stranger }
 
-    /// Expected revert bytes are the selectors of protocol.md §1.6, written out.
+    /// Expected revert bytes are the selectors of docs/protocol.md §1.6, written out.
     @Test(
         "each rule reverts with the contract's custom error, code 3 and the data in error.data",
         arguments: [

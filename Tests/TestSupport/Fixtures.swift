@@ -7,25 +7,20 @@ public enum Fixtures {
     public static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `../shared/vectors` beside the checkout (CI lays it there too); `COLDCREDITS_SHARED_VECTORS` overrides.
-    public static var sharedVectors: URL {
-        if let override = ProcessInfo.processInfo.environment["COLDCREDITS_SHARED_VECTORS"] {
-            return URL(fileURLWithPath: override)
-        }
-        return repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/vectors")
-    }
+    /// `Tests/Vectors`: the public test vectors committed with the repository (sources in its README.md).
+    public static var vectors: URL { repositoryRoot.appendingPathComponent("Tests/Vectors") }
 
     /// The `formats/` folder of the repository.
     public static var formats: URL { repositoryRoot.appendingPathComponent("formats") }
 
-    /// Reads a file under `../shared/vectors`.
-    public static func sharedVector(_ relativePath: String) throws -> Data {
-        try Data(contentsOf: sharedVectors.appendingPathComponent(relativePath))
+    /// Reads a file under `Tests/Vectors`.
+    public static func vector(_ relativePath: String) throws -> Data {
+        try Data(contentsOf: vectors.appendingPathComponent(relativePath))
     }
 
-    /// Parses a JSON file under `../shared/vectors` into Foundation values.
-    public static func sharedJSON(_ relativePath: String) throws -> Any {
-        try JSONSerialization.jsonObject(with: sharedVector(relativePath), options: [.fragmentsAllowed])
+    /// Parses a JSON file under `Tests/Vectors` into Foundation values.
+    public static func vectorJSON(_ relativePath: String) throws -> Any {
+        try JSONSerialization.jsonObject(with: vector(relativePath), options: [.fragmentsAllowed])
     }
 
     /// Reads a file relative to the repository root.

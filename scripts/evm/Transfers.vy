@@ -4,7 +4,7 @@
 @title Stand-in for Coinbase Commerce's Transfers contract (swapAndTransferUniswapV3Native only)
 @notice Test double used by scripts/evm/harness.py to run ColdCredits transactions on a real EVM
         (py-evm). It keeps the real contract's ABI (selector 0x8bf122da), operator-signature scheme,
-        check order, custom-error encodings and Transferred event (see shared/reference/protocol.md
+        check order, custom-error encodings and Transferred event (see docs/protocol.md
         sections 1.3-1.6). It does NOT swap anything: the Uniswap exact-output swap is replaced by a
         fixed price set at deployment (see quoteNative), the native amount it needs is kept by this
         contract, and the excess msg.value is refunded to msg.sender, as the real contract does.

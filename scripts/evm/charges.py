@@ -1,6 +1,6 @@
-"""Charges for the real-EVM harness: the fixed constants, the intent signature scheme of protocol.md 1.3
+"""Charges for the real-EVM harness: the fixed constants, the intent signature scheme of docs/protocol.md 1.3
 (hash, digest, operator signature), OpenRouter-shaped charge JSON, calldata (eth-abi), the stand-in's price
-formula, and revert decoding by 4-byte selector (protocol.md 1.6). No chain here: see harness.py."""
+formula, and revert decoding by 4-byte selector (docs/protocol.md 1.6). No chain here: see harness.py."""
 import datetime
 import os
 import time
@@ -35,13 +35,13 @@ SELECTOR = "0x8bf122da"
 TRANSFERRED_TOPIC = "0xb7ee4fafa10d16ee883a136a3dcc9179d8e6041ba71cc29c2b0bce4f7bdd6e86"
 TRANSFERRED_SIGNATURE = "Transferred(address,bytes16,address,address,uint256,address)"
 INTENT_TUPLE = "(uint256,uint256,address,address,address,uint256,bytes16,address,bytes,bytes)"
-# USDC and wrapped native per chain (protocol.md 3.1/3.2); other chain ids use Base's addresses.
+# USDC and wrapped native per chain (docs/protocol.md 3.1/3.2); other chain ids use Base's addresses.
 USDC = {1: "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48", 137: "0x3c499c542cEF5E3811e1192ce70d8cC03d5c3359",
         8453: "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913"}
 WRAPPED_NATIVE = {1: "0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2", 137: "0x0d500B1d8E8eF31E21C99d1Db9A6444d3ADf1270",
                   8453: "0x4200000000000000000000000000000000000006"}
 
-# protocol.md 1.6: selector -> (name, argument types). check_evm.py verifies every selector against keccak.
+# docs/protocol.md 1.6: selector -> (name, argument types). check_evm.py verifies every selector against keccak.
 ERRORS = {
     "0x8baa579f": ("InvalidSignature", []),
     "0x0080add4": ("ExpiredIntent", []),
@@ -110,7 +110,7 @@ def parse_iso_z(text):
 
 
 def intent_hash(intent, chain_id, sender, contract):
-    """keccak256(abi.encodePacked(...)) of protocol.md 1.3 (264 bytes)."""
+    """keccak256(abi.encodePacked(...)) of docs/protocol.md 1.3 (264 bytes)."""
     packed = b"".join([
         intent["recipientAmount"].to_bytes(32, "big"), intent["deadline"].to_bytes(32, "big"),
         to_canonical_address(intent["recipient"]), to_canonical_address(intent["recipientCurrency"]),
@@ -129,7 +129,7 @@ def signed_digest(packed_hash, prefix):
 
 
 def sign_intent(intent, chain_id, sender, contract, operator_key):
-    """65-byte r‖s‖v (v 27/28, low s) over the digest of protocol.md 1.3."""
+    """65-byte r‖s‖v (v 27/28, low s) over the digest of docs/protocol.md 1.3."""
     digest = signed_digest(intent_hash(intent, chain_id, sender, contract), intent["prefix"])
     sig = keys.PrivateKey(operator_key).sign_msg_hash(digest)
     return sig.r.to_bytes(32, "big") + sig.s.to_bytes(32, "big") + bytes([27 + sig.v])

@@ -5,7 +5,7 @@ contract (scripts/evm/Transfers.vy). What CI runs:
     .venv-evm/bin/python scripts/evm/check_evm.py [-v]
 
 Prints one line per check and, last, "N passed, M failed"; exits 0 only if every check passed.
-Expected values come from shared/reference/protocol.md (selectors, topic0, sample A) and from the price
+Expected values come from docs/protocol.md (selectors, topic0, sample A) and from the price
 formula in harness.py; transactions are signed with eth-account and calldata is built with eth-abi.
 """
 import json

@@ -10,7 +10,7 @@ Fixed constants (so that two separate runs build the same chain):
   deployer key     32 x 0x22 -> 0x1563915e194D8CfBA1943570603F7606A3115508; it deploys Transfers.vy as its
                    first transaction (nonce 0), so the contract is always at
                    0x93FEB81f0d93A45A7cd5d0f296bD3915Fa437585 (= keccak(rlp([deployer, 0]))[12:])
-  payer key        32 x 0x46 -> 0x9d8A62f656a8d1615C1294fd71e9CFb3E4855A4F (the shared vectors' key)
+  payer key        32 x 0x46 -> 0x9d8A62f656a8d1615C1294fd71e9CFb3E4855A4F (Tests/Vectors/eip1559's key)
   other key        32 x 0x33 -> 0x5CbDd86a2FA8Dc4bDdd8a8f69dBa48572EeC07FB (the "wrong sender")
   price            TOKEN_UNITS_PER_NATIVE = 2_500_000_000, i.e. 2500 USDC (6 decimals) per 10**18 wei;
                    native needed for an exact output of A token units at pool fee tier F (parts per million):

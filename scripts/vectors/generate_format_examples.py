@@ -22,7 +22,7 @@ from eth_hash.auto import keccak
 from eth_utils import to_checksum_address
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared" / "vectors"
+VECTORS = ROOT / "Tests" / "Vectors"
 FORMATS = ROOT / "formats"
 INTENT_TYPE = "(uint256,uint256,address,address,address,uint256,bytes16,address,bytes,bytes)"
 PREFIX = b"K2 Informational Message: 32 "
@@ -86,14 +86,14 @@ def bundle(charge, tx, sender, created_at, quote, fees):
 
 
 def sample_a():
-    charge = json.loads((SHARED / "coinbase" / "sample-a-charge.json").read_text())["charge_response"]["data"]
+    charge = json.loads((VECTORS / "coinbase" / "sample-a-charge.json").read_text())["charge_response"]["data"]
     tx = {"chainId": 8453, "nonce": 0, "maxPriorityFeePerGas": 10**9, "maxFeePerGas": 2 * 10**9, "gas": 300000,
           "to": "0x03059433BCdB6144624cC2443159D9445C32b7a8", "value": 4 * 10**15}
     quote = {"poolFeesTier": 500, "amountIn": 3960396039603961, "slippageBps": 100,
              "quoter": "0x3d4e44Eb1374240CE5F1B871ab261CD16335B76a"}
     doc, _ = bundle(charge, tx, charge["web3_data"]["transfer_intent"]["metadata"]["sender"], 1740806399, quote,
                     {"baseFeePerGas": 5_000_000, "gasEstimate": 250000})
-    assert doc["signingHash"] == "0xe63a05309ff1982d67344ac3259f35d21796ee2c28112820030a989286fce3e4", "protocol.md §4 tx1"
+    assert doc["signingHash"] == "0xe63a05309ff1982d67344ac3259f35d21796ee2c28112820030a989286fce3e4", "docs/protocol.md §4 tx1"
     return doc
 
 

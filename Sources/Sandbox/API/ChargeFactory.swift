@@ -5,7 +5,7 @@ import EthereumPrimitives
 import Secp256k1
 import StrictJSON
 
-/// Builds and signs charges the way Coinbase Commerce did for OpenRouter (protocol.md §2.2), with the sandbox's
+/// Builds and signs charges the way Coinbase Commerce did for OpenRouter (docs/protocol.md §2.2), with the sandbox's
 /// operator key and the real digest scheme (`TransferIntent.operatorDigest`, prefix "K2 Informational Message: 32 ").
 ///
 /// Amounts: the charge total is `amount` USD in USDC units; `fee_amount` is ``feeBasisPoints`` of it rounded

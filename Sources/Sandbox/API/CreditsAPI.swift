@@ -4,7 +4,7 @@ import EthereumPrimitives
 import HTTPTransport
 import StrictJSON
 
-/// OpenRouter's credits API as documented (protocol.md §2): `POST /api/v1/credits/coinbase` and
+/// OpenRouter's credits API as documented (docs/protocol.md §2): `POST /api/v1/credits/coinbase` and
 /// `GET /api/v1/credits`, with bearer keys, the error envelope, and the armed faults.
 ///
 /// Keys: any listed API or management key may create charges; only management keys may read credits (403
@@ -121,7 +121,7 @@ extension String {
 /// OpenRouter's answers: the error envelope `{"error":{"code":N,"message":"…"}}` with the HTTP status equal to
 /// `code`, and JSON bodies.
 enum APIResponses {
-    /// The body of the removed endpoint, verbatim from protocol.md §0.
+    /// The body of the removed endpoint, verbatim from docs/protocol.md §0.
     static let goneMessage =
         "The Coinbase APIs used by this endpoint have been deprecated, so the Coinbase Commerce "
         + "credits API has been removed. Use the web credits purchase flow instead."

@@ -38,7 +38,7 @@ final class FaultInjector: Sendable {
 
 extension FaultSpec {
     /// The answer on an API endpoint when the fault has a status: 410 on the charge endpoint carries the removed
-    /// endpoint's exact body (protocol.md §0); other statuses carry their usual reason; all in the envelope, with
+    /// endpoint's exact body (docs/protocol.md §0); other statuses carry their usual reason; all in the envelope, with
     /// `Retry-After` when the fault has one.
     func apiResponse(status: Int) -> HTTPResponse {
         let message = target == .charge && status == 410 ? APIResponses.goneMessage : APIResponses.reason(status)

@@ -3,7 +3,8 @@ import EthereumABI
 import EthereumPrimitives
 import Secp256k1
 
-/// Coinbase's Transfers contract as far as `swapAndTransferUniswapV3Native` goes (protocol.md §1.3–1.5, repo HEAD d891289), plus `receive()`.
+/// Coinbase's Transfers contract as far as `swapAndTransferUniswapV3Native` goes (docs/protocol.md §1.3–1.5, source at
+/// d891289), plus `receive()`.
 ///
 /// Other functions are not modelled: they revert without data.
 ///
