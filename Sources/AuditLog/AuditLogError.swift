@@ -1,3 +1,4 @@
+import TerminalText
 /// Why an audit event could not be written or a log could not be read.
 ///
 /// Findings about a log's integrity
@@ -32,14 +33,14 @@ public enum AuditLogError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .secretLikeDetail(let key, let reason):
-            return "audit detail \"\(key)\" refused: \(reason); audit logs never hold secrets"
-        case .invalidFingerprint(let text): return "audit event fingerprint \"\(text)\" is not xxxx-xxxx-xxxx-xxxx"
-        case .malformedEntry(let reason): return "not an audit entry: \(reason)"
-        case .cannotRead(let path, let reason): return "audit log \(path) cannot be read: \(reason)"
-        case .cannotWrite(let path, let reason): return "audit log \(path) cannot be written: \(reason)"
+            return "audit detail \"\(key.escapedForTerminal)\" refused: \(reason); audit logs never hold secrets"
+        case .invalidFingerprint(let text): return "audit event fingerprint \"\(text.escapedForTerminal)\" is not xxxx-xxxx-xxxx-xxxx"
+        case .malformedEntry(let reason): return "not an audit entry: \(reason.escapedForTerminal)"
+        case .cannotRead(let path, let reason): return "audit log \(path.escapedForTerminal) cannot be read: \(reason.escapedForTerminal)"
+        case .cannotWrite(let path, let reason): return "audit log \(path.escapedForTerminal) cannot be written: \(reason.escapedForTerminal)"
         case .logDoesNotVerify(let path, let findings):
             let first = findings.first.map { "; first: \($0)" } ?? ""
-            return "audit log \(path) does not verify (\(findings.count) finding(s)\(first)); refusing to append — "
+            return "audit log \(path.escapedForTerminal) does not verify (\(findings.count) finding(s)\(first)); refusing to append — "
                 + "run the audit verify command, keep the damaged log as evidence and start a new one"
         }
     }
