@@ -25,15 +25,20 @@ enum ChildProcess {
         // glibc's addchdir is not visible to Swift: `env -C` changes the folder, then runs the tool.
         let (executable, arguments) =
             directory.map { ("/usr/bin/env", ["-C", $0.path, executable] + arguments) } ?? (executable, arguments)
-        let terminalDescriptor: Int32 = 9
+        // Pipes first (their descriptors are free to be reused after), then the terminal on descriptor 3.
+        let terminalDescriptor: Int32 = 3
+        for (source, target) in [(stdin, Int32(0)), (stdout, 1), (stderr, 2)] where source >= 0 {
+            posix_spawn_file_actions_adddup2(&actions, source, target)
+        }
         if let terminal {
             // Opened without O_NOCTTY by a session leader that has no terminal: it becomes the controlling one.
             posix_spawn_file_actions_addopen(&actions, terminalDescriptor, terminal, O_RDWR, 0)
+            for (source, target) in [(stdin, Int32(0)), (stdout, 1), (stderr, 2)] where source < 0 {
+                posix_spawn_file_actions_adddup2(&actions, terminalDescriptor, target)
+            }
+            // Left open (as a login shell leaves its terminal on 0–2): if no descriptor held the terminal, the
+            // master would see a hang-up before the tool reopens it as /dev/tty.
         }
-        for (source, target) in [(stdin, Int32(0)), (stdout, 1), (stderr, 2)] {
-            posix_spawn_file_actions_adddup2(&actions, source >= 0 ? source : terminalDescriptor, target)
-        }
-        if terminal != nil { posix_spawn_file_actions_addclose(&actions, terminalDescriptor) }
         let argv = ([executable] + arguments).map { strdup($0) }
         let envp = environment.map { strdup("\($0.key)=\($0.value)") }
         defer { (argv + envp).forEach { free($0) } }
