@@ -54,7 +54,8 @@ public struct AuditTrail: Sendable {
     public func record(_ event: AuditEvent) throws -> AuditEntry? {
         guard let path else { return nil }
         let entry = try AuditLogWriter.append(event, to: path)
-        Console.info("audit: appended \(event.kind.rawValue) #\(entry.sequence) to \(path.escapedForTerminal), head \(entry.hash.hex)")
+        Console.info(
+            "audit: appended \(event.kind.rawValue) #\(entry.sequence) to \(path.escapedForTerminal), head \(entry.hash.hex)")
         return entry
     }
 

@@ -34,13 +34,17 @@ public enum AuditLogError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .secretLikeDetail(let key, let reason):
             return "audit detail \"\(key.escapedForTerminal)\" refused: \(reason); audit logs never hold secrets"
-        case .invalidFingerprint(let text): return "audit event fingerprint \"\(text.escapedForTerminal)\" is not xxxx-xxxx-xxxx-xxxx"
+        case .invalidFingerprint(let text):
+            return "audit event fingerprint \"\(text.escapedForTerminal)\" is not xxxx-xxxx-xxxx-xxxx"
         case .malformedEntry(let reason): return "not an audit entry: \(reason.escapedForTerminal)"
-        case .cannotRead(let path, let reason): return "audit log \(path.escapedForTerminal) cannot be read: \(reason.escapedForTerminal)"
-        case .cannotWrite(let path, let reason): return "audit log \(path.escapedForTerminal) cannot be written: \(reason.escapedForTerminal)"
+        case .cannotRead(let path, let reason):
+            return "audit log \(path.escapedForTerminal) cannot be read: \(reason.escapedForTerminal)"
+        case .cannotWrite(let path, let reason):
+            return "audit log \(path.escapedForTerminal) cannot be written: \(reason.escapedForTerminal)"
         case .logDoesNotVerify(let path, let findings):
             let first = findings.first.map { "; first: \($0)" } ?? ""
-            return "audit log \(path.escapedForTerminal) does not verify (\(findings.count) finding(s)\(first)); refusing to append — "
+            return
+                "audit log \(path.escapedForTerminal) does not verify (\(findings.count) finding(s)\(first)); refusing to append — "
                 + "run the audit verify command, keep the damaged log as evidence and start a new one"
         }
     }

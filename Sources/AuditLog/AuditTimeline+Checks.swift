@@ -27,13 +27,15 @@ public enum AuditTimelineFinding: Equatable, Hashable, Sendable, CustomStringCon
     public var description: String {
         switch self {
         case .chargeIDMismatch(let source, let line, let expected, let found):
-            return "\(source.escapedForTerminal):\(line): charge \(found.escapedForTerminal), but the purchase's other events name "
+            return
+                "\(source.escapedForTerminal):\(line): charge \(found.escapedForTerminal), but the purchase's other events name "
                 + expected.escapedForTerminal
         case .signingHashMismatch(let source, let line, let kind, let expected, let found):
             return "\(source.escapedForTerminal):\(line): \(kind.rawValue) event has signing hash \(found.escapedForTerminal), "
                 + "expected \(expected.escapedForTerminal)"
         case .fingerprintMismatch(let source, let line, let fingerprint, let signingHash):
-            return "\(source.escapedForTerminal):\(line): fingerprint \(fingerprint.escapedForTerminal) is not that of signing hash "
+            return
+                "\(source.escapedForTerminal):\(line): fingerprint \(fingerprint.escapedForTerminal) is not that of signing hash "
                 + signingHash.escapedForTerminal
         case .transactionNotSigned(let source, let line, let kind, let transactionHash):
             return "\(source.escapedForTerminal):\(line): \(kind.rawValue) transaction \(transactionHash.escapedForTerminal) "

@@ -6,12 +6,16 @@ extension AuditTimeline {
     /// logged, details), then the verdict and any contradictions.
     public var lines: [String] {
         var out = [
-            fingerprint.map { "purchase \($0.escapedForTerminal)" + (chargeID.map { " — charge \($0.escapedForTerminal)" } ?? "") }
+            fingerprint.map {
+                "purchase \($0.escapedForTerminal)" + (chargeID.map { " — charge \($0.escapedForTerminal)" } ?? "")
+            }
                 ?? "events without a purchase"
         ]
         for record in records {
             let event = record.entry.event
-            let details = event.details.sorted { $0.key < $1.key }.map { "\($0.key.escapedForTerminal)=\($0.value.escapedForTerminal)" }.joined(
+            let details = event.details.sorted { $0.key < $1.key }.map {
+                "\($0.key.escapedForTerminal)=\($0.value.escapedForTerminal)"
+            }.joined(
                 separator: " ")
             let tool = Self.pad(event.tool.rawValue, 9)
             let kind = Self.pad(event.kind.rawValue, 8)

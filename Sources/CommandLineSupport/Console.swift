@@ -37,7 +37,6 @@ public enum Console {
     /// Whether stderr is a terminal (for progress lines that redraw).
     public static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-
     /// Reads a line from the terminal with echo turned off (for passwords).
     ///
     /// Returns nil without a terminal.

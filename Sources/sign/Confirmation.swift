@@ -9,8 +9,9 @@ enum Confirmation {
     /// The longest answer read; a longer one declines (the word is four characters).
     static let maximumAnswerBytes = 64
 
-    /// Asks the operator, on the controlling terminal (`/dev/tty`), to type the fingerprint's first group; anything
-    /// else declines (exit 77, nothing written). Without a terminal it refuses (exit 77, `noTerminal`).
+    /// Asks the operator to type the fingerprint's first group on the controlling terminal (`/dev/tty`).
+    ///
+    /// Anything else declines (exit 77, nothing written); without a terminal it refuses (exit 77, `noTerminal`).
     ///
     /// Keys pressed before the question (typed ahead while the keystore was unlocking) are discarded first.
     /// `bundleFromStdin` only shapes the refusal: stdin is never read for the answer.

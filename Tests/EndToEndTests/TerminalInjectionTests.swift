@@ -55,7 +55,8 @@ import Testing
         for (label, text) in Self.hostile {
             let path = dir.appendingPathComponent("bundle.json")
             try Self.bundle(chargeID: "ch_" + text + "$25").write(to: path)
-            let result = try ToolRunner.runAttended("sign", SignCommandTests.signArguments(dir, bundle: path.path), answer: "d095")
+            let result = try ToolRunner.runAttended(
+                "sign", SignCommandTests.signArguments(dir, bundle: path.path), answer: "d095")
             #expect(result.status == 65, "\(label): \(result.stderr)")
             #expect(result.stderr.contains("charge.id: charge id \"ch_"), "\(label)")
             Self.expectClean(result, label)
@@ -153,12 +154,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         for (label, text) in Self.hostile {
             let log = dir.appendingPathComponent("audit.jsonl").path
-            let events = AuditTimelineCommandTests.broadcastEvents(sent: "0x" + String(repeating: "a", count: 64), mined: "0x" + String(repeating: "a", count: 64))
+            let events = AuditTimelineCommandTests.broadcastEvents(
+                sent: "0x" + String(repeating: "a", count: 64), mined: "0x" + String(repeating: "a", count: 64))
             var hostileEvents = events
             hostileEvents[0]["details"] = ["txHash": "0x" + String(repeating: "a", count: 64), "nodes": "https://x" + text]
             hostileEvents[1]["chargeId"] = "other" + text
             try AuditTimelineCommandTests.handMadeLog(hostileEvents, to: log)
-            for arguments in [["audit", "timeline", log], ["audit", "verify", log], ["audit", "timeline", "--fingerprint", "d095" + text, log]] {
+            for arguments in [
+                ["audit", "timeline", log], ["audit", "verify", log], ["audit", "timeline", "--fingerprint", "d095" + text, log],
+            ] {
                 let result = try ToolRunner.run("broadcast", arguments)
                 Self.expectClean(result, "\(label) \(arguments[1])")
             }

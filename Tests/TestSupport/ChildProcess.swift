@@ -9,8 +9,10 @@ enum ChildProcess {
     /// `setsid()` in the child before the file actions run (glibc's `POSIX_SPAWN_SETSID`).
     static let setsidFlag: Int16 = 0x80
 
-    /// Spawns `executable`; the child's 0, 1 and 2 are `stdin`, `stdout`, `stderr` (or the terminal, for a
-    /// descriptor of -1, when `terminal` is given). Returns its process id.
+    /// Spawns `executable` and returns its process id.
+    ///
+    /// The child's 0, 1 and 2 are `stdin`, `stdout`, `stderr` (or the terminal, for a descriptor of -1, when
+    /// `terminal` is given).
     static func spawn(
         _ executable: String, _ arguments: [String], environment: [String: String], directory: URL?,
         stdin: Int32, stdout: Int32, stderr: Int32, terminal: String? = nil

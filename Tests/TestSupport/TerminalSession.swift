@@ -1,8 +1,9 @@
 public import Foundation
 import Glibc
 
-/// A built tool running with a pseudo-terminal as its controlling terminal (`/dev/tty`), as if a person sat at
-/// it: the test waits for a prompt on the terminal and types an answer. stdout and stderr stay pipes.
+/// A built tool running with a pseudo-terminal as its controlling terminal (`/dev/tty`).
+///
+/// As if a person sat at it: the test waits for a prompt on the terminal and types an answer. stdout and stderr stay pipes.
 public final class TerminalSession: @unchecked Sendable {
     // @unchecked: the buffers are guarded by `lock`; the rest is set once in `init`.
     let pid: pid_t
@@ -17,7 +18,9 @@ public final class TerminalSession: @unchecked Sendable {
     nonisolated(unsafe) var out = Data()
     nonisolated(unsafe) var err = Data()
 
-    /// Starts `tool`. With `stdin` nil the terminal is also its stdin (an operator's shell); otherwise stdin is a
+    /// Starts `tool`.
+    ///
+    /// With `stdin` nil the terminal is also its stdin (an operator's shell); otherwise stdin is a
     /// pipe carrying `stdin`.
     public init(
         _ tool: String, _ arguments: [String], stdin: Data? = nil, directory: URL? = nil,
@@ -118,8 +121,9 @@ extension ToolRunner {
     /// The confirmation prompt's last words, as the terminal shows them.
     public static let confirmationPrompt = "anything else to decline: "
 
-    /// Runs `tool` at a pseudo-terminal: waits for the confirmation prompt, types `answer` and Enter, and waits
-    /// for the tool to exit. If the tool exits without asking, nothing is typed.
+    /// Runs `tool` at a pseudo-terminal and answers its confirmation prompt.
+    ///
+    /// Waits for the prompt, types `answer` and Enter, and waits for the tool to exit. If the tool exits without asking, nothing is typed.
     public static func runAttended(
         _ tool: String, _ arguments: [String], answer: String, stdin: Data? = nil, directory: URL? = nil,
         environment: [String: String] = [:]

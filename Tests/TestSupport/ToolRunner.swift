@@ -24,8 +24,9 @@ public enum ToolRunner {
         return Fixtures.repositoryRoot.appendingPathComponent(".build/debug")
     }
 
-    /// Runs `tool` with `arguments`, feeding `stdin`, in `directory`; waits for it to exit. The tool runs in a
-    /// session of its own with no controlling terminal: a prompt meant for a person refuses instead of waiting.
+    /// Runs `tool` with `arguments`, feeding `stdin`, in `directory`; waits for it to exit.
+    ///
+    /// The tool runs in a session of its own with no controlling terminal: a prompt meant for a person refuses instead of waiting.
     public static func run(
         _ tool: String, _ arguments: [String], stdin: Data = Data(), directory: URL? = nil,
         environment: [String: String] = [:]
