@@ -43,8 +43,13 @@ let package = Package(
         // Shared by both sides of the air gap: formats and command-line plumbing (no keys, no networking).
         .target(
             name: "BundleFormat",
-            dependencies: ["EthereumPrimitives", "EthereumABI", "EthereumRLP", "EthereumTransactions", "StrictJSON"]),
-        .target(name: "CommandLineSupport", dependencies: ["BundleFormat", "EthereumPrimitives", argumentParser]),
+            dependencies: [
+                "EthereumPrimitives", "EthereumABI", "EthereumRLP", "EthereumTransactions", "StrictJSON", "TerminalText",
+            ]),
+        .target(
+            name: "CommandLineSupport", dependencies: ["BundleFormat", "EthereumPrimitives", "TerminalText", argumentParser]),
+        // The one display path: escapes for strings from outside the binary and the sanitiser every line passes.
+        .target(name: "TerminalText"),
 
         // QR codes across the air gap: the one owner of libqrencode, zbar and libpng; used on both sides.
         .target(
@@ -57,22 +62,22 @@ let package = Package(
             name: "QRBundle",
             dependencies: [
                 "QRTransport", "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumRLP", "EthereumTransactions",
-                "Secp256k1", argumentParser,
+                "Secp256k1", "TerminalText", argumentParser,
             ]
         ),
 
         // Online only: HTTP, JSON-RPC and the OpenRouter API (the only modules that may use FoundationNetworking).
         .target(name: "StrictJSON"),
-        .target(name: "HTTPTransport"),
+        .target(name: "HTTPTransport", dependencies: ["TerminalText"]),
         .target(name: "LoopbackHTTP", dependencies: ["HTTPTransport"]),
-        .target(name: "EthereumRPC", dependencies: ["HTTPTransport", "StrictJSON", "EthereumPrimitives"]),
-        .target(name: "PaymentAPI", dependencies: ["HTTPTransport", "StrictJSON", "EthereumPrimitives"]),
+        .target(name: "EthereumRPC", dependencies: ["HTTPTransport", "StrictJSON", "EthereumPrimitives", "TerminalText"]),
+        .target(name: "PaymentAPI", dependencies: ["HTTPTransport", "StrictJSON", "EthereumPrimitives", "TerminalText"]),
 
         .target(
             name: "Preparation",
             dependencies: [
                 "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumRPC", "EthereumTransactions", "PaymentAPI",
-                "Secp256k1",
+                "Secp256k1", "TerminalText",
             ]
         ),
 
@@ -80,14 +85,14 @@ let package = Package(
             name: "Broadcasting",
             dependencies: [
                 "BundleFormat", "CommandLineSupport", "EthereumABI", "EthereumPrimitives", "EthereumRPC",
-                "EthereumTransactions", "HTTPTransport", "PaymentAPI",
+                "EthereumTransactions", "HTTPTransport", "PaymentAPI", "TerminalText",
             ]
         ),
         .target(
             name: "OnlineSupport",
             dependencies: [
                 "Broadcasting", "BundleFormat", "CommandLineSupport", "EthereumPrimitives", "EthereumRPC", "HTTPTransport",
-                "PaymentAPI", "Preparation", argumentParser,
+                "PaymentAPI", "Preparation", "TerminalText", argumentParser,
             ]
         ),
 
@@ -102,22 +107,24 @@ let package = Package(
         ),
 
         // Approvals (M-of-N, EIP-191) and the hash-chained audit trail: no keys held, no networking.
-        .target(name: "Approvals", dependencies: ["BundleFormat", "EthereumPrimitives", "Secp256k1"]),
-        .target(name: "AuditLog", dependencies: ["BundleFormat", "EthereumPrimitives"]),
+        .target(name: "Approvals", dependencies: ["BundleFormat", "EthereumPrimitives", "Secp256k1", "TerminalText"]),
+        .target(name: "AuditLog", dependencies: ["BundleFormat", "EthereumPrimitives", "TerminalText"]),
         // `--audit-log` and the `audit verify|timeline` subcommand, shared by all three tools (no keys, no networking).
         .target(
             name: "AuditCommands",
-            dependencies: ["AuditLog", "BundleFormat", "CommandLineSupport", "EthereumPrimitives", argumentParser]
+            dependencies: [
+                "AuditLog", "BundleFormat", "CommandLineSupport", "EthereumPrimitives", "TerminalText", argumentParser,
+            ]
         ),
 
         // Offline only: keys and the signer.
-        .target(name: "Keystore", dependencies: ["Secp256k1", "EthereumPrimitives", "StrictJSON"] + crypto),
+        .target(name: "Keystore", dependencies: ["Secp256k1", "EthereumPrimitives", "StrictJSON", "TerminalText"] + crypto),
         .target(name: "HDKeys", dependencies: ["Secp256k1", "EthereumPrimitives"] + crypto),
         .target(
             name: "OfflineSigning",
             dependencies: [
                 "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumTransactions", "Secp256k1", "StrictJSON",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "TerminalText", .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
 
@@ -127,7 +134,7 @@ let package = Package(
             dependencies: [
                 "CommandLineSupport", "BundleFormat", "OnlineSupport", "Preparation", "EthereumPrimitives", "EthereumRPC",
                 "EthereumTransactions", "EthereumABI", "HTTPTransport", "PaymentAPI", "QRBundle", "QRTransport", argumentParser,
-                "AuditLog", "AuditCommands",
+                "AuditLog", "AuditCommands", "TerminalText",
             ]
         ),
         .executableTarget(
@@ -135,7 +142,7 @@ let package = Package(
             dependencies: [
                 "CommandLineSupport", "BundleFormat", "OfflineSigning", "Keystore", "HDKeys", "Secp256k1",
                 "EthereumPrimitives", "EthereumTransactions", "QRBundle", "QRTransport", argumentParser,
-                "Approvals", "AuditLog", "AuditCommands",
+                "Approvals", "AuditLog", "AuditCommands", "TerminalText",
             ]
         ),
         .executableTarget(
@@ -143,7 +150,7 @@ let package = Package(
             dependencies: [
                 "Broadcasting", "BundleFormat", "CommandLineSupport", "EthereumABI", "EthereumPrimitives", "EthereumRPC",
                 "EthereumTransactions", "OnlineSupport", "PaymentAPI", "QRBundle", "QRTransport", argumentParser,
-                "AuditLog", "AuditCommands",
+                "AuditLog", "AuditCommands", "TerminalText",
             ]
         ),
         .executableTarget(
@@ -157,7 +164,7 @@ let package = Package(
 
         .executableTarget(
             name: "sandbox",
-            dependencies: ["Sandbox", "BundleFormat", "CommandLineSupport", "EthereumPrimitives", argumentParser]
+            dependencies: ["Sandbox", "BundleFormat", "CommandLineSupport", "EthereumPrimitives", "TerminalText", argumentParser]
         ),
 
         // Tests: one target per library module.
@@ -199,6 +206,7 @@ let package = Package(
         .testTarget(name: "KeystoreTests", dependencies: ["Keystore", "Secp256k1", "EthereumPrimitives", "TestSupport"]),
         .testTarget(name: "HDKeysTests", dependencies: ["HDKeys", "Secp256k1", "EthereumPrimitives", "TestSupport"]),
         .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),
+        .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "LoopbackHTTP"]),
         .testTarget(
             name: "EthereumRPCTests",

@@ -30,7 +30,7 @@ public struct ApprovalText: Equatable, Sendable, CustomStringConvertible {
     /// The first line, which names the layout version.
     public static let header = "ColdCredits payment approval v1"
     /// Longest charge id accepted, in bytes.
-    public static let maxChargeIDLength = 128
+    public static let maxChargeIDLength = ChargeID.maximumLength
 
     /// The EIP-1559 signing hash of the transaction approved.
     public let signingHash: Hash32
@@ -81,15 +81,8 @@ public struct ApprovalText: Equatable, Sendable, CustomStringConvertible {
     }
 
     static func checkChargeID(_ chargeID: String) throws(ApprovalsError) {
-        let bytes = Array(chargeID.utf8)
-        guard !bytes.isEmpty else { throw .invalidChargeID(chargeID, reason: "it is empty") }
-        guard bytes.count <= maxChargeIDLength else {
-            throw .invalidChargeID(chargeID, reason: "\(bytes.count) bytes, at most \(maxChargeIDLength) allowed")
-        }
-        // Printable ASCII only: a newline could forge a line of the text, and look-alike or invisible
-        // characters could show one charge id while naming another.
-        if let bad = bytes.first(where: { $0 <= 0x20 || $0 >= 0x7f }) {
-            throw .invalidChargeID(chargeID, reason: "byte 0x\(String(bad, radix: 16)) is not printable ASCII")
-        }
+        // The one rule (BundleFormat.ChargeID): a newline could forge a line of the text, and look-alike or
+        // invisible characters could show one charge id while naming another.
+        if let reason = ChargeID.violation(chargeID) { throw .invalidChargeID(chargeID, reason: reason) }
     }
 }

@@ -1,4 +1,5 @@
 public import BundleFormat
+import TerminalText
 
 /// Why approvals could not be read or do not suffice.
 ///
@@ -29,10 +30,10 @@ public enum ApprovalsError: Error, Equatable, Sendable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .invalidChargeID(let chargeID, let reason):
-            return "charge id \(String(reflecting: chargeID)) cannot be approved: \(reason)"
-        case .invalidSignature(let reason): return "approval signature: \(reason)"
+            return "charge id \"\(chargeID.escapedForTerminal)\" cannot be approved: \(reason)"
+        case .invalidSignature(let reason): return "approval signature: \(reason.escapedForTerminal)"
         case .malformedFile(let error): return "approvals file: \(error)"
-        case .invalidLine(let line, let reason): return "approvals file line \(line): \(reason)"
+        case .invalidLine(let line, let reason): return "approvals file line \(line): \(reason.escapedForTerminal)"
         case .quorumNotMet(let report):
             return "not enough approvals — \(report.shortfall) more needed; \(report)"
         }

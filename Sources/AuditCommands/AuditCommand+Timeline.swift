@@ -3,6 +3,7 @@ import AuditLog
 import EthereumPrimitives
 public import CommandLineSupport
 import Foundation
+import TerminalText
 
 extension AuditCommand {
     /// `audit timeline LOG…`: verifies each log, then merges their events into one timeline per purchase
@@ -47,7 +48,7 @@ extension AuditCommand {
                 let timelines = AuditTimeline.merge(reports).filter { fingerprint == nil || $0.fingerprint == fingerprint }
                 if let fingerprint, timelines.isEmpty {
                     throw CommandError(
-                        kind: "notFound", message: "no event in the logs given has fingerprint \(fingerprint)",
+                        kind: "notFound", message: "no event in the logs given has fingerprint \(fingerprint.escapedForTerminal)",
                         exitStatus: .dataError)
                 }
                 try render(timelines, reports: reports)
@@ -57,7 +58,7 @@ extension AuditCommand {
         func render(_ timelines: [AuditTimeline], reports: [AuditLogReport]) throws {
             let contradicted = timelines.filter { !$0.isConsistent }
             let message = contradicted.first.flatMap { timeline in
-                timeline.findings.first.map { "purchase \(timeline.fingerprint ?? "?"): \($0)" }
+                timeline.findings.first.map { "purchase \((timeline.fingerprint ?? "?").escapedForTerminal): \($0)" }
             }
             if output.json {
                 var object: [String: Any] = [
@@ -68,7 +69,7 @@ extension AuditCommand {
                 Console.writeArtifact(CanonicalResult.encode(object))
             } else {
                 let text = timelines.map { $0.lines.joined(separator: "\n") }.joined(separator: "\n\n")
-                Console.writeArtifact(Data((text + "\n").utf8))
+                Console.writeArtifactLine(text)
             }
             if let message {
                 Console.info("Error: \(message)")

@@ -3,6 +3,7 @@ import AuditLog
 public import CommandLineSupport
 import EthereumPrimitives
 import Foundation
+import TerminalText
 
 extension AuditCommand {
     /// `audit verify LOG`: exit 0 when the chain is intact, 65 naming each edited, deleted, inserted or reordered
@@ -57,7 +58,7 @@ enum AuditReporting {
         if json {
             Console.writeArtifact(CanonicalResult.encode(object))
         } else {
-            Console.writeArtifact(Data((report.lines.joined(separator: "\n") + "\n").utf8))
+            Console.writeArtifactLine(report.lines.joined(separator: "\n"))
         }
         guard report.isIntact else { throw failure(report) }
     }
@@ -77,6 +78,6 @@ enum AuditReporting {
     static func message(_ report: AuditLogReport) -> String {
         let first = report.findings.first.map(\.description) ?? "no finding"
         let more = report.findings.count > 1 ? " (and \(report.findings.count - 1) more finding(s))" : ""
-        return "audit log \(report.source) does not verify: \(first)\(more)"
+        return "audit log \(report.source.escapedForTerminal) does not verify: \(first)\(more)"
     }
 }

@@ -3,6 +3,7 @@ public import AuditLog
 import CommandLineSupport
 import EthereumPrimitives
 import Foundation
+import TerminalText
 
 /// Where one run of a tool records its events, and how it reports each append.
 ///
@@ -53,7 +54,8 @@ public struct AuditTrail: Sendable {
     public func record(_ event: AuditEvent) throws -> AuditEntry? {
         guard let path else { return nil }
         let entry = try AuditLogWriter.append(event, to: path)
-        Console.info("audit: appended \(event.kind.rawValue) #\(entry.sequence) to \(path), head \(entry.hash.hex)")
+        Console.info(
+            "audit: appended \(event.kind.rawValue) #\(entry.sequence) to \(path.escapedForTerminal), head \(entry.hash.hex)")
         return entry
     }
 
@@ -68,7 +70,7 @@ public struct AuditTrail: Sendable {
     /// Appends `event`; a failure becomes a warning on stderr.
     public func note(_ event: AuditEvent) {
         do { try record(event) } catch {
-            Console.warning("audit: could not append \(event.kind.rawValue) to \(path ?? "?"): \(error)")
+            Console.warning("audit: could not append \(event.kind.rawValue) to \((path ?? "?").escapedForTerminal): \(error)")
         }
     }
 

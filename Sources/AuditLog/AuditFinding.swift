@@ -1,4 +1,5 @@
 public import EthereumPrimitives
+import TerminalText
 
 /// One integrity problem ``AuditLogVerifier`` found, naming the entry by its line (1-based) and, when the
 /// line parses, its sequence number.
@@ -76,7 +77,7 @@ public enum AuditFinding: Equatable, Hashable, Sendable, CustomStringConvertible
         case .reordered(let line, let sequence):
             return "\(entry(line, sequence)): reordered — the chain reaches this entry out of file order"
         case .malformed(let line, let reason):
-            return "line \(line): not a valid entry (\(reason)) — edited or corrupted"
+            return "line \(line): not a valid entry (\(reason.escapedForTerminal)) — edited or corrupted"
         case .sequenceMismatch(let line, let expected, let found):
             return "line \(line): sequence number \(found), expected \(expected)"
         case .brokenLink(let line, let sequence):

@@ -1,4 +1,5 @@
 import BundleFormat
+import TerminalText
 
 /// Why an audit event could not be written or a log could not be read.
 ///
@@ -40,18 +41,23 @@ public enum AuditLogError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .secretLikeDetail(let key, let reason):
-            return "audit detail \"\(key)\" refused: \(reason); audit logs never hold secrets"
-        case .invalidFingerprint(let text): return "audit event fingerprint \"\(text)\" is not xxxx-xxxx-xxxx-xxxx"
-        case .malformedEntry(let reason): return "not an audit entry: \(reason)"
-        case .cannotRead(let path, let reason): return "audit log \(path) cannot be read: \(reason)"
-        case .cannotWrite(let path, let reason): return "audit log \(path) cannot be written: \(reason)"
+            return "audit detail \"\(key.escapedForTerminal)\" refused: \(reason); audit logs never hold secrets"
+        case .invalidFingerprint(let text):
+            return "audit event fingerprint \"\(text.escapedForTerminal)\" is not xxxx-xxxx-xxxx-xxxx"
+        case .malformedEntry(let reason): return "not an audit entry: \(reason.escapedForTerminal)"
+        case .cannotRead(let path, let reason):
+            return "audit log \(path.escapedForTerminal) cannot be read: \(reason.escapedForTerminal)"
+        case .cannotWrite(let path, let reason):
+            return "audit log \(path.escapedForTerminal) cannot be written: \(reason.escapedForTerminal)"
         case .inputTooLarge(let path, let size, let cap):
-            return "audit log \(path) is \(size) bytes, more than the \(cap)-byte cap; refused before reading"
+            return "audit log \(path.escapedForTerminal) is \(size) bytes, more than the \(cap)-byte cap; refused before reading"
         case .locked(let path, let holder):
-            return "audit log \(path) is locked by \(holder.map { "process \($0)" } ?? "another run"); nothing written"
+            return
+                "audit log \(path.escapedForTerminal) is locked by \(holder.map { "process \($0)" } ?? "another run"); nothing written"
         case .logDoesNotVerify(let path, let findings):
             let first = findings.first.map { "; first: \($0)" } ?? ""
-            return "audit log \(path) does not verify (\(findings.count) finding(s)\(first)); refusing to append — "
+            return
+                "audit log \(path.escapedForTerminal) does not verify (\(findings.count) finding(s)\(first)); refusing to append — "
                 + "run the audit verify command, keep the damaged log as evidence and start a new one"
         }
     }

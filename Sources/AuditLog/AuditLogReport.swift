@@ -1,5 +1,6 @@
 public import EthereumPrimitives
 import BundleFormat
+import TerminalText
 
 /// An entry as found in a named log file.
 public struct AuditRecord: Equatable, Hashable, Sendable {
@@ -43,9 +44,9 @@ public struct AuditLogReport: Equatable, Sendable {
     public var lines: [String] {
         var out: [String] = []
         if isIntact {
-            out.append("audit log \(source): \(lineCount) entries, chain intact")
+            out.append("audit log \(source.escapedForTerminal): \(lineCount) entries, chain intact")
         } else {
-            out.append("audit log \(source): \(lineCount) entries, \(findings.count) problem(s):")
+            out.append("audit log \(source.escapedForTerminal): \(lineCount) entries, \(findings.count) problem(s):")
             out += findings.map { "  \($0)" }
         }
         out.append("head: \(head.hex)")

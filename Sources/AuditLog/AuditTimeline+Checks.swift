@@ -1,5 +1,6 @@
 import BundleFormat
 import EthereumPrimitives
+import TerminalText
 
 /// A contradiction between the events of one purchase, naming the log and line of the event that disagrees.
 public enum AuditTimelineFinding: Equatable, Hashable, Sendable, CustomStringConvertible {
@@ -26,13 +27,19 @@ public enum AuditTimelineFinding: Equatable, Hashable, Sendable, CustomStringCon
     public var description: String {
         switch self {
         case .chargeIDMismatch(let source, let line, let expected, let found):
-            return "\(source):\(line): charge \(found), but the purchase's other events name \(expected)"
+            return
+                "\(source.escapedForTerminal):\(line): charge \(found.escapedForTerminal), but the purchase's other events name "
+                + expected.escapedForTerminal
         case .signingHashMismatch(let source, let line, let kind, let expected, let found):
-            return "\(source):\(line): \(kind.rawValue) event has signing hash \(found), expected \(expected)"
+            return "\(source.escapedForTerminal):\(line): \(kind.rawValue) event has signing hash \(found.escapedForTerminal), "
+                + "expected \(expected.escapedForTerminal)"
         case .fingerprintMismatch(let source, let line, let fingerprint, let signingHash):
-            return "\(source):\(line): fingerprint \(fingerprint) is not that of signing hash \(signingHash)"
+            return
+                "\(source.escapedForTerminal):\(line): fingerprint \(fingerprint.escapedForTerminal) is not that of signing hash "
+                + signingHash.escapedForTerminal
         case .transactionNotSigned(let source, let line, let kind, let transactionHash):
-            return "\(source):\(line): \(kind.rawValue) transaction \(transactionHash) is not one that sign signed"
+            return "\(source.escapedForTerminal):\(line): \(kind.rawValue) transaction \(transactionHash.escapedForTerminal) "
+                + "is not one that sign signed"
         }
     }
 }

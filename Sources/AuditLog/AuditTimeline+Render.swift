@@ -1,21 +1,26 @@
 import BundleFormat
+import TerminalText
 
 extension AuditTimeline {
     /// The timeline for the terminal: a heading, one line per event (UTC time, tool, kind, where it was
     /// logged, details), then the verdict and any contradictions.
     public var lines: [String] {
         var out = [
-            fingerprint.map { "purchase \($0)" + (chargeID.map { " — charge \($0)" } ?? "") }
+            fingerprint.map {
+                "purchase \($0.escapedForTerminal)" + (chargeID.map { " — charge \($0.escapedForTerminal)" } ?? "")
+            }
                 ?? "events without a purchase"
         ]
         for record in records {
             let event = record.entry.event
-            let details = event.details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+            let details = event.details.sorted { $0.key < $1.key }.map {
+                "\($0.key.escapedForTerminal)=\($0.value.escapedForTerminal)"
+            }.joined(
                 separator: " ")
             let tool = Self.pad(event.tool.rawValue, 9)
             let kind = Self.pad(event.kind.rawValue, 8)
             out.append(
-                "  \(ISO8601.format(unixSeconds: event.time))  \(tool) \(kind)  \(record.source):\(record.line)"
+                "  \(ISO8601.format(unixSeconds: event.time))  \(tool) \(kind)  \(record.source.escapedForTerminal):\(record.line)"
                     + (details.isEmpty ? "" : "  \(details)"))
         }
         guard fingerprint != nil else { return out }
@@ -23,8 +28,8 @@ extension AuditTimeline {
         if includedTransactionIsSigned, let included = includedTransactionHash {
             let approved = records.contains { $0.entry.event.kind == .approved } ? ", approved" : ""
             out.append(
-                "  verified: the transaction included on chain, \(included), is byte-identical to the one "
-                    + "signed (signing hash \(signingHash ?? "?")\(approved))")
+                "  verified: the transaction included on chain, \(included.escapedForTerminal), is byte-identical to the one "
+                    + "signed (signing hash \((signingHash ?? "?").escapedForTerminal)\(approved))")
         } else if isConsistent {
             let missing = includedTransactionHash == nil ? "no mined or reverted event" : "no signed event"
             out.append("  consistent so far; not yet shown identical on chain (\(missing) in the logs given)")

@@ -42,6 +42,7 @@ public struct Charge: @unchecked Sendable {
     public init(dataObject: [String: Any], path: String) throws(BundleError) {
         var data = JSONReader(object: dataObject, path: path)
         id = try data.string("id")
+        try ChargeID.check(id, path: data.childPath("id"))
         createdAt = try data.string("created_at")
         expiresAt = try data.string("expires_at")
         var web3 = try data.object("web3_data")

@@ -81,6 +81,7 @@ public struct SignedTransactionFileV1: Sendable {
         let chainID = try top.quantity64("chainId")
         let nonce = try top.quantity64("nonce")
         chargeID = try top.string("chargeId")
+        try ChargeID.check(chargeID, path: "chargeId")
         validUntil = try top.integer("validUntil")
         signedAt = try top.integer("signedAt")
         unsignedBundleHash = try top.hash("unsignedBundleHash")

@@ -1,5 +1,6 @@
 public import Foundation
 import Glibc
+import TerminalText
 
 /// The split every tool follows: stdout carries exactly one artefact (or one JSON object with `--json`); people read stderr.
 ///
@@ -10,14 +11,19 @@ public enum Console {
         FileHandle.standardOutput.write(data)
     }
 
-    /// Writes one line of text as the artefact.
+    /// Writes one line of text as the artefact (sanitised: a text artefact is read by people too).
     public static func writeArtifactLine(_ text: String) {
-        writeArtifact(Data((text + "\n").utf8))
+        writeArtifact(Data((TerminalText.line(text) + "\n").utf8))
     }
 
-    /// A line for people, on stderr.
+    /// A line for people, on stderr; no control, bidi or invisible character in it reaches the terminal.
     public static func info(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        writeText(text + "\n")
+    }
+
+    /// Writes text for people on stderr through the sanitiser (``TerminalText/line(_:)``).
+    public static func writeText(_ text: String) {
+        FileHandle.standardError.write(Data(TerminalText.line(text).utf8))
     }
 
     /// A warning line on stderr, prefixed `warning: `.
@@ -31,18 +37,12 @@ public enum Console {
     /// Whether stderr is a terminal (for progress lines that redraw).
     public static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    /// Asks a question on stderr and reads one line from stdin (echoed).
-    public static func prompt(_ question: String) -> String? {
-        FileHandle.standardError.write(Data(question.utf8))
-        return readLine(strippingNewline: true)
-    }
-
     /// Reads a line from the terminal with echo turned off (for passwords).
     ///
     /// Returns nil without a terminal.
     public static func promptSecret(_ question: String) -> String? {
         guard stdinIsTerminal else { return nil }
-        FileHandle.standardError.write(Data(question.utf8))
+        writeText(question)
         var original = termios()
         tcgetattr(STDIN_FILENO, &original)
         var silent = original
@@ -50,7 +50,7 @@ public enum Console {
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
         defer {
             tcsetattr(STDIN_FILENO, TCSAFLUSH, &original)
-            FileHandle.standardError.write(Data("\n".utf8))
+            writeText("\n")
         }
         return readLine(strippingNewline: true)
     }

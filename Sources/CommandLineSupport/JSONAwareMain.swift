@@ -24,7 +24,16 @@ public enum JSONAwareMain {
                 let message = command.message(for: error)
                 Console.writeArtifact(CanonicalResult.encode(["error": ["kind": "usage", "message": message]]))
             }
-            command.exit(withError: error)
+            // ArgumentParser's own printing would pass input (an unknown option, a bad value) to the terminal raw.
+            let text = command.fullMessage(for: error)
+            if !text.isEmpty {
+                if code == .success {
+                    Console.writeArtifactLine(text)
+                } else {
+                    Console.info(text)
+                }
+            }
+            exit(code.rawValue)
         }
     }
 }

@@ -1,29 +1,72 @@
+import BundleFormat
 import CommandLineSupport
 import Foundation
-import OfflineSigning
-import BundleFormat
+import Glibc
+import TerminalText
 
-/// The typed confirmation.
+/// The typed confirmation: a person at the controlling terminal, never a pipe or redirected stdin.
 enum Confirmation {
-    /// Asks the operator to type the fingerprint's first group; anything else declines (exit 77, nothing written).
+    /// The longest answer read; a longer one declines (the word is four characters).
+    static let maximumAnswerBytes = 64
+
+    /// Asks the operator to type the fingerprint's first group on the controlling terminal (`/dev/tty`).
+    ///
+    /// Anything else declines (exit 77, nothing written); without a terminal it refuses (exit 77, `noTerminal`).
+    ///
+    /// Keys pressed before the question (typed ahead while the keystore was unlocking) are discarded first.
+    /// `bundleFromStdin` only shapes the refusal: stdin is never read for the answer.
     static func confirm(_ fingerprint: Fingerprint, bundleFromStdin: Bool, action: String = "sign") throws {
-        let question = "Type \(fingerprint.confirmationWord) to \(action), anything else to decline: "
-        let answer: String?
-        if bundleFromStdin {
-            // stdin carried the bundle: ask on the controlling terminal instead.
-            guard let tty = FileHandle(forUpdatingAtPath: "/dev/tty") else {
-                throw CommandError(
-                    kind: "noTerminal", message: "the bundle came on stdin and there is no terminal to confirm on",
-                    exitStatus: .noPermission)
-            }
-            tty.write(Data(question.utf8))
-            answer = String(decoding: tty.availableData, as: UTF8.self).split(separator: "\n").first.map(String.init)
-        } else {
-            answer = Console.prompt(question)
+        let nothing = action == "sign" ? "nothing signed" : "nothing written"
+        let terminal = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)
+        guard terminal >= 0, isatty(terminal) == 1 else {
+            if terminal >= 0 { close(terminal) }
+            let stdinNote = bundleFromStdin ? " (stdin carried the bundle)" : ""
+            throw CommandError(
+                kind: "noTerminal",
+                message: "no terminal to confirm on\(stdinNote): the confirmation is typed at the controlling terminal, "
+                    + "never read from stdin or a pipe; run at a terminal, or use --yes with a policy that allows "
+                    + "unattended signing; \(nothing)",
+                exitStatus: .noPermission)
         }
+        defer { close(terminal) }
+        tcflush(terminal, TCIFLUSH)
+        let question = "Type \(fingerprint.confirmationWord) to \(action), anything else to decline: "
+        write(TerminalText.line(question), to: terminal)
+        let answer = readAnswer(from: terminal)
         guard answer?.trimmingCharacters(in: .whitespaces).lowercased() == fingerprint.confirmationWord else {
-            let nothing = action == "sign" ? "nothing signed" : "nothing written"
             throw CommandError(kind: "declined", message: "declined by the operator; \(nothing)", exitStatus: .noPermission)
+        }
+    }
+
+    /// One line from `descriptor`, at most ``maximumAnswerBytes`` long; nil at end of input, on an error, or when
+    /// the line is longer (the rest of it is discarded).
+    static func readAnswer(from descriptor: Int32) -> String? {
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while true {
+            let count = Glibc.read(descriptor, &byte, 1)
+            if count < 0, errno == EINTR { continue }
+            guard count == 1 else { return nil }
+            if byte == UInt8(ascii: "\n") { break }
+            bytes.append(byte)
+            if bytes.count > maximumAnswerBytes {
+                tcflush(descriptor, TCIFLUSH)
+                return nil
+            }
+        }
+        if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+        return String(bytes: bytes, encoding: .utf8)
+    }
+
+    /// Writes all of `text` to `descriptor`.
+    static func write(_ text: String, to descriptor: Int32) {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
         }
     }
 }

@@ -49,8 +49,8 @@ import Testing
             }
         }
         let out = space.path("signed.json")
-        let result = try ToolRunner.run(
-            "sign", space.signArguments(approvals: files) + ["--out", out], stdin: Data("d095\n".utf8))
+        let result = try ToolRunner.runAttended(
+            "sign", space.signArguments(approvals: files) + ["--out", out], answer: "d095")
         for mention in scenario.mentions {
             #expect(result.stderr.contains(space.vectors.expand(mention)), "missing \(mention) in \(result.stderr)")
         }
@@ -102,7 +102,7 @@ import Testing
         let space = try ApprovalWorkspace()
         defer { space.remove() }
         let lines = Fixtures.formats.appendingPathComponent("approvals/v1/examples/cast-lines.txt").path
-        let result = try ToolRunner.run("sign", space.signArguments(approvals: [lines]), stdin: Data("d095\n".utf8))
+        let result = try ToolRunner.runAttended("sign", space.signArguments(approvals: [lines]), answer: "d095")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("approved     \(space.vectors.address("A"))"))
         #expect(result.stderr.contains("approved     \(space.vectors.address("C"))"))
@@ -120,7 +120,7 @@ import Testing
             "format": "coldcredits.approvals", "version": 1}
             """
         let files = [try space.write(json, to: "other.json"), try space.write(space.vectors.signature("B"), to: "b.txt")]
-        let result = try ToolRunner.run("sign", space.signArguments(approvals: files), stdin: Data("d095\n".utf8))
+        let result = try ToolRunner.runAttended("sign", space.signArguments(approvals: files), answer: "d095")
         #expect(result.status == 77)
         #expect(result.stderr.contains("approval #1 invalid: claims \(space.vectors.address("A")) but recovers"))
         #expect(result.stderr.contains("approved by \(space.vectors.address("B"))"))
@@ -139,18 +139,18 @@ import Testing
         let policy = try space.rewritePolicy(threshold: 2, approvers: [space.vectors.address("A"), address])
         let out = space.path("approvals.json")
         #expect(try space.approve("A", out: out, policy: policy).status == 0)
-        let second = try ToolRunner.run(
+        let second = try ToolRunner.runAttended(
             "sign",
             [
                 "approve", ApprovalWorkspace.example, "--keystore", keystore, "--password-file", password,
                 "--policy", policy, "--ledger", space.ledger, "--audit-log", space.auditLog, "--out", out,
-            ], stdin: Data("d095\n".utf8))
+            ], answer: "d095")
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stderr.contains("(2 approval(s))"))
         let again = try space.approve("A", out: out, policy: policy)
         #expect(again.stderr.contains("already holds this approval"))
-        let result = try ToolRunner.run(
-            "sign", space.signArguments(approvals: [out], policy: policy), stdin: Data("d095\n".utf8))
+        let result = try ToolRunner.runAttended(
+            "sign", space.signArguments(approvals: [out], policy: policy), answer: "d095")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("Approvals: 2 of 2 required — quorum met"))
     }

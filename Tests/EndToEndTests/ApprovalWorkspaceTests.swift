@@ -65,12 +65,12 @@ struct ApprovalWorkspace {
 
     /// `sign approve` with approver `label`'s key, answering `answer` at the confirmation.
     func approve(_ label: String, out: String, policy: String? = nil, answer: String = "d095") throws -> ToolRunner.Result {
-        try ToolRunner.run(
+        try ToolRunner.runAttended(
             "sign",
             [
                 "approve", Self.example, "--private-key-file", path("\(label).hex"), "--policy", policy ?? self.policy,
                 "--ledger", ledger, "--audit-log", auditLog, "--out", out,
-            ], stdin: Data("\(answer)\n".utf8))
+            ], answer: answer)
     }
 }
 

@@ -15,14 +15,14 @@ import Testing
     static func session(_ space: ApprovalWorkspace) throws -> ToolRunner.Result {
         let approvalsA = space.path("a.json")
         #expect(try space.approve("A", out: approvalsA).status == 0)
-        let short = try ToolRunner.run("sign", space.signArguments(approvals: [approvalsA]), stdin: Data("d095\n".utf8))
+        let short = try ToolRunner.runAttended("sign", space.signArguments(approvals: [approvalsA]), answer: "d095")
         #expect(short.status == 77)
         let lineB = try space.write(space.vectors.signature("B"), to: "b.txt")
-        let declined = try ToolRunner.run(
-            "sign", space.signArguments(approvals: [approvalsA, lineB]), stdin: Data("no\n".utf8))
+        let declined = try ToolRunner.runAttended(
+            "sign", space.signArguments(approvals: [approvalsA, lineB]), answer: "no")
         #expect(declined.status == 77)
-        let signed = try ToolRunner.run(
-            "sign", space.signArguments(approvals: [approvalsA, lineB]), stdin: Data("d095\n".utf8))
+        let signed = try ToolRunner.runAttended(
+            "sign", space.signArguments(approvals: [approvalsA, lineB]), answer: "d095")
         #expect(signed.status == 0, "\(signed.stderr)")
         return signed
     }
@@ -143,12 +143,12 @@ import Testing
     func brokenLogStopsSigning() throws {
         let space = try ApprovalWorkspace(threshold: 0)
         defer { space.remove() }
-        let first = try ToolRunner.run("sign", space.signArguments(approvals: []), stdin: Data("no\n".utf8))
+        let first = try ToolRunner.runAttended("sign", space.signArguments(approvals: []), answer: "no")
         #expect(first.status == 77)
         let lines = try Self.lines(space.auditLog)
         #expect(try lines.map { try Self.object($0)["kind"] as? String } == ["reviewed", "declined"])
         try space.write(lines[1] + "\n" + lines[0] + "\n", to: "audit.jsonl", mode: 0o600)
-        let result = try ToolRunner.run("sign", space.signArguments(approvals: []), stdin: Data("d095\n".utf8))
+        let result = try ToolRunner.runAttended("sign", space.signArguments(approvals: []), answer: "d095")
         #expect(result.status == 65)
         #expect(result.stderr.contains("does not verify"))
         #expect(!result.stderr.contains("Type d095"))
@@ -162,7 +162,7 @@ import Testing
         defer { space.remove() }
         var arguments = space.signArguments(approvals: [])
         arguments[2] = space.path("A.hex")
-        let result = try ToolRunner.run("sign", arguments, stdin: Data("d095\n".utf8))
+        let result = try ToolRunner.runAttended("sign", arguments, answer: "d095")
         #expect(result.status == 65)
         let last = try #require(try Self.lines(space.auditLog).map(Self.object).last)
         #expect(last["kind"] as? String == "refused")
@@ -180,8 +180,8 @@ import Testing
         let bundle = Fixtures.formats.appendingPathComponent(
             "unsigned-bundle/v1/invalid/signingHashMismatch/value-changed.json"
         ).path
-        let result = try ToolRunner.run(
-            "sign", space.signArguments(approvals: [], bundle: bundle), stdin: Data("d095\n".utf8))
+        let result = try ToolRunner.runAttended(
+            "sign", space.signArguments(approvals: [], bundle: bundle), answer: "d095")
         #expect(result.status == 65)
         let last = try #require(try Self.lines(space.auditLog).map(Self.object).last)
         #expect(last["kind"] as? String == "refused")
@@ -197,12 +197,12 @@ import Testing
         let log = home.appendingPathComponent(".coldcredits/audit.jsonl").path
         var arguments = space.signArguments(approvals: [])
         arguments.removeLast(2)  // --audit-log FILE
-        let off = try ToolRunner.run(
-            "sign", arguments + ["--no-audit-log"], stdin: Data("no\n".utf8), environment: ["HOME": home.path])
+        let off = try ToolRunner.runAttended(
+            "sign", arguments + ["--no-audit-log"], answer: "no", environment: ["HOME": home.path])
         #expect(off.status == 77)
         #expect(!FileManager.default.fileExists(atPath: log))
         #expect(!off.stderr.contains("audit:"))
-        let on = try ToolRunner.run("sign", arguments, stdin: Data("no\n".utf8), environment: ["HOME": home.path])
+        let on = try ToolRunner.runAttended("sign", arguments, answer: "no", environment: ["HOME": home.path])
         #expect(on.status == 77)
         #expect(try Self.lines(log).count == 2)
         #expect(on.stderr.contains("audit: appended declined #2 to \(log), head 0x"))

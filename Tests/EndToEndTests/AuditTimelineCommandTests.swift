@@ -42,10 +42,10 @@ import Testing
     static func signedSession(_ space: ApprovalWorkspace) throws -> String {
         let lineA = try space.write(space.vectors.signature("A"), to: "a.txt")
         let lineB = try space.write(space.vectors.signature("B"), to: "b.txt")
-        let result = try ToolRunner.run(
+        let result = try ToolRunner.runAttended(
             "sign",
             space.signArguments(approvals: [lineA, lineB]) + ["--out", space.path("signed.json"), "--fee-ladder", "1", "--json"],
-            stdin: Data("d095\n".utf8))
+            answer: "d095")
         #expect(result.status == 0, "\(result.stderr)")
         try ResultLog.record(result, schema: "sign")
         return try #require(try QRImages.signedExample("transactionHash") as? String)

@@ -37,9 +37,9 @@ import Testing
             bundle: try QRImages.bundle(QRImages.sandbox), derivationPath: try CryptoKeypath(path: "m/44'/60'/0'/0/0"))
         let requestFrames = try QRImages.write(request.ur, into: dir.appendingPathComponent("request"))
         let answer = dir.appendingPathComponent("answer")
-        let signed = try ToolRunner.run(
+        let signed = try ToolRunner.runAttended(
             "sign", QRImages.imageArguments(requestFrames) + QRImages.keyArguments(dir) + ["--qr-png", answer.path],
-            stdin: Data("d095\n".utf8))
+            answer: "d095")
         #expect(signed.status == 0, "\(signed.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: answer.path).sorted()
         let signatureFrames = names.map { answer.appendingPathComponent($0).path }

@@ -59,9 +59,9 @@ enum QRImages {
         #expect(paths.count >= 3)
         let shuffled = [paths[2], paths[0], paths[0]] + paths.dropFirst(3) + [paths[1]]
         let out = dir.appendingPathComponent("out")
-        let result = try ToolRunner.run(
+        let result = try ToolRunner.runAttended(
             "sign", QRImages.imageArguments(shuffled) + QRImages.keyArguments(dir) + ["--qr-png", out.path],
-            stdin: Data("d095\n".utf8))
+            answer: "d095")
         #expect(result.status == 0, "\(result.stderr)")
         let raw = result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(raw == (try QRImages.signedExample("rawTransaction") as? String))
@@ -81,9 +81,9 @@ enum QRImages {
         let paths = try QRImages.write(request.ur, into: dir.appendingPathComponent("in"))
         #expect(paths.count >= 2)
         let out = dir.appendingPathComponent("out")
-        let result = try ToolRunner.run(
+        let result = try ToolRunner.runAttended(
             "sign", QRImages.imageArguments(paths.reversed()) + QRImages.keyArguments(dir) + ["--qr-png", out.path],
-            stdin: Data("d095\n".utf8))
+            answer: "d095")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("intent-87f63f2d7350a8512b9175c29e03e5e3"))
         #expect(result.stderr.contains("carries no charge"))
@@ -188,9 +188,9 @@ enum QRImages {
         let out = dir.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         try Data("keep".utf8).write(to: out.appendingPathComponent("frame-001.png"))
-        let result = try ToolRunner.run(
+        let result = try ToolRunner.runAttended(
             "sign", [SignCommandTests.example] + QRImages.keyArguments(dir) + ["--qr-png", out.path],
-            stdin: Data("d095\n".utf8))
+            answer: "d095")
         #expect(result.status == 73)
         #expect(result.stdout.isEmpty)
         #expect(try Data(contentsOf: out.appendingPathComponent("frame-001.png")) == Data("keep".utf8))

@@ -37,7 +37,7 @@ import Testing
     func signsAfterConfirmation() throws {
         let dir = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let result = try ToolRunner.run("sign", Self.signArguments(dir), stdin: Data("d095\n".utf8))
+        let result = try ToolRunner.runAttended("sign", Self.signArguments(dir), answer: "d095")
         #expect(result.status == 0, "\(result.stderr)")
         let expected = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: Self.signedExample)) as? [String: Any])
@@ -55,7 +55,7 @@ import Testing
         let dir = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("signed.json").path
-        let result = try ToolRunner.run("sign", Self.signArguments(dir) + ["--out", out], stdin: Data("no\n".utf8))
+        let result = try ToolRunner.runAttended("sign", Self.signArguments(dir) + ["--out", out], answer: "no")
         #expect(result.status == 77)
         #expect(!FileManager.default.fileExists(atPath: out))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("ledger.jsonl").path))
@@ -72,7 +72,7 @@ import Testing
         let dir = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
         let bundle = Fixtures.formats.appendingPathComponent(path).path
-        let result = try ToolRunner.run("sign", Self.signArguments(dir, bundle: bundle) + ["--json"], stdin: Data("d095\n".utf8))
+        let result = try ToolRunner.runAttended("sign", Self.signArguments(dir, bundle: bundle) + ["--json"], answer: "d095")
         try ResultLog.record(result, schema: "error")
         #expect(result.status == 65)
         #expect(result.stderr.hasPrefix("Error: "))
@@ -117,7 +117,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.setAttributes(
             [.posixPermissions: 0o644], ofItemAtPath: dir.appendingPathComponent("key.hex").path)
-        let result = try ToolRunner.run("sign", Self.signArguments(dir), stdin: Data("d095\n".utf8))
+        let result = try ToolRunner.runAttended("sign", Self.signArguments(dir), answer: "d095")
         #expect(result.status == 77)
         #expect(result.stderr.contains("chmod 600"))
     }

@@ -1,4 +1,5 @@
 public import Foundation
+import Glibc
 
 /// Runs a built executable of this package (`prepare`, `sign`, `broadcast`, `sandbox`) the way a user would,
 /// and captures its exit status, stdout and stderr — swift-argument-parser's `AssertExecuteCommand` idea.
@@ -11,6 +12,8 @@ public enum ToolRunner {
         public let stdout: Data
         /// Everything written to stderr.
         public let stderr: String
+        /// What the tool wrote on its controlling terminal (a run through ``TerminalSession`` only).
+        public var terminal = Data()
         /// stdout as text.
         public var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
     }
@@ -22,38 +25,39 @@ public enum ToolRunner {
     }
 
     /// Runs `tool` with `arguments`, feeding `stdin`, in `directory`; waits for it to exit.
+    ///
+    /// The tool runs in a session of its own with no controlling terminal: a prompt meant for a person refuses instead of waiting.
     public static func run(
         _ tool: String, _ arguments: [String], stdin: Data = Data(), directory: URL? = nil,
         environment: [String: String] = [:]
     ) throws -> Result {
-        let process = Process()
-        process.executableURL = binDirectory.appendingPathComponent(tool)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        var env = ProcessInfo.processInfo.environment
-        env["OPENROUTER_API_KEY"] = nil
-        // The tools keep their defaults under $HOME (signing ledger, audit log): never the real one in tests.
-        env["HOME"] = isolatedHome.path
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let input = Pipe()
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
+        let input = try ChildProcess.pipe()
+        let output = try ChildProcess.pipe()
+        let errors = try ChildProcess.pipe()
+        let pid: pid_t
+        do {
+            pid = try ChildProcess.spawn(
+                binDirectory.appendingPathComponent(tool).path, arguments,
+                environment: ChildProcess.environment(environment, home: isolatedHome), directory: directory,
+                stdin: input.read, stdout: output.write, stderr: errors.write)
+        } catch {
+            [input.read, input.write, output.read, output.write, errors.read, errors.write].forEach { close($0) }
+            throw error
+        }
+        [input.read, output.write, errors.write].forEach { close($0) }
         // Drain both pipes concurrently so a chatty tool never blocks on a full pipe.
         let collected = DispatchGroup()
         nonisolated(unsafe) var out = Data()
         nonisolated(unsafe) var err = Data()
-        DispatchQueue.global().async(group: collected) { out = output.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: collected) { err = errors.fileHandleForReading.readDataToEndOfFile() }
-        input.fileHandleForWriting.write(stdin)
-        try? input.fileHandleForWriting.close()
+        DispatchQueue.global().async(group: collected) { out = ChildProcess.readAll(output.read) }
+        DispatchQueue.global().async(group: collected) { err = ChildProcess.readAll(errors.read) }
+        ChildProcess.writeAll(stdin, to: input.write)
+        close(input.write)
         collected.wait()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: out, stderr: String(decoding: err, as: UTF8.self))
+        close(output.read)
+        close(errors.read)
+        let status = ChildProcess.wait(pid)
+        return Result(status: status, stdout: out, stderr: String(decoding: err, as: UTF8.self))
     }
 
     /// Starts `tool` in the background (stdin closed, output to files in `directory`); the caller waits with
@@ -61,44 +65,39 @@ public enum ToolRunner {
     public static func start(_ tool: String, _ arguments: [String], directory: URL, environment: [String: String] = [:])
         throws -> Background
     {
-        let process = Process()
-        process.executableURL = binDirectory.appendingPathComponent(tool)
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["OPENROUTER_API_KEY"] = nil
-        env["HOME"] = isolatedHome.path
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
         let name = UUID().uuidString
         let out = directory.appendingPathComponent("\(tool)-\(name).out")
         let err = directory.appendingPathComponent("\(tool)-\(name).err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
-        return Background(process: process, out: out, err: err)
+        let outDescriptor = open(out.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        let errDescriptor = open(err.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        let nullDescriptor = open("/dev/null", O_RDONLY | O_CLOEXEC)
+        defer { [outDescriptor, errDescriptor, nullDescriptor].forEach { close($0) } }
+        guard outDescriptor >= 0, errDescriptor >= 0, nullDescriptor >= 0 else { throw POSIXError(.EIO) }
+        let pid = try ChildProcess.spawn(
+            binDirectory.appendingPathComponent(tool).path, arguments,
+            environment: ChildProcess.environment(environment, home: isolatedHome), directory: nil,
+            stdin: nullDescriptor, stdout: outDescriptor, stderr: errDescriptor)
+        return Background(pid: pid, out: out, err: err)
     }
 
     /// A tool running in the background.
     public final class Background: @unchecked Sendable {
         // @unchecked: used from one test at a time.
-        let process: Process
+        let pid: pid_t
         let out: URL
         let err: URL
 
-        init(process: Process, out: URL, err: URL) {
-            self.process = process
+        init(pid: pid_t, out: URL, err: URL) {
+            self.pid = pid
             self.out = out
             self.err = err
         }
 
         /// Waits for the tool to exit and returns what it wrote.
         public func finish() throws -> Result {
-            process.waitUntilExit()
+            let status = ChildProcess.wait(pid)
             return Result(
-                status: process.terminationStatus, stdout: try Data(contentsOf: out),
+                status: status, stdout: try Data(contentsOf: out),
                 stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
         }
 
