@@ -1,3 +1,4 @@
+import TerminalText
 /// Why a file could not be read, locked or appended to; shared by every tool through the file helpers
 /// (``BoundedFile``, ``LockedAppendFile``).
 public enum FileAccessError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -27,13 +28,16 @@ public enum FileAccessError: Error, Equatable, Sendable, CustomStringConvertible
     public var description: String {
         switch self {
         case .inputTooLarge(let what, let path, let size, let cap):
-            return "\(what) \(path) is \(size) bytes, more than the \(cap)-byte cap for a \(what); refused before reading"
+            return
+                "\(what) \(path.escapedForTerminal) is \(size) bytes, more than the \(cap)-byte cap for a \(what); refused before reading"
         case .locked(let what, let path, let holder, let waited):
             let by = holder.map { " by process \($0)" } ?? " by another run"
-            return "\(what) \(path) is locked\(by) (waited \(Int(waited.rounded())) s); nothing done — re-run when it finishes"
-        case .cannotOpen(let what, let path, let reason): return "\(what) \(path) cannot be opened: \(reason)"
-        case .cannotRead(let what, let path, let reason): return "\(what) \(path) cannot be read: \(reason)"
-        case .cannotWrite(let what, let path, let reason): return "\(what) \(path) cannot be written: \(reason)"
+            return
+                "\(what) \(path.escapedForTerminal) is locked\(by) (waited \(Int(waited.rounded())) s); nothing done — re-run when it finishes"
+        case .cannotOpen(let what, let path, let reason): return "\(what) \(path.escapedForTerminal) cannot be opened: \(reason)"
+        case .cannotRead(let what, let path, let reason): return "\(what) \(path.escapedForTerminal) cannot be read: \(reason)"
+        case .cannotWrite(let what, let path, let reason):
+            return "\(what) \(path.escapedForTerminal) cannot be written: \(reason)"
         }
     }
 }

@@ -1,3 +1,4 @@
+import TerminalText
 public import Foundation
 import Glibc
 
@@ -18,7 +19,7 @@ public enum AtomicFileWriter {
         let directory = url.deletingLastPathComponent().path
         if !overwrite, FileManager.default.fileExists(atPath: path) {
             throw CommandError(
-                kind: "outputExists", message: "\(path) exists; pass --force to replace it",
+                kind: "outputExists", message: "\(path.escapedForTerminal) exists; pass --force to replace it",
                 exitStatus: .cannotCreate)
         }
         let temporary = "\(directory)/.\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -43,7 +44,7 @@ public enum AtomicFileWriter {
         try verify(readBack)
         if !overwrite, FileManager.default.fileExists(atPath: path) {
             throw CommandError(
-                kind: "outputExists", message: "\(path) appeared while writing; not replaced",
+                kind: "outputExists", message: "\(path.escapedForTerminal) appeared while writing; not replaced",
                 exitStatus: .cannotCreate)
         }
         guard rename(temporary, path) == 0 else { throw cannotCreate(path, errno) }
@@ -57,7 +58,7 @@ public enum AtomicFileWriter {
 
     static func cannotCreate(_ path: String, _ code: Int32) -> CommandError {
         CommandError(
-            kind: "cannotWrite", message: "cannot write \(path): \(String(cString: strerror(code)))",
+            kind: "cannotWrite", message: "cannot write \(path.escapedForTerminal): \(String(cString: strerror(code)))",
             exitStatus: .cannotCreate)
     }
 }

@@ -1,3 +1,4 @@
+import TerminalText
 public import BundleFormat
 public import Foundation
 
@@ -59,7 +60,7 @@ public enum InputFile {
             }
             guard FileManager.default.isReadableFile(atPath: path) else {
                 throw CommandError(
-                    kind: "noInput", message: "\(kind.name) \(path) does not exist or cannot be read",
+                    kind: "noInput", message: "\(kind.name) \(path.escapedForTerminal) does not exist or cannot be read",
                     exitStatus: .noInput)
             }
             return Data(try BoundedFile.read(path, what: kind.name, cap: kind.cap))

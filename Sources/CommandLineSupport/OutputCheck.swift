@@ -1,3 +1,4 @@
+import TerminalText
 import Foundation
 import Glibc
 
@@ -11,22 +12,26 @@ public enum OutputCheck {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard !isDirectory.boolValue else {
                 throw CommandError(
-                    kind: "cannotWrite", message: "\(path) is a directory; give a file name", exitStatus: .cannotCreate)
+                    kind: "cannotWrite", message: "\(path.escapedForTerminal) is a directory; give a file name",
+                    exitStatus: .cannotCreate)
             }
             guard overwrite else {
                 throw CommandError(
-                    kind: "outputExists", message: "\(path) exists; pass --force to replace it", exitStatus: .cannotCreate)
+                    kind: "outputExists", message: "\(path.escapedForTerminal) exists; pass --force to replace it",
+                    exitStatus: .cannotCreate)
             }
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CommandError(
-                kind: "cannotWrite", message: "cannot write \(path): folder \(folder) does not exist",
+                kind: "cannotWrite",
+                message: "cannot write \(path.escapedForTerminal): folder \(folder.escapedForTerminal) does not exist",
                 exitStatus: .cannotCreate)
         }
         guard access(folder, W_OK) == 0 else {
             throw CommandError(
-                kind: "cannotWrite", message: "cannot write \(path): folder \(folder) is not writable",
+                kind: "cannotWrite",
+                message: "cannot write \(path.escapedForTerminal): folder \(folder.escapedForTerminal) is not writable",
                 exitStatus: .cannotCreate)
         }
     }

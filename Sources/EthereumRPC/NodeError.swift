@@ -1,3 +1,4 @@
+import TerminalText
 public import StrictJSON
 import EthereumPrimitives
 
@@ -24,7 +25,7 @@ public struct NodeError: Equatable, Sendable, CustomStringConvertible {
 
     /// "eth_sendRawTransaction: node error -32000: nonce too low", plus the revert data when there is some.
     public var description: String {
-        var text = "\(method): node error \(code): \(message)"
+        var text = "\(method): node error \(code): \(message.escapedForTerminal)"
         if let revertData { text += " (revert data \(Hex.encode(revertData)))" }
         return text
     }

@@ -1,3 +1,4 @@
+import TerminalText
 public import EthereumPrimitives
 public import HTTPTransport
 public import StrictJSON
@@ -44,25 +45,26 @@ public enum RPCError: Error, Equatable, Sendable, CustomStringConvertible {
         case .transport(let error):
             return "RPC node unreachable: \(error)"
         case .httpStatus(let status, let body):
-            return "RPC node answered HTTP \(status)" + (body.isEmpty ? "" : ": \(body)")
+            return "RPC node answered HTTP \(status)" + (body.isEmpty ? "" : ": \(body.escapedForTerminal)")
         case .invalidJSON(let method, let error):
             return "\(method): the node's answer is not JSON (\(error))"
         case .malformedResponse(let method, let reason):
-            return "\(method): malformed JSON-RPC response: \(reason)"
+            return "\(method): malformed JSON-RPC response: \(reason.escapedForTerminal)"
         case .missingResult(let method, let id):
             return "\(method): response \(id) has neither 'result' nor 'error'"
         case .missingResponse(let method, let id):
             return "\(method): the batch answer has no response with id \(id)"
         case .missingField(let method, let field):
-            return "\(method): result field '\(field)' is missing"
+            return "\(method): result field '\(field.escapedForTerminal)' is missing"
         case .wrongType(let method, let field, let expected, let found):
-            return "\(method): result field '\(field)' should be \(expected), found \(found)"
+            return
+                "\(method): result field '\(field.escapedForTerminal)' should be \(expected), found \(found.escapedForTerminal)"
         case .invalidField(let method, _, let error):
             return "\(method): \(error)"
         case .node(let error):
             return error.description
         case .invalidFeeHistory(let reason):
-            return "eth_feeHistory: cannot suggest fees: \(reason)"
+            return "eth_feeHistory: cannot suggest fees: \(reason.escapedForTerminal)"
         case .feeOverflow:
             return "fee computation exceeds 2^256 − 1"
         }

@@ -1,3 +1,4 @@
+import TerminalText
 /// Why an HTTP exchange produced no response.
 ///
 /// The three kinds matter to a caller: a timeout may mean the server acted on the request; a refused or
@@ -15,11 +16,11 @@ public enum HTTPTransportError: Error, Equatable, Sendable, CustomStringConverti
     public var description: String {
         switch self {
         case .timedOut(let url):
-            return "\(url): no response before the timeout"
+            return "\(url.escapedForTerminal): no response before the timeout"
         case .cannotConnect(let url, let reason):
-            return "\(url): cannot connect (\(reason))"
+            return "\(url.escapedForTerminal): cannot connect (\(reason.escapedForTerminal))"
         case .failed(let url, let reason):
-            return "\(url): transport failure (\(reason))"
+            return "\(url.escapedForTerminal): transport failure (\(reason.escapedForTerminal))"
         }
     }
 

@@ -1,3 +1,4 @@
+import TerminalText
 public import EthereumPrimitives
 
 /// Everything that can go wrong reading, unlocking or writing a V3 keystore file.
@@ -50,27 +51,33 @@ public enum KeystoreError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .emptyFile: return "keystore file is empty"
         case .fileTooLarge(let bytes, let limit): return "keystore file has \(bytes) bytes; at most \(limit) allowed"
-        case .malformedJSON(let reason): return "keystore file is not a JSON object: \(reason)"
-        case .missingField(let field): return "keystore field \(field) is missing"
-        case .unexpectedField(let field): return "keystore field \(field) is not part of the V3 format"
-        case .invalidField(let field, let reason): return "keystore field \(field): \(reason)"
+        case .malformedJSON(let reason): return "keystore file is not a JSON object: \(reason.escapedForTerminal)"
+        case .missingField(let field): return "keystore field \(field.escapedForTerminal) is missing"
+        case .unexpectedField(let field): return "keystore field \(field.escapedForTerminal) is not part of the V3 format"
+        case .invalidField(let field, let reason):
+            return "keystore field \(field.escapedForTerminal): \(reason.escapedForTerminal)"
         case .unsupportedVersion(let found): return "keystore version \(found) is not supported; expected 3"
-        case .unsupportedCipher(let found): return "keystore cipher '\(found)' is not supported; expected aes-128-ctr"
-        case .unsupportedKDF(let found): return "keystore kdf '\(found)' is not supported; expected scrypt or pbkdf2"
-        case .unsupportedPRF(let found): return "keystore pbkdf2 prf '\(found)' is not supported; expected hmac-sha256"
+        case .unsupportedCipher(let found):
+            return "keystore cipher '\(found.escapedForTerminal)' is not supported; expected aes-128-ctr"
+        case .unsupportedKDF(let found):
+            return "keystore kdf '\(found.escapedForTerminal)' is not supported; expected scrypt or pbkdf2"
+        case .unsupportedPRF(let found):
+            return "keystore pbkdf2 prf '\(found.escapedForTerminal)' is not supported; expected hmac-sha256"
         case .kdfParameterOutOfBounds(let field, let found, let allowed):
-            return "keystore field \(field) = \(found) is outside the accepted bounds (\(allowed))"
+            return
+                "keystore field \(field.escapedForTerminal) = \(found) is outside the accepted bounds (\(allowed))"
         case .scryptParametersRefused(let n, let r, let p, let reason):
-            return "scrypt parameters n=\(n), r=\(r), p=\(p) are refused by the scrypt implementation: \(reason)"
-        case .kdfFailed(let kdf, let reason): return "\(kdf) key derivation failed: \(reason)"
+            return
+                "scrypt parameters n=\(n), r=\(r), p=\(p) are refused by the scrypt implementation: \(reason.escapedForTerminal)"
+        case .kdfFailed(let kdf, let reason): return "\(kdf) key derivation failed: \(reason.escapedForTerminal)"
         case .wrongPassword: return "wrong password (keystore MAC mismatch)"
         case .invalidPrivateKey: return "keystore decrypts to bytes that are not a valid secp256k1 private key"
         case .addressMismatch(let declared, let derived):
             return "keystore declares address \(declared) but its key belongs to \(derived)"
         case .missingAddress: return "keystore file declares no address"
         case .zeroAddress: return "keystore file declares the zero address"
-        case .cipherFailed(let reason): return "AES-128-CTR failed: \(reason)"
-        case .encodingFailed(let reason): return "keystore could not be encoded: \(reason)"
+        case .cipherFailed(let reason): return "AES-128-CTR failed: \(reason.escapedForTerminal)"
+        case .encodingFailed(let reason): return "keystore could not be encoded: \(reason.escapedForTerminal)"
         }
     }
 }

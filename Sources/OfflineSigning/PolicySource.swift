@@ -1,3 +1,4 @@
+import TerminalText
 public import Foundation
 import Crypto
 
@@ -19,7 +20,7 @@ public enum PolicySource: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .builtIn: return "built-in defaults"
-        case .file(let path, let prefix): return "policy file \(path) (sha256 \(prefix)…)"
+        case .file(let path, let prefix): return "policy file \(path.escapedForTerminal) (sha256 \(prefix)…)"
         }
     }
 

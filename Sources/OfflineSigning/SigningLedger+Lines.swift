@@ -1,3 +1,4 @@
+import TerminalText
 public import BundleFormat
 import EthereumPrimitives
 import StrictJSON
@@ -118,14 +119,17 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .corrupt(let path, let line, let field, let reason):
             let at = field.map { ", field \"\($0)\"" } ?? ""
-            return "signing ledger \(path): line \(line)\(at) is not a valid entry (\(reason)); refusing to sign"
+            return
+                "signing ledger \(path.escapedForTerminal): line \(line)\(at) is not a valid entry (\(reason)); refusing to sign"
         case .inputTooLarge(let path, let size, let cap):
-            return "signing ledger \(path) is \(size) bytes, more than the \(cap)-byte cap; refused before reading"
+            return
+                "signing ledger \(path.escapedForTerminal) is \(size) bytes, more than the \(cap)-byte cap; refused before reading"
         case .locked(let path, let holder):
             let by = holder.map { " by process \($0)" } ?? " by another run"
-            return "signing ledger \(path) is locked\(by) (another sign is running); nothing signed — re-run when it ends"
-        case .cannotRead(let path, let reason): return "signing ledger \(path) cannot be read: \(reason)"
-        case .cannotWrite(let path, let reason): return "signing ledger \(path) cannot be written: \(reason)"
+            return
+                "signing ledger \(path.escapedForTerminal) is locked\(by) (another sign is running); nothing signed — re-run when it ends"
+        case .cannotRead(let path, let reason): return "signing ledger \(path.escapedForTerminal) cannot be read: \(reason)"
+        case .cannotWrite(let path, let reason): return "signing ledger \(path.escapedForTerminal) cannot be written: \(reason)"
         }
     }
 }

@@ -1,3 +1,4 @@
+import TerminalText
 public import HTTPTransport
 
 /// Everything that can go wrong calling the OpenRouter payment API, by HTTP status where there is one.
@@ -49,35 +50,37 @@ public enum PaymentAPIError: Error, Equatable, Sendable, CustomStringConvertible
     public var description: String {
         switch self {
         case .invalidAmount(let found, let reason):
-            return "amount '\(found)' is not a valid USD amount: \(reason)"
+            return "amount '\(found.escapedForTerminal)' is not a valid USD amount: \(reason.escapedForTerminal)"
         case .invalidAPIKey(let reason):
-            return "the OpenRouter API key cannot be used: \(reason)"
+            return "the OpenRouter API key cannot be used: \(reason.escapedForTerminal)"
         case .badRequest(let endpoint, let body):
-            return "\(endpoint) rejected the request (HTTP 400): \(body)"
+            return "\(endpoint) rejected the request (HTTP 400): \(body.message.escapedForTerminal)"
         case .unauthorized(let endpoint, let body):
-            return "\(endpoint): OpenRouter did not accept the API key (HTTP 401): \(body). Check the key file."
+            return
+                "\(endpoint): OpenRouter did not accept the API key (HTTP 401): \(body.message.escapedForTerminal). Check the key file."
         case .paymentRequired(let endpoint, let body):
-            return "\(endpoint): the OpenRouter account has insufficient credits (HTTP 402): \(body)"
+            return "\(endpoint): the OpenRouter account has insufficient credits (HTTP 402): \(body.message.escapedForTerminal)"
         case .forbidden(.credits, let body):
             return "GET /api/v1/credits requires an OpenRouter management key, not an ordinary API key "
-                + "(HTTP 403: \(body)). Create a management key in the OpenRouter settings, or skip the balance check."
+                + "(HTTP 403: \(body.message.escapedForTerminal)). Create a management key in the OpenRouter settings, or skip the balance check."
         case .forbidden(let endpoint, let body):
-            return "\(endpoint) is forbidden for this key (HTTP 403): \(body)"
+            return "\(endpoint) is forbidden for this key (HTTP 403): \(body.message.escapedForTerminal)"
         case .gone(let endpoint, let body):
-            return "OpenRouter reports that \(endpoint) has been removed (HTTP 410 Gone): \(body). "
+            return "OpenRouter reports that \(endpoint) has been removed (HTTP 410 Gone): \(body.message.escapedForTerminal). "
                 + "Crypto charges can no longer be created through this API. If you obtained a charge another way, "
                 + "pass its JSON with --charge-file."
         case .rateLimited(let endpoint, let retryAfter, let attempts, let body):
             let wait = retryAfter.map { " OpenRouter asks to wait \($0.components.seconds) s before retrying." } ?? ""
-            return "\(endpoint) is rate limited (HTTP 429) after \(attempts) attempt(s): \(body).\(wait)"
+            return "\(endpoint) is rate limited (HTTP 429) after \(attempts) attempt(s): \(body.message.escapedForTerminal).\(wait)"
         case .serverError(let endpoint, let status, let attempts, let body):
-            return "\(endpoint) failed with HTTP \(status) after \(attempts) attempt(s): \(body). Try again later."
+            return
+                "\(endpoint) failed with HTTP \(status) after \(attempts) attempt(s): \(body.message.escapedForTerminal). Try again later."
         case .unexpectedStatus(let endpoint, let status, let body):
-            return "\(endpoint) answered HTTP \(status): \(body)"
+            return "\(endpoint) answered HTTP \(status): \(body.message.escapedForTerminal)"
         case .transport(let endpoint, let error, let attempts):
             return "\(endpoint): \(error) after \(attempts) attempt(s)"
         case .malformedResponse(let endpoint, let reason):
-            return "\(endpoint) returned an unexpected body: \(reason)"
+            return "\(endpoint) returned an unexpected body: \(reason.escapedForTerminal)"
         case .cancelled(let endpoint):
             return "\(endpoint): cancelled"
         }

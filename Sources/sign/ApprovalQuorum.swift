@@ -1,3 +1,4 @@
+import TerminalText
 import Approvals
 import BundleFormat
 import EthereumTransactions
@@ -21,7 +22,7 @@ enum ApprovalQuorum {
         for path in paths {
             let data = try InputFile.read(path, what: .approvals)
             do { approvals += try ApprovalsFile.parse(data) } catch {
-                throw CommandError(kind: error.kind, message: "\(path): \(error)", exitStatus: .dataError)
+                throw CommandError(kind: error.kind, message: "\(path.escapedForTerminal): \(error)", exitStatus: .dataError)
             }
         }
         return approvals

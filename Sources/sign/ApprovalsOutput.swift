@@ -1,3 +1,4 @@
+import TerminalText
 import Approvals
 import CommandLineSupport
 import Foundation
@@ -16,7 +17,7 @@ enum ApprovalsOutput {
     static func write(_ approval: Approval, after existing: [Approval], to path: String?) throws {
         guard let path else { return Console.writeArtifact(ApprovalsFile.encode([approval])) }
         if existing.contains(where: { $0.signature == approval.signature }) {
-            Console.info("\(path) already holds this approval; unchanged.")
+            Console.info("\(path.escapedForTerminal) already holds this approval; unchanged.")
             return
         }
         let all = existing + [approval]
@@ -24,9 +25,10 @@ enum ApprovalsOutput {
             let reread = try ApprovalsFile.parse(written)
             guard reread.map(\.signature) == all.map(\.signature) else {
                 throw CommandError(
-                    kind: "selfCheckFailed", message: "\(path) does not read back as written", exitStatus: .failure)
+                    kind: "selfCheckFailed", message: "\(path.escapedForTerminal) does not read back as written",
+                    exitStatus: .failure)
             }
         }
-        Console.info("Added the approval to \(path) (\(all.count) approval(s)).")
+        Console.info("Added the approval to \(path.escapedForTerminal) (\(all.count) approval(s)).")
     }
 }

@@ -1,3 +1,4 @@
+import TerminalText
 import ArgumentParser
 import CommandLineSupport
 import EthereumPrimitives
@@ -112,13 +113,14 @@ enum Secrets {
     static func requirePrivate(_ path: String, allowInsecure: Bool) throws {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw CommandError(kind: "noInput", message: "private key file \(path) does not exist", exitStatus: .noInput)
+            throw CommandError(
+                kind: "noInput", message: "private key file \(path.escapedForTerminal) does not exist", exitStatus: .noInput)
         }
         if info.st_mode & 0o077 != 0, !allowInsecure {
             throw CommandError(
                 kind: "insecureKeyFile",
                 message:
-                    "private key file \(path) is readable by group or others (mode \(String(info.st_mode & 0o777, radix: 8))); chmod 600 it or pass --allow-insecure-key-file",
+                    "private key file \(path.escapedForTerminal) is readable by group or others (mode \(String(info.st_mode & 0o777, radix: 8))); chmod 600 it or pass --allow-insecure-key-file",
                 exitStatus: .noPermission)
         }
     }

@@ -1,3 +1,4 @@
+import TerminalText
 import BundleFormat
 public import CommandLineSupport
 import EthereumPrimitives
@@ -29,7 +30,7 @@ enum SignInput {
         } else {
             for path in qr.images where !FileManager.default.isReadableFile(atPath: path) {
                 throw CommandError(
-                    kind: "noInput", message: "QR image \(path) does not exist or cannot be read",
+                    kind: "noInput", message: "QR image \(path.escapedForTerminal) does not exist or cannot be read",
                     exitStatus: .noInput)
             }
             ur = try QRScan.images(qr.images, into: &collector, log: Console.info)

@@ -1,3 +1,4 @@
+import TerminalText
 import BundleFormat
 import CommandLineSupport
 import Foundation
@@ -25,11 +26,12 @@ enum SignDefaults {
         let bytes = try InputFile.read(chosen, what: .policy)
         let policy: Policy
         do { policy = try Policy(jsonData: bytes) } catch {
-            throw CommandError(kind: "invalidPolicy", message: "policy \(chosen): \(error)", exitStatus: .dataError)
+            throw CommandError(
+                kind: "invalidPolicy", message: "policy \(chosen.escapedForTerminal): \(error)", exitStatus: .dataError)
         }
         if let bundlePath, bundlePath != "-", sameFolder(chosen, bundlePath) {
             Console.warning(
-                "the policy file \(chosen) is in the same folder as the bundle; a policy belongs to the cold machine "
+                "the policy file \(chosen.escapedForTerminal) is in the same folder as the bundle; a policy belongs to the cold machine "
                     + "(\(policyPath)), not beside what the online machine wrote")
         }
         return (policy, PolicySource(path: chosen, bytes: bytes))

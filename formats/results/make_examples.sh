@@ -30,7 +30,13 @@ run() {
     local status=$1 name=$2 tool=$3
     shift 3
     local got=0
-    "$BIN/$tool" "$@" <"${STDIN:-/dev/null}" >"$WORK/last.out" 2>"$WORK/last.err" || got=$?
+    if [ -n "${ANSWER:-}" ]; then
+        # sign confirms only on its controlling terminal: answer there as a person would.
+        python3 "$ROOT/scripts/lib/answer_prompt.py" "anything else to decline: " "$ANSWER" -- "$BIN/$tool" "$@" \
+            </dev/null >"$WORK/last.out" 2>"$WORK/last.err" || got=$?
+    else
+        "$BIN/$tool" "$@" </dev/null >"$WORK/last.out" 2>"$WORK/last.err" || got=$?
+    fi
     if [ "$got" -ne "$status" ]; then
         echo "make_examples: $tool $* exited $got, expected $status" >&2
         cat "$WORK/last.err" >&2
@@ -130,14 +136,14 @@ printf '%s\n' "$(printf '46%.0s' $(seq 32))" >key.hex && chmod 600 key.hex
         | .approvals = {threshold: 2, approvers: [$a, $b, $c]}' >policy.json
 echo d095 >answer
 for label in A D; do
-    STDIN=answer run 0 - sign approve "$EXAMPLE_BUNDLE" --private-key-file "$label.hex" --policy policy.json \
+    ANSWER=$(cat answer) run 0 - sign approve "$EXAMPLE_BUNDLE" --private-key-file "$label.hex" --policy policy.json \
         --ledger ledger.jsonl --audit-log offline.jsonl --out approvals.json
 done
 signature B >b.txt
 signature A >a-again.txt
-STDIN=answer run 77 sign-error-quorum-not-met sign "$EXAMPLE_BUNDLE" --private-key-file key.hex --policy policy.json \
+ANSWER=$(cat answer) run 77 sign-error-quorum-not-met sign "$EXAMPLE_BUNDLE" --private-key-file key.hex --policy policy.json \
     --ledger ledger.jsonl --audit-log offline.jsonl --approvals approvals.json --json
-STDIN=answer run 0 sign-approvals sign "$EXAMPLE_BUNDLE" --private-key-file key.hex --policy policy.json \
+ANSWER=$(cat answer) run 0 sign-approvals sign "$EXAMPLE_BUNDLE" --private-key-file key.hex --policy policy.json \
     --ledger ledger.jsonl --audit-log offline.jsonl --approvals approvals.json --approvals b.txt \
     --approvals a-again.txt --json
 echo "make_examples: wrote $(ls "$OUT" | wc -l) examples to formats/results/examples" >&2
