@@ -71,7 +71,8 @@ public enum PaymentAPIError: Error, Equatable, Sendable, CustomStringConvertible
                 + "pass its JSON with --charge-file."
         case .rateLimited(let endpoint, let retryAfter, let attempts, let body):
             let wait = retryAfter.map { " OpenRouter asks to wait \($0.components.seconds) s before retrying." } ?? ""
-            return "\(endpoint) is rate limited (HTTP 429) after \(attempts) attempt(s): \(body.message.escapedForTerminal).\(wait)"
+            return
+                "\(endpoint) is rate limited (HTTP 429) after \(attempts) attempt(s): \(body.message.escapedForTerminal).\(wait)"
         case .serverError(let endpoint, let status, let attempts, let body):
             return
                 "\(endpoint) failed with HTTP \(status) after \(attempts) attempt(s): \(body.message.escapedForTerminal). Try again later."
