@@ -235,7 +235,7 @@ let package = Package(
             name: "BroadcastingTests",
             dependencies: [
                 "SandboxTestSupport", "Broadcasting", "Preparation", "OfflineSigning", "Sandbox", "BundleFormat", "EthereumABI",
-                "EthereumPrimitives",
+                "EthereumPrimitives", "CommandLineSupport", "OnlineSupport",
                 "EthereumRPC", "EthereumTransactions", "HTTPTransport", "LoopbackHTTP", "PaymentAPI", "Secp256k1",
             ]
         ),
