@@ -30,7 +30,7 @@ public struct CreditCheck: Sendable, Equatable {
     public var impliedFee: String?
     /// The rise is larger than this purchase: another purchase or an adjustment was credited in the same window.
     public var mixedIn: Bool
-    /// The minimum share of `expected`, e.g. "0.9".
+    /// The minimum share of `expected` (for example "0.9").
     public var minimumRatio: String
 
     /// Decides from exact figures in 10^-12 USD; `ratioBasisPoints` of 9000 means 0.9.

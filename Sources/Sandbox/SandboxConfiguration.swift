@@ -39,8 +39,9 @@ public struct SandboxConfiguration: Sendable {
     public var creditDelaySeconds: UInt64
     /// The purchase size (USDC units) from which crediting is delayed; OpenRouter documents $500.
     public var creditDelayThreshold: UInt256
-    /// The share of each purchase the API keeps, in basis points (500 = 5 %): credits rise by less than the USDC
-    /// paid, as OpenRouter's undocumented crypto fee does. 0 credits the full amount.
+    /// The share of each purchase the API keeps, in basis points (500 = 5 %).
+    ///
+    /// Credits rise by less than the USDC paid, as OpenRouter's undocumented crypto fee does; 0 credits it all.
     public var creditFeeBasisPoints: UInt64
     /// How stale `GET /credits` may be: its snapshot is refreshed once older than this.
     public var creditsCacheSeconds: UInt64

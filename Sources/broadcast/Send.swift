@@ -48,7 +48,9 @@ struct Send: AsyncParsableCommand {
         _ = try Duration.seconds(parsing: timeout, option: "--timeout")
         if let replaceAfter { _ = try Duration.seconds(parsing: replaceAfter, option: "--replace-after") }
         _ = try Self.ratioBasisPoints(minCreditRatio)
-        guard pollInterval > 0, pollInterval <= 3600 else { throw ValidationError("--poll-interval: expected 0 < seconds ≤ 3600") }
+        guard pollInterval > 0, pollInterval <= 3600 else {
+            throw ValidationError("--poll-interval: expected 0 < seconds ≤ 3600")
+        }
     }
 
     /// `0.9` → 9000; a share in (0, 1] with at most four decimals.
