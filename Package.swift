@@ -243,7 +243,7 @@ let package = Package(
             name: "BroadcastingTests",
             dependencies: [
                 "SandboxTestSupport", "Broadcasting", "Preparation", "OfflineSigning", "Sandbox", "BundleFormat", "EthereumABI",
-                "EthereumPrimitives",
+                "EthereumPrimitives", "CommandLineSupport", "OnlineSupport",
                 "EthereumRPC", "EthereumTransactions", "HTTPTransport", "LoopbackHTTP", "PaymentAPI", "Secp256k1",
             ]
         ),

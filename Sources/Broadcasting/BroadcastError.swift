@@ -1,6 +1,7 @@
 public import EthereumABI
 public import EthereumPrimitives
 import EthereumRPC
+public import EthereumTransactions
 public import PaymentAPI
 
 /// Why `broadcast` stopped before the payment was confirmed.
@@ -8,11 +9,11 @@ public enum BroadcastError: Error, Equatable, Sendable, CustomStringConvertible 
     /// The signed input is malformed or inconsistent.
     case invalidInput(String)
     /// The signed transaction is not the one the unsigned bundle describes.
-    case bundleMismatch(signed: Hash32, bundle: Hash32)
+    case bundleMismatch(signed: SigningHash, bundle: SigningHash)
     /// The intent's deadline has passed; sending would only burn gas on `ExpiredIntent()`.
     case expired(deadline: UInt64, now: UInt64)
-    /// An RPC node serves another chain.
-    case wrongChain(rpc: String, expected: ChainID, found: ChainID)
+    /// No node given serves the transaction's chain; `found` names each node and the chain it serves.
+    case wrongChain(expected: ChainID, found: [String])
     /// The nonce was consumed by a transaction that is not ours.
     case nonceUsedElsewhere(nonce: UInt64, accountNonce: UInt64)
     /// The state file belongs to another transaction.
@@ -31,6 +32,8 @@ public enum BroadcastError: Error, Equatable, Sendable, CustomStringConvertible 
     case credits(PaymentAPIError)
     /// The state file cannot be written.
     case cannotWriteState(path: String, reason: String)
+    /// Another run holds the state file's lock: one run per signed transaction at a time.
+    case busy(path: String, holder: Int32?)
 
     /// A stable name.
     public var kind: String {
@@ -48,6 +51,7 @@ public enum BroadcastError: Error, Equatable, Sendable, CustomStringConvertible 
         case .timedOut: return "timedOut"
         case .credits: return "creditsFailed"
         case .cannotWriteState: return "cannotWriteState"
+        case .busy: return "stateLocked"
         }
     }
 
@@ -60,7 +64,8 @@ public enum BroadcastError: Error, Equatable, Sendable, CustomStringConvertible 
         case .expired(let deadline, let now):
             return
                 "the intent expired at \(deadline) (now \(now)); sending would revert with ExpiredIntent() — prepare a new charge"
-        case .wrongChain(let rpc, let expected, let found): return "RPC \(rpc) serves chain \(found), expected \(expected)"
+        case .wrongChain(let expected, let found):
+            return "no RPC node serves chain \(expected), the transaction's chain: " + found.joined(separator: "; ")
         case .nonceUsedElsewhere(let nonce, let accountNonce):
             return "nonce \(nonce) was used by another transaction (account nonce is \(accountNonce)); nothing sent"
         case .stateMismatch(let path): return "state file \(path) belongs to another transaction; move it away to send this one"
@@ -73,7 +78,12 @@ public enum BroadcastError: Error, Equatable, Sendable, CustomStringConvertible 
             return "transaction \(hash) was mined in block \(block) but reverted: \(revert)"
         case .timedOut(let stage): return "timed out \(stage); re-run the same command to resume"
         case .credits(let error): return error.description
-        case .cannotWriteState(let path, let reason): return "cannot write state file \(path): \(reason)"
+        case .cannotWriteState(let path, let reason):
+            return "cannot write state file \(path): \(reason) (choose a writable --state; a re-run resumes)"
+        case .busy(let path, let holder):
+            let by = holder.map { "process \($0)" } ?? "another run"
+            return "state file \(path) is locked by \(by), which is broadcasting this transaction; nothing done — "
+                + "wait for it to finish, then re-run to see the outcome"
         }
     }
 }

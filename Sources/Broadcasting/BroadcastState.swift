@@ -33,10 +33,11 @@ public struct BroadcastState: Equatable, Sendable {
     public var submissions: [Submission]
     /// The mined hash, once seen.
     public var minedHash: Hash32?
-    /// Total credits before sending, as the API reported them.
+    /// Total credits before the first send, as the API reported them; written (and synced) before anything is
+    /// sent, so a credit is only ever claimed from a rise over a figure this file kept.
     public var creditsBefore: String?
-    /// "new", "sent", "mined", "confirmed", "reverted", "credited".
-    public var status: String
+    /// Where the payment stands; changed only through ``record(_:)``.
+    public private(set) var status: BroadcastStatus
 
     /// A fresh state for `hashes`.
     public init(hashes: [Hash32], chargeID: String) {
@@ -44,7 +45,15 @@ public struct BroadcastState: Equatable, Sendable {
         self.chargeID = chargeID
         rung = 0
         submissions = []
-        status = "new"
+        status = .new
+    }
+
+    /// Moves the status by `event` (see ``BroadcastStatus/applying(_:)``); returns whether it changed.
+    @discardableResult
+    public mutating func record(_ event: BroadcastEvent) -> Bool {
+        let next = status.applying(event)
+        defer { status = next }
+        return next != status
     }
 
     /// Canonical JSON.
@@ -52,7 +61,7 @@ public struct BroadcastState: Equatable, Sendable {
         let object: [String: Any] = [
             "format": Self.format, "version": 1, "hashes": hashes.map(\.hex), "chargeId": chargeID, "rung": rung,
             "lastSentAt": lastSentAt.map { $0 as Any } ?? NSNull(), "minedHash": minedHash?.hex ?? NSNull(),
-            "creditsBefore": creditsBefore ?? NSNull(), "status": status,
+            "creditsBefore": creditsBefore ?? NSNull(), "status": status.rawValue,
             "submissions": submissions.map {
                 ["hash": $0.hash.hex, "rpc": $0.rpc, "at": $0.at, "outcome": $0.outcome] as [String: Any]
             },
@@ -75,7 +84,13 @@ public struct BroadcastState: Equatable, Sendable {
         lastSentAt = try top.optionalInteger("lastSentAt")
         minedHash = try top.optionalHash("minedHash")
         creditsBefore = try top.optionalString("creditsBefore")
-        status = try top.string("status")
+        let statusText = try top.string("status")
+        guard let parsedStatus = BroadcastStatus(rawValue: statusText) else {
+            throw .invalidField(
+                path: "status",
+                reason: "expected one of " + BroadcastStatus.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        status = parsedStatus
         var parsed: [Submission] = []
         for (index, item) in try top.array("submissions").enumerated() {
             guard let object = item as? [String: Any] else {

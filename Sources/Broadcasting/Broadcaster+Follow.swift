@@ -22,7 +22,7 @@ extension Broadcaster {
             if let mined = receipt {
                 if state.minedHash != mined.transactionHash {
                     state.minedHash = mined.transactionHash
-                    state.status = "mined"
+                    state.record(mined.status == .success ? .mined : .reverted)
                     try save(state)
                     log(
                         "Mined \(mined.transactionHash) in block \(mined.blockNumber) (status \(mined.status == .success ? "success" : "reverted"))."
@@ -47,7 +47,7 @@ extension Broadcaster {
                 try save(state)
                 throw .timedOut(stage: receipt == nil ? "waiting for the receipt" : "waiting for confirmations")
             }
-            await pause(settings.pollSeconds)
+            await clock.sleep(seconds: settings.pollSeconds)
         }
     }
 
@@ -55,12 +55,12 @@ extension Broadcaster {
     func settle(_ receipt: TransactionReceipt, state: inout BroadcastState) async throws(BroadcastError) -> Outcome {
         let tx = file.transaction.transaction
         guard receipt.status == .success else {
-            state.status = "reverted"
+            state.record(.reverted)
             try save(state)
             throw .reverted(
                 hash: receipt.transactionHash, block: receipt.blockNumber, revert: await replayRevert(at: receipt.blockNumber))
         }
-        state.status = state.status == "credited" ? "credited" : "confirmed"
+        state.record(.confirmed)
         try save(state)
         let event = receipt.logs.lazy.filter { $0.address == tx.to }
             .compactMap { try? TransferredEvent(topics: $0.topics, data: $0.data) }
@@ -85,31 +85,6 @@ extension Broadcaster {
         return .unknown(data: [])
     }
 
-    /// Polls `GET /credits` (every ≥ 10 s: the values may be 60 s stale) until total credits rose by the purchase.
-    func waitForCredits(_ api: PaymentAPIClient, state: inout BroadcastState) async throws(BroadcastError) -> Credits {
-        let purchased = intent.map { DecimalAmount.format($0.recipientAmount + $0.feeAmount, decimals: 6) } ?? "0"
-        if let intent, intent.recipientAmount + intent.feeAmount >= 500_000_000 {
-            log("Purchases of $500 or more are credited after ~15 minutes (OpenRouter waits out re-orgs).")
-        }
-        let before = state.creditsBefore ?? "0"
-        let target = Self.sum(before, purchased)
-        let start = now()
-        while true {
-            let credits = try await creditsNow(api)
-            if let target, let total = Credits.picoUSD(credits.totalCredits), total >= target {
-                state.status = "credited"
-                try save(state)
-                log("Credited: total credits \(credits.totalCredits) (was \(before), bought \(purchased)).")
-                return credits
-            }
-            log("Waiting for credits: total \(credits.totalCredits), expecting at least \(before) + \(purchased)…")
-            guard now() < start + settings.timeoutSeconds else {
-                try save(state); throw .timedOut(stage: "waiting for the credits")
-            }
-            await pause(max(10, settings.creditPollSeconds))
-        }
-    }
-
     func creditsNow(_ api: PaymentAPIClient) async throws(BroadcastError) -> Credits {
         do { return try await api.credits() } catch { throw .credits(error) }
     }
@@ -117,15 +92,5 @@ extension Broadcaster {
     func latestBlock() async -> UInt64? {
         for rpc in rpcs { if let number = try? await rpc.blockNumber() { return number } }
         return nil
-    }
-
-    func pause(_ seconds: Double) async {
-        try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
-    }
-
-    /// The sum of two exact credit figures, in 10^-12 USD.
-    static func sum(_ a: String, _ b: String) -> UInt256? {
-        guard let x = Credits.picoUSD(a), let y = Credits.picoUSD(b) else { return nil }
-        return x.addingReportingOverflow(y).partialValue
     }
 }

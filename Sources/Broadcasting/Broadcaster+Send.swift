@@ -8,12 +8,18 @@ import HTTPTransport
 extension Broadcaster {
     /// One batch per node: chain id, latest block, the sender's mined nonce and the receipts of every known hash.
     ///
-    /// Returns a receipt when one of our transactions is already mined.
-    func inspectChain(state: inout BroadcastState) async throws(BroadcastError) -> TransactionReceipt? {
+    /// Returns the nodes that serve the transaction's chain (a node on another chain is skipped with a warning
+    /// naming it; none left is ``BroadcastError/wrongChain(expected:found:)``), and a receipt when one of our
+    /// transactions is already mined. A mined nonce above ours with none of our receipts anywhere is
+    /// ``BroadcastError/nonceUsedElsewhere(nonce:accountNonce:)``.
+    func inspectChain(state: inout BroadcastState) async throws(BroadcastError) -> ([JSONRPCClient], TransactionReceipt?) {
         let tx = file.transaction.transaction
+        var serving: [JSONRPCClient] = []
         var reachable = 0
         var failures: [String] = []
+        var otherChains: [String] = []
         var found: TransactionReceipt?
+        var accountNonce: UInt64?
         for rpc in rpcs {
             let origin = Self.origin(rpc)
             let results: (Result<ChainID, RPCError>, Result<Block?, RPCError>, Result<UInt64, RPCError>)
@@ -23,29 +29,43 @@ extension Broadcaster {
                     Eth.transactionCount(of: file.from, at: .latest))
             } catch {
                 failures.append("\(origin): \(error)")
+                serving.append(rpc)  // unreachable now, perhaps not when sending
+                continue
+            }
+            guard case .success(let chain) = results.0 else {
+                failures.append("\(origin): eth_chainId failed")
+                serving.append(rpc)
+                continue
+            }
+            guard chain == tx.chainID else {
+                otherChains.append("\(origin) serves chain \(chain)")
+                log("warning: skipping RPC \(origin): it serves chain \(chain), not \(tx.chainID)")
                 continue
             }
             reachable += 1
-            guard case .success(let chain) = results.0 else { failures.append("\(origin): eth_chainId failed"); continue }
-            guard chain == tx.chainID else { throw .wrongChain(rpc: origin, expected: tx.chainID, found: chain) }
+            serving.append(rpc)
             if case .success(let block?) = results.1, let baseFee = block.baseFeePerGas, tx.maxFeePerGas < baseFee {
                 log(
                     "warning: maxFeePerGas \(tx.maxFeePerGas.gweiString) gwei is below the current base fee \(baseFee.gweiString) gwei at \(origin); the transaction waits until the base fee drops (or use the fee ladder)"
                 )
             }
             if found == nil { found = await receipt(of: state.hashes, at: rpc) }
-            if found == nil, case .success(let accountNonce) = results.2, accountNonce > tx.nonce {
-                throw .nonceUsedElsewhere(nonce: tx.nonce, accountNonce: accountNonce)
-            }
+            if case .success(let nonce) = results.2 { accountNonce = max(accountNonce ?? 0, nonce) }
         }
-        guard reachable > 0 else { throw .unreachable(failures) }
+        guard reachable > 0 else {
+            if !otherChains.isEmpty { throw .wrongChain(expected: tx.chainID, found: otherChains + failures) }
+            throw .unreachable(failures)
+        }
+        if found == nil, let accountNonce, accountNonce > tx.nonce {
+            throw .nonceUsedElsewhere(nonce: tx.nonce, accountNonce: accountNonce)
+        }
         if let found {
             state.minedHash = found.transactionHash
-            if state.status == "new" || state.status == "sent" { state.status = "mined" }
+            state.record(found.status == .success ? .mined : .reverted)
             try save(state)
             log("Already mined: \(found.transactionHash) in block \(found.blockNumber).")
         }
-        return found
+        return (serving, found)
     }
 
     /// The receipt of any of `hashes` at `rpc`, in one batch; nil when none is mined or the node fails.
@@ -84,6 +104,7 @@ extension Broadcaster {
         var refusals: [String] = []
         var unreachable: [String] = []
         var underpriced = 0
+        var maybe: [String] = []
         for rpc in rpcs {
             let origin = Self.origin(rpc)
             let outcome: String
@@ -103,6 +124,10 @@ extension Broadcaster {
                 case .nonceTooLow?:
                     outcome = "nonce too low"
                     accepted += 1  // our transaction (or an earlier rung) is mined; the follow loop confirms it
+                case nil where Self.mayHaveReached(error):
+                    outcome = "maybe sent: \(error)"
+                    unreachable.append("\(origin): \(error)")
+                    maybe.append(origin)
                 case nil:
                     outcome = "unreachable: \(error)"
                     unreachable.append("\(origin): \(error)")
@@ -120,13 +145,20 @@ extension Broadcaster {
         if accepted > 0 {
             state.rung = rung
             state.lastSentAt = now()
-            state.status = state.status == "new" ? "sent" : state.status
+            state.record(.accepted)
+        } else if !maybe.isEmpty {
+            state.rung = max(state.rung, rung)
+            state.lastSentAt = now()
+            state.record(.maybeSent)
         }
         try save(state)
         if accepted > 0 {
             let nodes = state.submissions.suffix(rpcs.count)
                 .filter { ["accepted", "already known", "nonce too low"].contains($0.outcome) }.map(\.rpc)
-            onSent(tx.transactionHash.hash, nodes, now())
+            onSent(SentNotice(hash: tx.transactionHash.hash, nodes: nodes, time: now(), certain: true))
+        } else if !maybe.isEmpty {
+            log("warning: no answer from \(maybe.joined(separator: ", ")) after sending; the transaction may be pending")
+            onSent(SentNotice(hash: tx.transactionHash.hash, nodes: maybe, time: now(), certain: false))
         }
         if accepted == 0 {
             if refusals.isEmpty { throw .unreachable(unreachable) }
@@ -134,6 +166,16 @@ extension Broadcaster {
             throw .rejected(refusals + unreachable)
         }
         log("Sent \(rung == 0 ? "transaction" : "replacement \(rung)") \(tx.transactionHash) to \(accepted) node(s).")
+    }
+
+    /// Whether a failed `eth_sendRawTransaction` may have reached the node: the request went out but the answer
+    /// was lost (timeout, broken connection) or a proxy failed in front of it.
+    static func mayHaveReached(_ error: RPCError) -> Bool {
+        switch error {
+        case .transport(let transport): return !transport.requestNeverSent
+        case .httpStatus(let status, _): return status >= 500
+        default: return false
+        }
     }
 
     /// A node's scheme, host and port: never a path, which may hold a provider key.

@@ -7,10 +7,12 @@ public import Foundation
 public import PaymentAPI
 import CommandLineSupport
 
-/// Sends a signed payment and follows it: checks, submission to every node, receipt, confirmations, fee-ladder replacement, revert decoding, credits.
+/// One broadcast session for one signed payment: lock, checks, submission to every node, receipt, confirmations,
+/// fee-ladder replacement, revert decoding, credits.
 ///
-/// Every step is recorded in a ``BroadcastState`` file so a re-run resumes; the same transactions are the only
-/// ones ever sent.
+/// Every step is recorded in a ``BroadcastState`` file (under an exclusive lock held for the whole run) so a
+/// re-run resumes; the same transactions are the only ones ever sent. Time and waiting come from the injected
+/// ``BroadcastClock``.
 public struct Broadcaster: Sendable {
     /// Tuning, injectable for tests.
     public struct Settings: Sendable {
@@ -26,14 +28,29 @@ public struct Broadcaster: Sendable {
         public var waitCredits = false
         /// Seconds between credit polls; the API's values may be 60 s stale, so never below 10.
         public var creditPollSeconds: Double = 10
+        /// The share of the USDC paid, in basis points, by which total credits must rise to count as credited
+        /// (OpenRouter keeps an undocumented fee); default 9000 (0.9).
+        public var minCreditRatioBasisPoints: UInt64 = 9000
         /// Creates the defaults.
         public init() {}
     }
 
+    /// What ``Broadcaster/onSent`` is told as soon as a send is known.
+    public struct SentNotice: Sendable, Equatable {
+        /// The transaction sent.
+        public var hash: Hash32
+        /// The nodes (origins) that accepted it — or, when not `certain`, that may hold it.
+        public var nodes: [String]
+        /// Unix seconds.
+        public var time: UInt64
+        /// False when no node answered but one may have received it (the answer was lost).
+        public var certain: Bool
+    }
+
     /// The payment.
     public let file: SignedTransactionFile
-    /// Every node.
-    public let rpcs: [JSONRPCClient]
+    /// The nodes used: every `--rpc-url`, minus those found serving another chain.
+    public internal(set) var rpcs: [JSONRPCClient]
     /// OpenRouter, for `--wait-credits`.
     public let api: PaymentAPIClient?
     /// Where the state lives.
@@ -42,18 +59,16 @@ public struct Broadcaster: Sendable {
     public let settings: Settings
     /// Progress lines for people (stderr).
     public let log: @Sendable (String) -> Void
-    /// The clock.
-    public let now: @Sendable () -> UInt64
-    /// Called as soon as a transaction was accepted by at least one node (hash, the accepting nodes' origins,
-    /// Unix seconds), after the state file recorded it — so an audit trail can append `sent` before anything else
-    /// can go wrong.
-    public var onSent: @Sendable (Hash32, [String], UInt64) -> Void = { _, _, _ in }
+    /// The clock and the waits.
+    public let clock: any BroadcastClock
+    /// Called as soon as a transaction was accepted (or may have been) by a node, after the state file recorded
+    /// it — so an audit trail can append `sent` before anything else can go wrong.
+    public var onSent: @Sendable (SentNotice) -> Void = { _ in }
 
-    /// Creates a broadcaster.
+    /// Creates a session.
     public init(
         file: SignedTransactionFile, rpcs: [JSONRPCClient], api: PaymentAPIClient?, statePath: String,
-        settings: Settings, log: @escaping @Sendable (String) -> Void,
-        now: @escaping @Sendable () -> UInt64 = { UInt64(Date().timeIntervalSince1970) }
+        settings: Settings, log: @escaping @Sendable (String) -> Void, clock: any BroadcastClock = SystemBroadcastClock()
     ) {
         self.file = file
         self.rpcs = rpcs
@@ -61,7 +76,7 @@ public struct Broadcaster: Sendable {
         self.statePath = statePath
         self.settings = settings
         self.log = log
-        self.now = now
+        self.clock = clock
     }
 
     /// The result of a payment that went through.
@@ -72,8 +87,8 @@ public struct Broadcaster: Sendable {
         public var transferred: TransferredEvent?
         /// Native amount refunded by the contract (value − spent).
         public var refunded: Wei?
-        /// Credits after the purchase, when waited for.
-        public var credits: Credits?
+        /// What the credits did, when waited for.
+        public var credits: CreditCheck?
         /// The state as left on disk.
         public var state: BroadcastState
     }
@@ -81,15 +96,25 @@ public struct Broadcaster: Sendable {
     /// The intent the transaction pays, decoded from its calldata.
     public var intent: TransferIntent? { try? TransfersContract.decodeSwapAndTransfer(file.transaction.transaction.data).intent }
 
-    /// Runs everything: check, send (unless already mined), follow, and optionally wait for the credits.
+    /// Runs everything under the state lock: check, send (unless already mined), follow, and optionally wait for
+    /// the credits.
     public func run() async throws(BroadcastError) -> Outcome {
+        let lock = try lockState()
+        defer { lock.close() }
         var state = try loadState()
-        let known = try await inspectChain(state: &state)
-        if known == nil, state.status == "new" || state.status == "sent" {
+        var session = self
+        let known: TransactionReceipt?
+        (session.rpcs, known) = try await inspectChain(state: &state)
+        return try await session.proceed(state: &state, known: known)
+    }
+
+    private func proceed(state: inout BroadcastState, known: TransactionReceipt?) async throws(BroadcastError) -> Outcome {
+        if known == nil, state.status.maySend {
             try checkDeadline()
             if settings.waitCredits, state.creditsBefore == nil, let api {
                 state.creditsBefore = try await creditsNow(api).totalCredits
             }
+            try save(state)  // durable before the first send: the balance before, and a writable state file
             try await sendClimbingLadder(from: state.rung, state: &state)
         }
         let receipt = try await follow(state: &state, known: known)
@@ -99,11 +124,26 @@ public struct Broadcaster: Sendable {
         return outcome
     }
 
+    /// Unix seconds from the injected clock.
+    func now() -> UInt64 { clock.now() }
+
     /// Refuses to send after the intent's deadline.
     func checkDeadline() throws(BroadcastError) {
         guard let deadline = intent?.deadline.uint64 else { return }
         let time = now()
         if time > deadline { throw .expired(deadline: deadline, now: time) }
+    }
+
+    /// Takes the exclusive lock on `STATE.lock` for the whole run: a second run on the same state stops at once.
+    func lockState() throws(BroadcastError) -> LockedAppendFile {
+        do {
+            return try LockedAppendFile.open(
+                statePath + ".lock", what: "broadcast state lock", cap: 4096, create: true, timeoutSeconds: 0)
+        } catch .locked(_, _, let holder, _) {
+            throw .busy(path: statePath, holder: holder)
+        } catch {
+            throw .cannotWriteState(path: statePath, reason: error.description)
+        }
     }
 
     func loadState() throws(BroadcastError) -> BroadcastState {
@@ -123,7 +163,7 @@ public struct Broadcaster: Sendable {
         else {
             throw .stateMismatch(path: statePath)
         }
-        log("Resuming from \(statePath) (status \(state.status), rung \(state.rung)).")
+        log("Resuming from \(statePath) (status \(state.status.rawValue), rung \(state.rung)).")
         return state
     }
 

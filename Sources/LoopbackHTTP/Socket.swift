@@ -9,11 +9,11 @@
         {
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
             guard fd >= 0 else { throw .socketFailure(operation: "socket", errno: errno) }
-            if port != 0 {  // a fixed port must be reusable at once after a restart (TIME_WAIT)
-                var on: Int32 = 1
-                guard setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, socklen_t(MemoryLayout<Int32>.size)) == 0 else {
-                    return try fail("setsockopt", closing: fd)
-                }
+            // Always, the kernel-chosen port included: Linux lets a restart bind a port whose old connections are in
+            // TIME_WAIT only when the old listening socket had SO_REUSEADDR too (they inherit its flag).
+            var on: Int32 = 1
+            guard setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, socklen_t(MemoryLayout<Int32>.size)) == 0 else {
+                return try fail("setsockopt", closing: fd)
             }
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)

@@ -81,10 +81,9 @@ public final class PaymentAPIClient: Sendable {
                 }
                 try await pause(delay, endpoint)
             case 408, 500...599:
-                let delay =
-                    retryAfter.map { min($0, retryPolicy.maximumRetryAfter) }
-                    ?? retryPolicy.backoff(afterAttempt: attempt)
-                guard canRetry else {
+                // The same rule as 429: a Retry-After above the cap is not shortened, it ends the retries.
+                let delay = retryAfter ?? retryPolicy.backoff(afterAttempt: attempt)
+                guard canRetry, delay <= retryPolicy.maximumRetryAfter else {
                     throw .serverError(
                         endpoint, status: response.status, attempts: attempt, APIErrorBody(response: response))
                 }

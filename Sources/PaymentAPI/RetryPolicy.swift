@@ -1,7 +1,8 @@
 /// How often and how patiently ``PaymentAPIClient`` retries.
 ///
-/// Retried: 429 (after `Retry-After` seconds when given, else the backoff), 408, 5xx (after `Retry-After` when
-/// given, else the backoff), and connections that were refused or could not be made (the server never saw the
+/// Retried, under one rule: 429, 408 and 5xx wait `Retry-After` seconds when given, else the backoff, and are not
+/// retried at all when that wait exceeds ``maximumRetryAfter`` (60 s by default: the error says how long the
+/// server asked for); also connections that were refused or could not be made (the server never saw the
 /// request). Not retried: timeouts (the full timeout was already spent; the server may have acted) and every other
 /// status. The backoff doubles from ``initialBackoff`` up to ``maximumBackoff``, without jitter: one operator runs
 /// one tool, so there is no herd to spread out.

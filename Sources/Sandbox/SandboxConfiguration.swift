@@ -39,6 +39,10 @@ public struct SandboxConfiguration: Sendable {
     public var creditDelaySeconds: UInt64
     /// The purchase size (USDC units) from which crediting is delayed; OpenRouter documents $500.
     public var creditDelayThreshold: UInt256
+    /// The share of each purchase the API keeps, in basis points (500 = 5 %).
+    ///
+    /// Credits rise by less than the USDC paid, as OpenRouter's undocumented crypto fee does; 0 credits it all.
+    public var creditFeeBasisPoints: UInt64
     /// How stale `GET /credits` may be: its snapshot is refreshed once older than this.
     public var creditsCacheSeconds: UInt64
     /// Seconds from charge creation to its deadline (and `expires_at`).
@@ -83,6 +87,7 @@ public struct SandboxConfiguration: Sendable {
         blockGasLimit = 30_000_000
         creditDelaySeconds = 2
         creditDelayThreshold = UInt256(500_000_000)
+        creditFeeBasisPoints = 0
         creditsCacheSeconds = 1
         intentLifetimeSeconds = 3600
         feeBasisPoints = 100

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Broadcasting
 import BundleFormat
 public import CommandLineSupport
 import EthereumTransactions
@@ -67,7 +68,7 @@ struct BroadcastQROptions: ParsableArguments {
             ur = try QRScan.images(paths, into: &collector, log: Console.info)
         }
         Console.info("Read ur:\(ur.type) (\(ur.cbor.count) bytes) from \(collector.readCount) QR frame(s).")
-        let unsigned = try bundle.map { try UnsignedBundle(jsonData: InputFile.read($0, what: .bundle)) }
+        let unsigned = try SignedInput.readBundle(bundle)
         if ur.type == EthSignature.urType {
             guard let unsigned else {
                 throw CommandError(
@@ -77,24 +78,8 @@ struct BroadcastQROptions: ParsableArguments {
             return try SignedTransactionFile(bundle: unsigned, ethSignature: EthSignature(ur: ur))
         }
         var file = try CompactSignedTransaction(ur: ur).file
-        if let unsigned {
-            guard unsigned.signingHash == file.transaction.signingHash else {
-                throw CommandError(
-                    kind: "bundleMismatch",
-                    message: "the signed transaction's signing hash \(file.transaction.signingHash) is not the "
-                        + "bundle's "
-                        + "\(unsigned.signingHash); refusing to send", exitStatus: .dataError)
-            }
-            file.chargeID = unsigned.charge.id
-        }
+        if let unsigned { try BroadcastInput.check(&file, against: unsigned) }
         return file
-    }
-
-    /// `SIGNED.state.json` beside a file, otherwise `broadcast-<first 8 hex digits of the hash>.state.json`.
-    func defaultStatePath(signed: String?, file: SignedTransactionFile) -> String {
-        if let signed, signed != "-" { return signed + ".state.json" }
-        if signed == "-" { return "broadcast.state.json" }
-        return "broadcast-" + String(file.transaction.transactionHash.hex.dropFirst(2).prefix(8)) + ".state.json"
     }
 }
 

@@ -23,9 +23,15 @@ enum Report {
             lines.append("  warning: no Transferred event for this intent in the receipt")
         }
         if let refunded = outcome.refunded { lines.append("  refunded     \(refunded.etherString) \(symbol)") }
-        if let credits = outcome.credits {
+        if let check = outcome.credits {
+            let credits = check.credits
             lines.append(
                 "  credits      total \(credits.totalCredits), used \(credits.totalUsage), remaining \(credits.remaining ?? "?")")
+            if check.verdict == .credited, let rise = check.rise {
+                lines.append("  credited     +\(rise) (expected \(check.expected), at least \(check.minimumRatio) of it)")
+            } else {
+                lines.append("  credited     cannot be confirmed (no balance recorded before the payment)")
+            }
         }
         Console.info(lines.joined(separator: "\n"))
         guard json else {
@@ -38,11 +44,15 @@ enum Report {
             "spent": outcome.transferred.map { $0.spentAmount.quantity } ?? NSNull(),
             "refunded": outcome.refunded.map { $0.amount.quantity } ?? NSNull(),
         ]
-        if let credits = outcome.credits {
+        if let check = outcome.credits {
+            let credits = check.credits
             object["credits"] =
                 [
                     "totalCredits": credits.totalCredits, "totalUsage": credits.totalUsage,
-                    "remaining": credits.remaining ?? NSNull(),
+                    "remaining": credits.remaining ?? NSNull(), "confirmed": check.verdict == .credited,
+                    "before": check.before ?? NSNull(), "expected": check.expected, "rise": check.rise ?? NSNull(),
+                    "impliedFee": check.impliedFee ?? NSNull(), "mixedIn": check.mixedIn,
+                    "minimumRatio": check.minimumRatio,
                 ] as [String: Any]
         }
         Console.writeArtifact(CanonicalResult.encode(object))

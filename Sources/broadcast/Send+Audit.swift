@@ -21,13 +21,18 @@ extension Send {
         return AuditSubject(file, chargeID: placeholder ? nil : file.chargeID)
     }
 
-    /// One `sent`, appended the moment a transaction was accepted (the broadcaster calls back after its state file
-    /// recorded the send), naming the nodes by origin only — never a path that may hold a provider key.
-    static func noteSent(hash: Hash32, nodes: [String], time: UInt64, trail: AuditTrail, subject: AuditSubject) {
+    /// One `sent`, appended the moment a transaction was accepted — or may have been, when a node's answer was lost
+    /// (`certainty: maybe`) — after the state file recorded it, naming the nodes by origin only (never a path that
+    /// may hold a provider key).
+    static func noteSent(_ notice: Broadcaster.SentNotice, trail: AuditTrail, subject: AuditSubject) {
         trail.note(
             AuditEvent(
-                time: time, tool: .broadcast, kind: .sent, fingerprint: subject.fingerprint, chargeID: subject.chargeID,
-                details: [AuditDetail.transactionHash: hash.hex, "nodes": nodes.joined(separator: ",")]))
+                time: notice.time, tool: .broadcast, kind: .sent, fingerprint: subject.fingerprint,
+                chargeID: subject.chargeID,
+                details: [
+                    AuditDetail.transactionHash: notice.hash.hex, "nodes": notice.nodes.joined(separator: ","),
+                    "certainty": notice.certain ? "accepted" : "maybe",
+                ]))
     }
 
     /// `mined` with the receipt's block, then `credited` when the credits were waited for.
@@ -39,12 +44,12 @@ extension Send {
                 AuditDetail.transactionHash: receipt.transactionHash.hex,
                 AuditDetail.blockNumber: String(receipt.blockNumber), "gasUsed": String(receipt.gasUsed),
             ])
-        if let credits = outcome.credits {
+        if let check = outcome.credits, check.verdict == .credited {
             trail.note(
                 .credited, subject,
                 details: [
-                    AuditDetail.transactionHash: receipt.transactionHash.hex, "totalCredits": credits.totalCredits,
-                    "totalUsage": credits.totalUsage,
+                    AuditDetail.transactionHash: receipt.transactionHash.hex, "totalCredits": check.credits.totalCredits,
+                    "totalUsage": check.credits.totalUsage, "rise": check.rise ?? "", "expected": check.expected,
                 ])
         }
     }

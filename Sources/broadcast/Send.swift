@@ -30,7 +30,13 @@ struct Send: AsyncParsableCommand {
     @Option(name: .long, help: "Send the next fee-ladder rung when not mined after this long (e.g. 90s).") var replaceAfter:
         String?
     @Option(name: .long, help: "Seconds between receipt polls.") var pollInterval: Double = 2
-    @Option(name: .long, help: "State file; default: SIGNED.state.json.") var state: String?
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "With --wait-credits: the share of the USDC paid by which total credits must rise to count as credited.",
+            discussion: "OpenRouter keeps an undocumented crypto fee, so the exact amount is never expected."))
+    var minCreditRatio: String = "0.9"
+    @Option(name: .long, help: "State file; default: SIGNED.state.json (locked by one run at a time).") var state: String?
     @OptionGroup var output: OutputOptions
     @OptionGroup(title: "Audit trail") var audit: AuditOptions
     @OptionGroup(title: "QR codes") var qr: BroadcastQROptions
@@ -41,6 +47,18 @@ struct Send: AsyncParsableCommand {
         guard confirmations >= 1 else { throw ValidationError("--confirmations must be at least 1") }
         _ = try Duration.seconds(parsing: timeout, option: "--timeout")
         if let replaceAfter { _ = try Duration.seconds(parsing: replaceAfter, option: "--replace-after") }
+        _ = try Self.ratioBasisPoints(minCreditRatio)
+        guard pollInterval > 0, pollInterval <= 3600 else {
+            throw ValidationError("--poll-interval: expected 0 < seconds ≤ 3600")
+        }
+    }
+
+    /// `0.9` → 9000; a share in (0, 1] with at most four decimals.
+    static func ratioBasisPoints(_ text: String) throws -> UInt64 {
+        guard let value = try? DecimalAmount.parse(text, decimals: 4, field: "--min-credit-ratio"), let points = value.uint64,
+            points > 0, points <= 10_000
+        else { throw ValidationError("--min-credit-ratio: expected a share above 0 and at most 1, like 0.9") }
+        return points
     }
 
     func run() async throws {
@@ -63,7 +81,8 @@ struct Send: AsyncParsableCommand {
                 }
                 settings.pollSeconds = pollInterval
                 settings.waitCredits = waitCredits
-                let statePath = state ?? qr.defaultStatePath(signed: signed, file: file)
+                settings.minCreditRatioBasisPoints = try Self.ratioBasisPoints(minCreditRatio)
+                let statePath = state ?? BroadcastInput.defaultStatePath(signed: signed, file: file)
                 Console.info(
                     "Broadcasting \(file.transaction.transactionHash) (fingerprint \(file.fingerprint)) from \(file.from)"
                         + (file.feeLadder.isEmpty ? "" : " with \(file.feeLadder.count) fee-ladder rung(s)"))
@@ -71,9 +90,7 @@ struct Send: AsyncParsableCommand {
                     file: file, rpcs: context.rpcs, api: context.api, statePath: statePath,
                     settings: settings, log: { Console.info($0) })
                 let sentSubject = subject
-                broadcaster.onSent = { hash, nodes, time in
-                    Self.noteSent(hash: hash, nodes: nodes, time: time, trail: trail, subject: sentSubject)
-                }
+                broadcaster.onSent = { notice in Self.noteSent(notice, trail: trail, subject: sentSubject) }
                 let outcome = try await broadcaster.run()
                 Self.noteOutcome(outcome, trail: trail, subject: subject)
                 Report.render(outcome, file: file, json: output.json)

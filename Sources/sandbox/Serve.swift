@@ -49,6 +49,10 @@ struct Serve: AsyncParsableCommand {
     var tipGwei: String = "1"
     @Option(name: .customLong("credit-delay"), help: "Seconds before purchases of $500 or more are credited.")
     var creditDelay: UInt64 = 2
+    @Option(
+        name: .customLong("credit-fee-percent"),
+        help: "Percent of each purchase the API keeps: credits rise by less than the USDC paid (e.g. 5).")
+    var creditFeePercent: String = "0"
     @Option(name: .customLong("credits-cache"), help: "Seconds GET /credits may be stale.")
     var creditsCache: UInt64 = 1
     @Option(name: .customLong("intent-lifetime"), help: "Seconds from charge creation to its deadline.")
@@ -120,6 +124,11 @@ extension Serve {
         c.dynamicBaseFee = dynamicBaseFee
         c.suggestedTip = Wei(try parseDecimal(tipGwei, decimals: 9, option: "--tip-gwei"))
         c.creditDelaySeconds = creditDelay
+        let feeBasisPoints = try parseDecimal(creditFeePercent, decimals: 2, option: "--credit-fee-percent")
+        guard let points = feeBasisPoints.uint64, points < 10_000 else {
+            throw ValidationError("--credit-fee-percent: expected a percent from 0 to below 100")
+        }
+        c.creditFeeBasisPoints = points
         c.creditsCacheSeconds = creditsCache
         c.intentLifetimeSeconds = intentLifetime
         c.initialCredits = try parseDecimal(initialCredits, decimals: 6, option: "--initial-credits")

@@ -14,11 +14,20 @@ import Testing
 
 @Suite struct BroadcasterTests {
     /// A signed payment for `env`, prepared and signed by the package's own libraries.
-    static func signedPayment(_ env: InProcessSandbox, ladder: Int = 0) async throws -> SignedTransactionFile {
+    static func signedPayment(_ env: InProcessSandbox, ladder: Int = 0, amount: String = "25") async throws
+        -> SignedTransactionFile
+    {
+        try await signedPaymentAndBundle(env, ladder: ladder, amount: amount).signed
+    }
+
+    /// A signed payment for `env` and the unsigned bundle it was signed from.
+    static func signedPaymentAndBundle(_ env: InProcessSandbox, ladder: Int = 0, amount: String = "25") async throws
+        -> (signed: SignedTransactionFile, bundle: UnsignedBundle)
+    {
         let outcome = try await Preparer(
             rpc: env.rpc, deployment: env.configuration.deployment, sender: InProcessSandbox.payer.address,
             minimumPriorityFee: Wei(UInt256(1_000_000_000)), secondsPerBlock: 2, now: UInt64(Date().timeIntervalSince1970)
-        ).prepare(.api(try env.api(), amountUSD: "25"))
+        ).prepare(.api(try env.api(), amountUSD: amount))
         var policy = Policy.default
         let deployment = env.configuration.deployment
         policy.chains.append(
@@ -33,8 +42,9 @@ import Testing
             policy: policy, now: now, keyAddress: InProcessSandbox.payer.address,
             ledger: SigningLedger()
         ).verify(outcome.bundle)
-        return try TransactionSigner.sign(
+        let signed = try TransactionSigner.sign(
             verified, with: InProcessSandbox.payer, policy: policy, ladderSteps: ladder, signedAt: now)
+        return (signed, outcome.bundle)
     }
 
     static func statePath() -> String { NSTemporaryDirectory() + "broadcast-\(UUID().uuidString).state.json" }
@@ -49,14 +59,14 @@ import Testing
         settings.pollSeconds = 0.05
         let outcome = try await Broadcaster(
             file: file, rpcs: [env.rpc], api: nil, statePath: path, settings: settings,
-            log: { _ in }
+            log: { _ in }, clock: ManualClock()
         ).run()
         #expect(outcome.receipt.transactionHash == file.transaction.transactionHash.hash)
         #expect(outcome.transferred?.spentAmount ?? .zero > .zero)
         #expect(
             (outcome.refunded?.amount ?? .zero) + (outcome.transferred?.spentAmount ?? .zero)
                 == file.transaction.transaction.value.amount)
-        #expect(outcome.state.status == "confirmed")
+        #expect(outcome.state.status == .confirmed)
     }
 
     @Test("after a timeout the state file resumes: the receipt is found and nothing else is sent")
@@ -68,16 +78,18 @@ import Testing
         var settings = Broadcaster.Settings()
         settings.pollSeconds = 0.05
         settings.timeoutSeconds = 1
+        let clock = ManualClock()
         await #expect(throws: BroadcastError.timedOut(stage: "waiting for the receipt")) {
             _ = try await Broadcaster(
                 file: file, rpcs: [env.rpc], api: nil, statePath: path, settings: settings,
-                log: { _ in }
+                log: { _ in }, clock: clock
             ).run()
         }
         _ = env.sandbox.mine()
         let sent = ActorBox()
-        var resumed = Broadcaster(file: file, rpcs: [env.rpc], api: nil, statePath: path, settings: settings, log: { _ in })
-        resumed.onSent = { hash, _, _ in sent.add(hash) }
+        var resumed = Broadcaster(
+            file: file, rpcs: [env.rpc], api: nil, statePath: path, settings: settings, log: { _ in }, clock: clock)
+        resumed.onSent = { sent.add($0.hash) }
         let outcome = try await resumed.run()
         #expect(outcome.receipt.transactionHash == file.transaction.transactionHash.hash)
         #expect(sent.count == 0, "the re-run found the receipt and sent nothing")
@@ -89,6 +101,7 @@ import Testing
         var state = BroadcastState(hashes: [Keccak256.hash([1])], chargeID: "c")
         state.submissions = [.init(hash: Keccak256.hash([1]), rpc: "http://127.0.0.1:1", at: 5, outcome: "accepted")]
         state.lastSentAt = 5
+        state.record(.accepted)
         #expect(try BroadcastState(json: state.json()) == state)
         var object = try #require(try JSONSerialization.jsonObject(with: state.json()) as? [String: Any])
         object["extra"] = 1

@@ -67,6 +67,19 @@ struct PaymentAPIRetryTests {
         #expect(client.requestCount == 6)
     }
 
+    @Test("one rule for 429 and 5xx: a 503 asking for 120 s (above the 60 s cap) is not retried, not retried early")
+    func refusesLongRetryAfterOn5xx() async {
+        let sleeper = RecordingSleeper()
+        let api = ScriptedAPI(envelope(503, "later", headers: ["Retry-After": "120"]), creditsBody)
+        let client = scriptedClient(api, sleeper: sleeper)
+        await #expect(
+            throws: PaymentAPIError.serverError(
+                .credits, status: 503, attempts: 1, APIErrorBody(code: 503, message: "later"))
+        ) { try await client.credits() }
+        #expect(sleeper.recorded.isEmpty, "no retry after 60 s when the server asked for 120 s")
+        #expect(api.requests.count == 1)
+    }
+
     @Test("uses Retry-After on 503 too")
     func usesRetryAfterOn503() async throws {
         let sleeper = RecordingSleeper()

@@ -23,10 +23,12 @@ public struct InProcessSandbox {
     /// Its configuration.
     public let configuration: SandboxConfiguration
 
-    /// Creates a sandbox with manual block times, automine on and the payer funded.
-    public init(chainID: UInt64 = 31337, fundEther: UInt64 = 10, _ configure: (inout SandboxConfiguration) -> Void = { _ in })
-        throws
-    {
+    /// Creates a sandbox with manual block times, automine on and the payer funded; `wallClock` is the sandbox's
+    /// time (block timestamps, credit delays), so a test can share one clock with the code it drives.
+    public init(
+        chainID: UInt64 = 31337, fundEther: UInt64 = 10, _ configure: (inout SandboxConfiguration) -> Void = { _ in },
+        wallClock: @escaping @Sendable () -> UInt64 = Sandbox.systemClock
+    ) throws {
         var c = SandboxConfiguration(chainID: ChainID(chainID))
         c.blockTimeMilliseconds = 0
         c.automine = true
@@ -34,7 +36,7 @@ public struct InProcessSandbox {
         c.funding = [(Self.payer.address, Wei(UInt256(fundEther) * UInt256.powerOfTen(18)))]
         configure(&c)
         configuration = c
-        sandbox = try Sandbox(configuration: c, log: { _ in })
+        sandbox = try Sandbox(configuration: c, log: { _ in }, wallClock: wallClock)
     }
 
     /// A transport into the sandbox's handler.

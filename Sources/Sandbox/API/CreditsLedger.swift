@@ -22,10 +22,12 @@ struct CreditsLedger: Sendable, Equatable {
     var pending: [PendingCredit] = []
     var snapshot: Snapshot?
 
-    /// Records a mined purchase of `units` (recipient amount + fee): credited at once below `threshold`, else
-    /// `delay` seconds after `minedAt`.
-    mutating func record(purchase units: UInt256, minedAt: UInt64, threshold: UInt256, delay: UInt64) {
-        if units < threshold {
+    /// Records a mined purchase of `paid` units (recipient amount + fee), less the API's fee of `feeBasisPoints`:
+    /// credited at once below `threshold`, else `delay` seconds after `minedAt`.
+    mutating func record(purchase paid: UInt256, minedAt: UInt64, threshold: UInt256, delay: UInt64, feeBasisPoints: UInt64 = 0) {
+        let kept = paid.multipliedReportingOverflow(by: UInt256(feeBasisPoints)).partialValue / UInt256(10_000)
+        let units = paid - min(kept, paid)
+        if paid < threshold {
             totalCredits = Self.saturatingAdd(totalCredits, units)
         } else {
             let (due, overflow) = minedAt.addingReportingOverflow(delay)

@@ -11,6 +11,8 @@ struct ChainRules: Sendable {
     let minimumBaseFee: UInt256
     let creditDelaySeconds: UInt64
     let creditDelayThreshold: UInt256
+    /// The share of a purchase the API keeps, basis points.
+    let creditFeeBasisPoints: UInt64
     let executor: MessageExecutor
 
     init(configuration c: SandboxConfiguration) {
@@ -21,6 +23,7 @@ struct ChainRules: Sendable {
         minimumBaseFee = c.baseFee.amount
         creditDelaySeconds = c.creditDelaySeconds
         creditDelayThreshold = c.creditDelayThreshold
+        creditFeeBasisPoints = min(c.creditFeeBasisPoints, 10_000)
         let price = PriceModel(usdcUnitsPerNative: c.priceUSDCUnitsPerNative)
         executor = MessageExecutor(
             transfers: TransfersContractModel(

@@ -85,7 +85,7 @@ extension SandboxState {
             if let units = result.purchasedUnits {
                 credits.record(
                     purchase: units, minedAt: timestamp, threshold: rules.creditDelayThreshold,
-                    delay: rules.creditDelaySeconds)
+                    delay: rules.creditDelaySeconds, feeBasisPoints: rules.creditFeeBasisPoints)
             }
         }
         return Receipt(

@@ -1,0 +1,120 @@
+import EthereumABI
+public import EthereumPrimitives
+public import PaymentAPI
+
+/// What the credits did after a payment, with the figures a person needs to judge it.
+///
+/// A purchase counts as credited when total credits rose, over the balance recorded before the first send, by at
+/// least ``minimumRatio`` of the USDC paid: OpenRouter keeps a fee it does not document, so the exact amount is
+/// never assumed. Without a recorded balance before, nothing is claimed (``Verdict/unconfirmed``).
+public struct CreditCheck: Sendable, Equatable {
+    /// Whether the rise was seen.
+    public enum Verdict: String, Sendable {
+        /// Total credits rose by at least the minimum share of the payment.
+        case credited
+        /// The balance before the payment is unknown, so no rise can be measured.
+        case unconfirmed
+    }
+
+    /// The verdict.
+    public var verdict: Verdict
+    /// The totals last read.
+    public var credits: Credits
+    /// Total credits before the first send (USD), when recorded.
+    public var before: String?
+    /// What the intent paid in USDC (recipient + fee), as USD.
+    public var expected: String
+    /// How much total credits rose (USD), when the balance before is known.
+    public var rise: String?
+    /// `expected − rise` when the rise is smaller: the fee the API kept.
+    public var impliedFee: String?
+    /// The rise is larger than this purchase: another purchase or an adjustment was credited in the same window.
+    public var mixedIn: Bool
+    /// The minimum share of `expected` (for example "0.9").
+    public var minimumRatio: String
+
+    /// Decides from exact figures in 10^-12 USD; `ratioBasisPoints` of 9000 means 0.9.
+    static func measure(before: UInt256, total: UInt256, paid: UInt256, ratioBasisPoints: UInt64)
+        -> (credited: Bool, rise: UInt256)
+    {
+        let rise = total > before ? total - before : .zero
+        let needed = paid.multipliedReportingOverflow(by: UInt256(ratioBasisPoints)).partialValue
+        let have = rise.multipliedReportingOverflow(by: UInt256(10_000)).partialValue
+        return (!rise.isZero && have >= needed, rise)
+    }
+
+    /// Lines for people: the rise, what was expected, the implied fee, and a plain warning when another purchase
+    /// could be mixed in.
+    public var summary: [String] {
+        guard verdict == .credited, let before, let rise else {
+            return [
+                "The credit cannot be confirmed: the balance before this payment was not recorded (the state file was "
+                    + "lost or replaced, or the first run did not use --wait-credits), and an absolute total "
+                    + "(now \(credits.totalCredits)) proves nothing.",
+                "Check it: compare `broadcast balance` with your records, or see the purchase on "
+                    + "https://openrouter.ai/activity.",
+            ]
+        }
+        var lines = ["Credited: total credits rose by \(rise) (from \(before) to \(credits.totalCredits)); expected \(expected)."]
+        if let impliedFee { lines.append("  implied fee  \(impliedFee) kept by the API") }
+        if mixedIn {
+            lines.append(
+                "  warning: the rise is more than this purchase: another purchase (or an adjustment) was credited in "
+                    + "the same window, and the account-wide total cannot tell them apart.")
+        }
+        return lines
+    }
+}
+
+extension Broadcaster {
+    /// USD as exact text from 10^-12 USD.
+    static func usd(_ pico: UInt256) -> String { DecimalAmount.format(pico, decimals: 12, minimumFractionDigits: 1) }
+
+    /// Polls `GET /credits` (every ≥ 10 s: the values may be 60 s stale) until total credits rose over the recorded
+    /// balance by at least the minimum share of the purchase; without a recorded balance, says so and claims nothing.
+    func waitForCredits(_ api: PaymentAPIClient, state: inout BroadcastState) async throws(BroadcastError) -> CreditCheck {
+        let paidUnits = intent.map { $0.recipientAmount + $0.feeAmount } ?? .zero
+        let paid = paidUnits.multipliedReportingOverflow(by: UInt256.powerOfTen(6)).partialValue
+        let ratio = DecimalAmount.format(UInt256(settings.minCreditRatioBasisPoints), decimals: 4, minimumFractionDigits: 1)
+        var check = CreditCheck(
+            verdict: .unconfirmed, credits: Credits(totalCredits: "?", totalUsage: "?"), before: state.creditsBefore,
+            expected: Self.usd(paid), rise: nil, impliedFee: nil, mixedIn: false, minimumRatio: ratio)
+        guard let beforeText = state.creditsBefore, let before = Credits.picoUSD(beforeText) else {
+            check.credits = try await creditsNow(api)
+            for line in check.summary { log(line) }
+            return check
+        }
+        if paidUnits >= 500_000_000 {
+            log("Purchases of $500 or more are credited after ~15 minutes (OpenRouter waits out re-orgs).")
+        }
+        let start = now()
+        while true {
+            let credits = try await creditsNow(api)
+            check.credits = credits
+            if let total = Credits.picoUSD(credits.totalCredits) {
+                let (credited, rise) = CreditCheck.measure(
+                    before: before, total: total, paid: paid, ratioBasisPoints: settings.minCreditRatioBasisPoints)
+                if credited {
+                    check.verdict = .credited
+                    check.rise = Self.usd(rise)
+                    check.impliedFee = rise < paid ? Self.usd(paid - rise) : nil
+                    check.mixedIn = rise > paid
+                    state.record(.credited)
+                    try save(state)
+                    for line in check.summary { log(line) }
+                    return check
+                }
+                log(
+                    "Waiting for credits: total \(credits.totalCredits), rose by \(Self.usd(rise)) since \(beforeText); "
+                        + "need at least \(ratio) × \(check.expected)…")
+            } else {
+                log("Waiting for credits: the API's total \(credits.totalCredits) is not an exact decimal…")
+            }
+            guard now() < start + settings.timeoutSeconds else {
+                try save(state)
+                throw .timedOut(stage: "waiting for the credits")
+            }
+            await clock.sleep(seconds: max(10, settings.creditPollSeconds))
+        }
+    }
+}
