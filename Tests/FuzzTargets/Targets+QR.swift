@@ -73,7 +73,9 @@ extension FuzzTargets {
 
     /// `CompactBundle(cbor:)`: the bundle over QR, then the signer's checks and review of what it rebuilt.
     static let compactBundle = binary("compact-bundle") { input in
-        let bundle = try CompactBundle(cbor: input).bundle
+        let compact = try CompactBundle(cbor: input)
+        guard compact.cbor == input else { throw FuzzFinding("compact bundle re-encoding differs from the input") }
+        let bundle = compact.bundle
         let verifier = BundleVerifier(
             policy: .default, now: bundle.createdAt, keyAddress: bundle.from, ledger: SigningLedger())
         _ = Review(try verifier.verify(bundle), now: bundle.createdAt).text
@@ -81,13 +83,17 @@ extension FuzzTargets {
 
     /// `CompactSignedTransaction(cbor:)`: the signed transaction over QR, and its JSON file form.
     static let compactSigned = binary("compact-signed") { input in
-        let file = try CompactSignedTransaction(cbor: input).file
+        let compact = try CompactSignedTransaction(cbor: input)
+        guard compact.cbor == input else { throw FuzzFinding("compact signed re-encoding differs from the input") }
+        let file = compact.file
         _ = file.canonicalJSON()
     }
 
     /// `EthSignRequest(cbor:)`, then the bundle `sign` rebuilds from it, checked and reviewed.
     static let ethSignRequest = binary("eth-sign-request") { input in
         let request = try EthSignRequest(cbor: input)
+        // Strict decoding takes only canonical CBOR, so what decodes re-encodes byte for byte.
+        guard request.cbor == input else { throw FuzzFinding("eth-sign-request re-encoding differs from the input") }
         let signer = request.address ?? Address.zero
         let bundle = try UnsignedBundle(signRequest: request, signer: signer, now: 1_700_000_000)
         let verifier = BundleVerifier(policy: .default, now: 1_700_000_000, keyAddress: signer, ledger: SigningLedger())
