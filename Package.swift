@@ -251,7 +251,7 @@ let package = Package(
         .target(
             name: "FuzzTargets",
             dependencies: [
-                "Approvals", "AuditLog", "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumRLP",
+                "Approvals", "AuditLog", "Broadcasting", "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumRLP",
                 "EthereumTransactions", "HTTPTransport", "Keystore", "OfflineSigning", "PaymentAPI", "QRBundle",
                 "QRTransport", "StrictJSON",
             ],

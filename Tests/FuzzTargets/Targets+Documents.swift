@@ -1,5 +1,6 @@
 import Approvals
 import AuditLog
+import Broadcasting
 import BundleFormat
 import EthereumPrimitives
 import EthereumTransactions
@@ -15,6 +16,7 @@ extension FuzzTargets {
     /// The document targets.
     static let documents: [FuzzTarget] = [
         strictJSON, unsignedBundle, signedFile, policy, approvals, auditLog, keystore, networkFile, charge, apiError,
+        broadcastState,
     ]
 
     static let jsonTokens = [
@@ -105,6 +107,15 @@ extension FuzzTargets {
     static let charge = json("charge") { input in
         let charge = try Charge(responseBody: Data(input))
         _ = charge.intent
+    }
+
+    /// `BroadcastState(json:)`: the state file `broadcast` resumes from, and what the follow loop computes from it.
+    static let broadcastState = json("broadcast-state") { input in
+        let state = try BroadcastState(json: Data(input))
+        _ = state.json()
+        // The follow loop's arithmetic: the next rung, and the time to replace (with the longest --replace-after).
+        _ = state.rung + 1
+        _ = state.lastSentAt.map { $0 + 7 * 24 * 3600 }
     }
 
     /// `APIErrorBody(response:)`: the error an API answer carries, shown to the user.

@@ -1,3 +1,4 @@
+import Broadcasting
 import BundleFormat
 import EthereumABI
 import EthereumPrimitives
@@ -56,6 +57,10 @@ struct SeedGenerator {
             }
         }
         for (name, file) in signed {
+            var state = BroadcastState(hashes: file.allTransactions.map(\.transactionHash.hash), chargeID: file.chargeID)
+            state.lastSentAt = file.signedAt
+            state.status = "sent"
+            try Self.write("broadcast-state", name + ".json", [UInt8](state.json()))
             let compact = try CompactSignedTransaction(file: file)
             try Self.write("compact-signed", name + ".cbor", compact.cbor)
             urs.append(("signed-" + name, compact.ur))

@@ -12,10 +12,11 @@ let package = Package(
     name: "coldcredits-fuzz",
     dependencies: [.package(path: root.path)],
     targets: [
+        .target(name: "CLibFuzzer"),
         .executableTarget(
             name: "coldcredits-fuzz",
-            dependencies: [.product(name: "FuzzTargets", package: root.lastPathComponent.lowercased())]
-        )
+            dependencies: ["CLibFuzzer", .product(name: "FuzzTargets", package: root.lastPathComponent.lowercased())]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import CLibFuzzer
 import Foundation
 import FuzzTargets
 
@@ -12,11 +13,20 @@ nonisolated(unsafe) let selected: FuzzTarget = {
     return target
 }()
 
-/// libFuzzer's entry point: one input through the selected target. A broken property (a re-encoding that differs)
-/// is turned into a trap so libFuzzer saves the input like a crash.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+/// One input through the selected target.
+///
+/// A broken property (a re-encoding that differs) becomes a trap, so libFuzzer saves the input as it saves a crash.
+func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     if case .finding(let text) = selected.body(input) { fatalError("finding in \(selected.name): \(text)") }
     return 0
+}
+
+/// The executable's entry point (SwiftPM links `main` to it): libFuzzer's driver with the callback above.
+@_cdecl("coldcredits_fuzz_main")
+func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    _ = selected
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzOneInput(data, size) }
 }
