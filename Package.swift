@@ -21,6 +21,8 @@ let package = Package(
         .executable(name: "coldcredits-bench", targets: ["coldcredits-bench"]),
         .executable(name: "keystore-bench", targets: ["keystore-bench"]),
         .executable(name: "sandbox", targets: ["sandbox"]),
+        // The fuzz targets as a library, for the libFuzzer package in scripts/fuzz (never linked into a tool).
+        .library(name: "FuzzTargets", targets: ["FuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -256,6 +258,17 @@ let package = Package(
             name: "AuditLogTests", dependencies: ["AuditLog", "BundleFormat", "EthereumPrimitives", "TestSupport"],
             exclude: ["Fixtures"]
         ),
+        // Fuzzing: every decoder reachable from a file or a QR code, one mutation engine, a committed seed corpus.
+        .target(
+            name: "FuzzTargets",
+            dependencies: [
+                "Approvals", "AuditLog", "Broadcasting", "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumRLP",
+                "EthereumTransactions", "HTTPTransport", "Keystore", "OfflineSigning", "PaymentAPI", "QRBundle",
+                "QRTransport", "StrictJSON",
+            ],
+            path: "Tests/FuzzTargets"
+        ),
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )

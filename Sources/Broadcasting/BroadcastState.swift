@@ -69,7 +69,10 @@ public struct BroadcastState: Equatable, Sendable {
         return CanonicalJSON.encode(object)
     }
 
-    /// Reads a state file strictly.
+    /// The latest time a state file may hold: 9999-12-31T23:59:59Z.
+    public static let latestTime: UInt64 = 253_402_300_799
+
+    /// Reads a state file strictly; the rung must index `hashes`, times must be before the year 10000.
     public init(json data: Data) throws(BundleError) {
         var top = try JSONReader(data: data)
         try FormatHeader.check(&top, format: Self.format, version: 1)
@@ -80,8 +83,16 @@ public struct BroadcastState: Equatable, Sendable {
             return hash
         }
         chargeID = try top.string("chargeId")
-        rung = Int(clamping: try top.integer("rung"))
+        let rungValue = try top.integer("rung")
+        // The rung indexes the hashes, and the follow loop adds to it and to the times: bound them here.
+        guard rungValue < UInt64(max(hashes.count, 1)) else {
+            throw .invalidField(path: "rung", reason: "expected 0 to \(max(hashes.count, 1) - 1), found \(rungValue)")
+        }
+        rung = Int(rungValue)
         lastSentAt = try top.optionalInteger("lastSentAt")
+        if let lastSentAt, lastSentAt > Self.latestTime {
+            throw .invalidField(path: "lastSentAt", reason: "expected Unix seconds up to \(Self.latestTime), found \(lastSentAt)")
+        }
         minedHash = try top.optionalHash("minedHash")
         creditsBefore = try top.optionalString("creditsBefore")
         let statusText = try top.string("status")
@@ -97,10 +108,12 @@ public struct BroadcastState: Equatable, Sendable {
                 throw .wrongType(path: "submissions[\(index)]", expected: "an object")
             }
             var s = JSONReader(object: object, path: "submissions[\(index)]")
+            let at = try s.integer("at")
+            guard at <= Self.latestTime else {
+                throw .invalidField(path: "submissions[\(index)].at", reason: "expected Unix seconds up to \(Self.latestTime)")
+            }
             parsed.append(
-                Submission(
-                    hash: try s.hash("hash"), rpc: try s.string("rpc"), at: try s.integer("at"),
-                    outcome: try s.string("outcome")))
+                Submission(hash: try s.hash("hash"), rpc: try s.string("rpc"), at: at, outcome: try s.string("outcome")))
             try s.finish()
         }
         submissions = parsed

@@ -30,10 +30,12 @@ public struct QRDensityOptions: ParsableArguments, Sendable {
             throw ValidationError("--qr-ecc: expected L, M, Q or H")
         }
         if let maxVersion, !(1...40).contains(maxVersion) {
-            throw ValidationError("--qr-max-version: expected 1 to 40")
+            throw ValidationError("--qr-max-version: expected 1 to 40, found \(maxVersion)")
         }
-        if let fragmentSize, fragmentSize < 10 { throw ValidationError("--qr-fragment-size: at least 10 bytes") }
-        guard (0.5...30).contains(fps) else { throw ValidationError("--qr-fps: expected 0.5 to 30") }
+        if let fragmentSize, !(10...4_096).contains(fragmentSize) {
+            throw ValidationError("--qr-fragment-size: expected 10 to 4096 bytes, found \(fragmentSize)")
+        }
+        guard (0.5...30).contains(fps) else { throw ValidationError("--qr-fps: expected 0.5 to 30, found \(fps)") }
     }
 
     /// The density as QRTransport's value.

@@ -29,6 +29,11 @@ struct BroadcastQROptions: ParsableArguments {
     /// True when the signed transaction comes from QR codes.
     var readsQR: Bool { !images.isEmpty || !signatureImages.isEmpty || camera != nil }
 
+    /// Refuses a camera timeout outside 1 s to 1 h.
+    func validate() throws {
+        try OptionRange.check(cameraTimeout, 1...3_600, option: "--camera-timeout", unit: "seconds")
+    }
+
     /// Exactly one source: SIGNED, --qr-image, --eth-signature-image or --camera; an eth-signature needs --bundle.
     func validateSource(signed: String?, bundle: String?) throws {
         let sources = [signed != nil, !images.isEmpty, !signatureImages.isEmpty, camera != nil].filter { $0 }.count

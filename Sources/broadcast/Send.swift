@@ -44,7 +44,8 @@ struct Send: AsyncParsableCommand {
     func validate() throws {
         try qr.validateSource(signed: signed, bundle: bundle)
         guard !rpcURL.isEmpty else { throw ValidationError("give at least one --rpc-url") }
-        guard confirmations >= 1 else { throw ValidationError("--confirmations must be at least 1") }
+        try OptionRange.check(confirmations, 1...1_000, option: "--confirmations")
+        try OptionRange.check(pollInterval, 0.1...3_600, option: "--poll-interval", unit: "seconds")
         _ = try Duration.seconds(parsing: timeout, option: "--timeout")
         if let replaceAfter { _ = try Duration.seconds(parsing: replaceAfter, option: "--replace-after") }
         _ = try Self.ratioBasisPoints(minCreditRatio)
@@ -102,7 +103,10 @@ struct Send: AsyncParsableCommand {
 }
 
 extension Duration {
-    /// Seconds from `600`, `90s`, `10m` or `1h`.
+    /// The longest `--timeout` or `--replace-after`: one week.
+    static let maxDurationSeconds: UInt64 = 7 * 24 * 3600
+
+    /// Seconds from `600`, `90s`, `10m` or `1h`, at most ``maxDurationSeconds``.
     static func seconds(parsing text: String, option: String) throws -> UInt64 {
         let units: [Character: UInt64] = ["s": 1, "m": 60, "h": 3600]
         var digits = text
@@ -110,6 +114,10 @@ extension Duration {
         if let last = text.last, let unit = units[last] { digits.removeLast(); multiplier = unit }
         guard let value = UInt64(digits), value > 0 else {
             throw ValidationError("\(option): expected a duration like 90s, 10m or 1h")
+        }
+        // At most a week: a longer wait is a typo, and the product must not overflow.
+        guard value <= maxDurationSeconds / multiplier else {
+            throw ValidationError("\(option): expected 1 to \(maxDurationSeconds) seconds (a week), found \(text)")
         }
         return value * multiplier
     }

@@ -44,11 +44,13 @@ struct Prepare: AsyncParsableCommand {
     @OptionGroup(title: "QR codes") var qr: PrepareQROptions
 
     func validate() throws {
-        guard ChainID(name: chain) != nil else {
+        guard let chainID = ChainID(name: chain) else {
             throw ValidationError("--chain: expected base, ethereum, polygon or a chain id")
         }
+        try OptionRange.check(chainID.value, 1...OptionRange.maxChainID, option: "--chain")
         guard chargeFile != nil || amount != nil else { throw ValidationError("give --amount (or --charge-file)") }
-        guard slippageBps <= 5_000 else { throw ValidationError("--slippage-bps above 5000 (50 %) is surely a mistake") }
+        try OptionRange.check(slippageBps, 0...5_000, option: "--slippage-bps", unit: "basis points")
+        try OptionRange.check(apiTimeout, 1...600, option: "--api-timeout", unit: "seconds")
     }
 
     func run() async throws {

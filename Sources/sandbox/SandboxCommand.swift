@@ -25,6 +25,11 @@ struct NetworkFileCommand: ParsableCommand {
     @Option(name: .customLong("chain-id"), help: "The chain id (1, 137 and 8453 use the built-in addresses).")
     var chainID: UInt64 = 31337
 
+    /// Refuses a chain id outside 1 to EIP-2294's bound.
+    func validate() throws {
+        try OptionRange.check(chainID, 1...OptionRange.maxChainID, option: "--chain-id")
+    }
+
     func run() {
         Console.writeArtifact(SandboxAddresses.deployment(for: ChainID(chainID)).networkFileJSON())
     }
@@ -44,6 +49,11 @@ struct PolicyCommand: ParsableCommand {
 
     @Flag(help: "Let `sign --yes` sign without the typed confirmation (for scripted tests; off by default).")
     var allowUnattended = false
+
+    /// Refuses a chain id outside 1 to EIP-2294's bound.
+    func validate() throws {
+        try OptionRange.check(chainID, 1...OptionRange.maxChainID, option: "--chain-id")
+    }
 
     func run() throws {
         let units = try parseDecimal(price, decimals: 6, option: "--price")

@@ -64,6 +64,14 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Arm a fault, e.g. target=charge,status=410,count=1000 (repeatable).")
     var fault: [String] = []
 
+    /// Refuses a chain id, delay, cache age or intent lifetime outside its range.
+    func validate() throws {
+        try OptionRange.check(chainID, 1...OptionRange.maxChainID, option: "--chain-id")
+        try OptionRange.check(creditDelay, 0...86_400, option: "--credit-delay", unit: "seconds")
+        try OptionRange.check(creditsCache, 0...3_600, option: "--credits-cache", unit: "seconds")
+        try OptionRange.check(intentLifetime, 1...604_800, option: "--intent-lifetime", unit: "seconds")
+    }
+
     func run() async throws {
         let configuration = try makeConfiguration()
         let sandbox: Sandbox

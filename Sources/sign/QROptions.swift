@@ -35,6 +35,11 @@ struct SignQROptions: ParsableArguments {
     /// True when the input comes from QR codes.
     var readsQR: Bool { !images.isEmpty || camera != nil }
 
+    /// Refuses a camera timeout outside 1 s to 1 h.
+    func validate() throws {
+        try OptionRange.check(cameraTimeout, 1...3_600, option: "--camera-timeout", unit: "seconds")
+    }
+
     /// Exactly one source: BUNDLE, --qr-image or --camera.
     func validateSource(bundle: String?) throws {
         let sources = [bundle != nil, !images.isEmpty, camera != nil].filter { $0 }.count

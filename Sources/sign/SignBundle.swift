@@ -59,7 +59,7 @@ struct SignBundle: AsyncParsableCommand {
 
     func validate() throws {
         try qr.validateSource(bundle: bundle)
-        guard feeLadder >= 0 else { throw ValidationError("--fee-ladder must be 0 or more") }
+        try OptionRange.check(feeLadder, 0...20, option: "--fee-ladder", unit: "replacements")
         if feeLadder > 0, out == nil { throw ValidationError("--fee-ladder needs --out (the ladder lives in the signed file)") }
     }
 
