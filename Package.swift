@@ -40,6 +40,10 @@ let package = Package(
         .target(name: "EthereumRLP", dependencies: ["EthereumPrimitives"]),
         .target(name: "EthereumABI", dependencies: ["EthereumPrimitives"]),
         .target(name: "Secp256k1", dependencies: ["CSecp256k1", "EthereumPrimitives"]),
+        // Keys and signing: offline only (the online tools link Secp256k1's verification, never this).
+        .target(
+            name: "SigningKeys",
+            dependencies: ["CSecp256k1", "Secp256k1", "EthereumPrimitives", "EthereumRLP", "EthereumTransactions"]),
         .target(name: "EthereumTransactions", dependencies: ["EthereumPrimitives", "EthereumRLP", "Secp256k1"]),
 
         // Shared by both sides of the air gap: formats and command-line plumbing (no keys, no networking).
@@ -102,6 +106,7 @@ let package = Package(
         .target(
             name: "Sandbox",
             dependencies: [
+                "SigningKeys",
                 "EthereumPrimitives", "EthereumRLP", "EthereumABI", "Secp256k1", "EthereumTransactions", "BundleFormat",
                 "HTTPTransport", "LoopbackHTTP", "StrictJSON",
             ],
@@ -109,7 +114,8 @@ let package = Package(
         ),
 
         // Approvals (M-of-N, EIP-191) and the hash-chained audit trail: no keys held, no networking.
-        .target(name: "Approvals", dependencies: ["BundleFormat", "EthereumPrimitives", "Secp256k1", "TerminalText"]),
+        .target(
+            name: "Approvals", dependencies: ["SigningKeys", "BundleFormat", "EthereumPrimitives", "Secp256k1", "TerminalText"]),
         .target(name: "AuditLog", dependencies: ["BundleFormat", "EthereumPrimitives", "TerminalText"]),
         // `--audit-log` and the `audit verify|timeline` subcommand, shared by all three tools (no keys, no networking).
         .target(
@@ -120,11 +126,14 @@ let package = Package(
         ),
 
         // Offline only: keys and the signer.
-        .target(name: "Keystore", dependencies: ["Secp256k1", "EthereumPrimitives", "StrictJSON", "TerminalText"] + crypto),
-        .target(name: "HDKeys", dependencies: ["Secp256k1", "EthereumPrimitives"] + crypto),
+        .target(
+            name: "Keystore",
+            dependencies: ["SigningKeys", "Secp256k1", "EthereumPrimitives", "StrictJSON", "TerminalText"] + crypto),
+        .target(name: "HDKeys", dependencies: ["SigningKeys", "Secp256k1", "EthereumPrimitives"] + crypto),
         .target(
             name: "OfflineSigning",
             dependencies: [
+                "SigningKeys",
                 "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumTransactions", "Secp256k1", "StrictJSON",
                 "TerminalText", .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -142,6 +151,7 @@ let package = Package(
         .executableTarget(
             name: "sign",
             dependencies: [
+                "SigningKeys",
                 "CommandLineSupport", "BundleFormat", "OfflineSigning", "Keystore", "HDKeys", "Secp256k1",
                 "EthereumPrimitives", "EthereumTransactions", "QRBundle", "QRTransport", argumentParser,
                 "Approvals", "AuditLog", "AuditCommands", "TerminalText",
@@ -157,11 +167,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "coldcredits-bench",
-            dependencies: ["BundleFormat", "EthereumPrimitives", "EthereumTransactions", "OfflineSigning", "Secp256k1"],
+            dependencies: [
+                "SigningKeys", "BundleFormat", "EthereumPrimitives", "EthereumTransactions", "OfflineSigning", "Secp256k1",
+            ],
             path: "Sources/Benchmarks"
         ),
         .executableTarget(
-            name: "keystore-bench", dependencies: ["Keystore", "Secp256k1"], path: "Sources/KeystoreBench"
+            name: "keystore-bench", dependencies: ["SigningKeys", "Keystore", "Secp256k1"], path: "Sources/KeystoreBench"
         ),
 
         .executableTarget(
@@ -173,10 +185,10 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["EthereumPrimitives"], path: "Tests/TestSupport"),
         .testTarget(name: "EthereumPrimitivesTests", dependencies: ["EthereumPrimitives", "TestSupport"]),
         .testTarget(name: "EthereumRLPTests", dependencies: ["EthereumRLP", "TestSupport"]),
-        .testTarget(name: "EthereumABITests", dependencies: ["EthereumABI", "Secp256k1", "TestSupport"]),
-        .testTarget(name: "Secp256k1Tests", dependencies: ["Secp256k1", "TestSupport"]),
+        .testTarget(name: "EthereumABITests", dependencies: ["SigningKeys", "EthereumABI", "Secp256k1", "TestSupport"]),
+        .testTarget(name: "Secp256k1Tests", dependencies: ["SigningKeys", "Secp256k1", "TestSupport"]),
         .testTarget(
-            name: "EthereumTransactionsTests", dependencies: ["EthereumTransactions", "Secp256k1", "TestSupport"],
+            name: "EthereumTransactionsTests", dependencies: ["SigningKeys", "EthereumTransactions", "Secp256k1", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
@@ -186,7 +198,10 @@ let package = Package(
             ]),
         .testTarget(
             name: "OfflineSigningTests",
-            dependencies: ["OfflineSigning", "BundleFormat", "EthereumABI", "EthereumTransactions", "Secp256k1", "TestSupport"]
+            dependencies: [
+                "SigningKeys", "OfflineSigning", "BundleFormat", "EthereumABI", "EthereumTransactions", "Secp256k1",
+                "TestSupport",
+            ]
         ),
         .testTarget(
             name: "QRTransportTests", dependencies: ["QRTransport", "TestSupport", "EthereumPrimitives"], exclude: ["Fixtures"]
@@ -194,6 +209,7 @@ let package = Package(
         .testTarget(
             name: "QRBundleTests",
             dependencies: [
+                "SigningKeys",
                 "QRBundle", "QRTransport", "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumRLP",
                 "EthereumTransactions", "OfflineSigning", "Secp256k1", "TestSupport",
             ]
@@ -205,8 +221,10 @@ let package = Package(
                 "EthereumTransactions",
             ]
         ),
-        .testTarget(name: "KeystoreTests", dependencies: ["Keystore", "Secp256k1", "EthereumPrimitives", "TestSupport"]),
-        .testTarget(name: "HDKeysTests", dependencies: ["HDKeys", "Secp256k1", "EthereumPrimitives", "TestSupport"]),
+        .testTarget(
+            name: "KeystoreTests", dependencies: ["SigningKeys", "Keystore", "Secp256k1", "EthereumPrimitives", "TestSupport"]),
+        .testTarget(
+            name: "HDKeysTests", dependencies: ["SigningKeys", "HDKeys", "Secp256k1", "EthereumPrimitives", "TestSupport"]),
         .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "HTTPTransportTests", dependencies: ["HTTPTransport", "LoopbackHTTP"]),
@@ -221,6 +239,7 @@ let package = Package(
         .testTarget(
             name: "SandboxTests",
             dependencies: [
+                "SigningKeys",
                 "Sandbox", "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumTransactions", "Secp256k1",
                 "HTTPTransport", "LoopbackHTTP", "StrictJSON", "PaymentAPI", "EthereumRPC", "OfflineSigning", "TestSupport",
             ]
@@ -228,6 +247,7 @@ let package = Package(
         .target(
             name: "SandboxTestSupport",
             dependencies: [
+                "SigningKeys",
                 "Sandbox", "BundleFormat", "EthereumPrimitives", "EthereumRPC", "HTTPTransport", "LoopbackHTTP", "PaymentAPI",
                 "Secp256k1",
             ],
@@ -236,6 +256,7 @@ let package = Package(
         .testTarget(
             name: "PreparationTests",
             dependencies: [
+                "SigningKeys",
                 "SandboxTestSupport", "Preparation", "Sandbox", "BundleFormat", "EthereumABI", "EthereumPrimitives",
                 "EthereumRPC",
                 "EthereumTransactions", "HTTPTransport", "LoopbackHTTP", "PaymentAPI", "Secp256k1",
@@ -244,6 +265,7 @@ let package = Package(
         .testTarget(
             name: "BroadcastingTests",
             dependencies: [
+                "SigningKeys",
                 "SandboxTestSupport", "Broadcasting", "Preparation", "OfflineSigning", "Sandbox", "BundleFormat", "EthereumABI",
                 "EthereumPrimitives", "CommandLineSupport", "OnlineSupport",
                 "EthereumRPC", "EthereumTransactions", "HTTPTransport", "LoopbackHTTP", "PaymentAPI", "Secp256k1",
@@ -251,7 +273,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ApprovalsTests",
-            dependencies: ["Approvals", "BundleFormat", "EthereumPrimitives", "Secp256k1", "TestSupport"],
+            dependencies: ["SigningKeys", "Approvals", "BundleFormat", "EthereumPrimitives", "Secp256k1", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

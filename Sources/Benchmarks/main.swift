@@ -2,6 +2,7 @@
 //
 // Build with `swift build -c release --product coldcredits-bench`; scripts/bench/compare.py runs it and the
 // same work in Python. Options: --json, --quick (fewer batches, for a smoke run).
+import SigningKeys
 import EthereumPrimitives
 import EthereumTransactions
 import Foundation

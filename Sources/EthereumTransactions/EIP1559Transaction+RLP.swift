@@ -1,5 +1,5 @@
 import EthereumPrimitives
-import EthereumRLP
+package import EthereumRLP
 import Secp256k1
 
 // The one place the EIP-1559 field order is written: `rlpFields` (encoding) and `init(rlpFields:)`
@@ -12,7 +12,7 @@ extension EIP1559Transaction {
     static let signedFieldCount = 12
 
     /// `[chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gasLimit, to, value, data, accessList]`.
-    var rlpFields: [RLPItem] {
+    package var rlpFields: [RLPItem] {
         [
             .integer(chainID.value),
             .integer(nonce),
@@ -55,7 +55,7 @@ extension EIP1559Transaction {
     public var signingHash: SigningHash { SigningHash(payload: signingPayload) }
 
     /// `0x02 ‖ rlp(fields)` for fields already built (signing builds them once for both payloads).
-    static func signingPayload(fields: [RLPItem]) -> [UInt8] {
+    package static func signingPayload(fields: [RLPItem]) -> [UInt8] {
         var out: [UInt8] = [transactionType]
         RLP.append(.list(fields), to: &out)
         return out

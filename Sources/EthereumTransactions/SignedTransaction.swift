@@ -1,5 +1,5 @@
 public import EthereumPrimitives
-import EthereumRLP
+package import EthereumRLP
 public import Secp256k1
 
 /// A signed EIP-1559 transaction: the transaction, its signature, and the exact raw bytes
@@ -26,7 +26,7 @@ public struct SignedTransaction: Hashable, Sendable {
     }
 
     /// Encodes with the nine field items the caller already built.
-    init(transaction: EIP1559Transaction, signature: RecoverableSignature, fields: [RLPItem]) {
+    package init(transaction: EIP1559Transaction, signature: RecoverableSignature, fields: [RLPItem]) {
         self.transaction = transaction
         self.signature = signature
         rawTransaction = EIP1559Transaction.rawTransaction(fields: fields, signature: signature)

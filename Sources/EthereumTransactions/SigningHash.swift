@@ -14,7 +14,7 @@ public struct SigningHash: Hashable, Sendable, CustomStringConvertible {
     public init(_ hash: Hash32) { self.hash = hash }
 
     /// Hashes a complete signing payload (type byte included for typed transactions).
-    init(payload: [UInt8]) { hash = Keccak256.hash(payload) }
+    package init(payload: [UInt8]) { hash = Keccak256.hash(payload) }
 
     /// The 32 bytes.
     public var bytes: [UInt8] { hash.bytes }

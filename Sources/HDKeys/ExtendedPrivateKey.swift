@@ -1,3 +1,4 @@
+public import SigningKeys
 import Crypto
 import Foundation
 public import Secp256k1

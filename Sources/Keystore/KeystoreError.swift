@@ -1,3 +1,4 @@
+import SigningKeys
 import TerminalText
 public import EthereumPrimitives
 

@@ -1,3 +1,4 @@
+public import SigningKeys
 import Crypto
 import _CryptoExtras
 import EthereumPrimitives

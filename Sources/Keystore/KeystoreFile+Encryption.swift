@@ -1,3 +1,4 @@
+public import SigningKeys
 public import Foundation
 public import Secp256k1
 

@@ -1,6 +1,7 @@
 // Times keystore unlocking with geth's standard scrypt cost (n = 2^18, r = 8, p = 1) in this build.
 // Usage: keystore-bench [runs]   (build with `swift build -c release --product keystore-bench`)
 // Compare with scripts/bench/scrypt_compare.py, which runs the same KDF through Python's hashlib (OpenSSL).
+import SigningKeys
 import Foundation
 import Keystore
 import Secp256k1

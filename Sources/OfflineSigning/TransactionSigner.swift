@@ -1,3 +1,4 @@
+public import SigningKeys
 import Foundation
 public import BundleFormat
 import EthereumABI

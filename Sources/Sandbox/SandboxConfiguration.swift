@@ -1,3 +1,4 @@
+public import SigningKeys
 public import BundleFormat
 public import EthereumPrimitives
 public import Secp256k1

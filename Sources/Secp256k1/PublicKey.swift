@@ -16,6 +16,12 @@ public struct PublicKey: Hashable, Sendable {
         self.init(point: point)
     }
 
+    /// Adopts the 64-byte `x ‖ y` of a point libsecp256k1 itself produced (the signer derives its public key).
+    package init(derivedUncompressed bytes: [UInt8]) {
+        precondition(bytes.count == 64, "a derived public key is 64 bytes — caller bug")
+        uncompressed = bytes
+    }
+
     init(point: secp256k1_pubkey) {
         var point = point
         var out = [UInt8](repeating: 0, count: 65)

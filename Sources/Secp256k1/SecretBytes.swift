@@ -32,7 +32,7 @@ public struct SecretBytes: Sendable, CustomStringConvertible, CustomDebugStringC
     }
 
     /// Lends the bytes as an array (passed to C as a pointer to its storage, not copied).
-    func withBytes<R>(_ body: ([UInt8]) -> R) -> R { body(storage.bytes) }
+    package func withBytes<R>(_ body: ([UInt8]) -> R) -> R { body(storage.bytes) }
 
     /// Compares two secrets in time that depends only on their lengths.
     public func constantTimeEquals(_ other: SecretBytes) -> Bool {

@@ -1,3 +1,4 @@
+import SigningKeys
 import TerminalText
 import ArgumentParser
 import CommandLineSupport

@@ -1,3 +1,4 @@
+import SigningKeys
 import ArgumentParser
 import CommandLineSupport
 import EthereumPrimitives

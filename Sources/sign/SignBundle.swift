@@ -1,3 +1,4 @@
+import SigningKeys
 import Approvals
 import ArgumentParser
 import AuditCommands

@@ -1,3 +1,4 @@
+import SigningKeys
 import Approvals
 import EthereumPrimitives
 import Foundation

@@ -1,3 +1,4 @@
+import SigningKeys
 import Broadcasting
 import BundleFormat
 import EthereumPrimitives

@@ -1,3 +1,4 @@
+import SigningKeys
 @testable import Broadcasting
 import BundleFormat
 import EthereumABI

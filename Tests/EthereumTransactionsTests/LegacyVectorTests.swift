@@ -1,3 +1,4 @@
+import SigningKeys
 import EthereumPrimitives
 import EthereumTransactions
 import Foundation

@@ -1,3 +1,4 @@
+import SigningKeys
 import HDKeys
 import Secp256k1
 import Testing

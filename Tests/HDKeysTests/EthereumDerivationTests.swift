@@ -1,3 +1,4 @@
+import SigningKeys
 import EthereumPrimitives
 import HDKeys
 import Secp256k1

@@ -1,3 +1,4 @@
+import SigningKeys
 import EthereumPrimitives
 import Keystore
 import Secp256k1

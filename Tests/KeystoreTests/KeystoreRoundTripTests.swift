@@ -1,3 +1,4 @@
+import SigningKeys
 import EthereumPrimitives
 import Foundation
 import Keystore

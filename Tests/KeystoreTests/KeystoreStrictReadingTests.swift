@@ -1,3 +1,4 @@
+import SigningKeys
 import Foundation
 import Keystore
 import Secp256k1

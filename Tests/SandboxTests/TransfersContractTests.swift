@@ -1,3 +1,4 @@
+import SigningKeys
 import BundleFormat
 import EthereumABI
 import EthereumPrimitives

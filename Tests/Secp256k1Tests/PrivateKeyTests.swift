@@ -1,3 +1,4 @@
+import SigningKeys
 import EthereumPrimitives
 import Secp256k1
 import TestSupport

@@ -1,3 +1,4 @@
+import SigningKeys
 import Foundation
 import BundleFormat
 import EthereumABI

@@ -1,5 +1,6 @@
 internal import CSecp256k1
 public import EthereumPrimitives
+public import Secp256k1
 
 /// A secp256k1 private key.
 ///
@@ -15,7 +16,7 @@ public struct PrivateKey: Sendable, CustomStringConvertible {
     /// Validates and adopts 32 key bytes (0 < k < n).
     public init(_ secret: SecretBytes) throws(Secp256k1Error) {
         guard secret.count == 32 else { throw .invalidPrivateKey }
-        let valid = secret.withBytes { secp256k1_ec_seckey_verify(Context.shared.pointer, $0) == 1 }
+        let valid = secret.withBytes { secp256k1_ec_seckey_verify(SigningContext.shared.pointer, $0) == 1 }
         guard valid else { throw .invalidPrivateKey }
         self.secret = secret
     }
@@ -34,9 +35,15 @@ public struct PrivateKey: Sendable, CustomStringConvertible {
     /// The matching public key.
     public var publicKey: PublicKey {
         var point = secp256k1_pubkey()
-        let created = secret.withBytes { secp256k1_ec_pubkey_create(Context.shared.pointer, &point, $0) }
+        let created = secret.withBytes { secp256k1_ec_pubkey_create(SigningContext.shared.pointer, &point, $0) }
         guard created == 1 else { fatalError("pubkey_create failed on a verified key — library bug") }
-        return PublicKey(point: point)
+        var out = [UInt8](repeating: 0, count: 65)
+        var length = 65
+        guard
+            secp256k1_ec_pubkey_serialize(
+                SigningContext.shared.pointer, &out, &length, &point, UInt32(SECP256K1_EC_UNCOMPRESSED)) == 1, length == 65
+        else { fatalError("secp256k1_ec_pubkey_serialize failed on a derived key — library bug") }
+        return PublicKey(derivedUncompressed: Array(out[1...]))
     }
 
     /// The Ethereum address of this key.
@@ -46,12 +53,12 @@ public struct PrivateKey: Sendable, CustomStringConvertible {
     public func sign(digest: Hash32) -> RecoverableSignature {
         var signature = secp256k1_ecdsa_recoverable_signature()
         let signed = secret.withBytes {
-            secp256k1_ecdsa_sign_recoverable(Context.shared.pointer, &signature, digest.bytes, $0, nil, nil)
+            secp256k1_ecdsa_sign_recoverable(SigningContext.shared.pointer, &signature, digest.bytes, $0, nil, nil)
         }
         guard signed == 1 else { fatalError("secp256k1_ecdsa_sign_recoverable failed on a verified key — library bug") }
         var compact = [UInt8](repeating: 0, count: 64)
         var recoveryID: Int32 = 0
-        secp256k1_ecdsa_recoverable_signature_serialize_compact(Context.shared.pointer, &compact, &recoveryID, &signature)
+        secp256k1_ecdsa_recoverable_signature_serialize_compact(SigningContext.shared.pointer, &compact, &recoveryID, &signature)
         guard
             let result = try? RecoverableSignature(
                 r: Array(compact[0..<32]), s: Array(compact[32...]),
@@ -68,7 +75,7 @@ public struct PrivateKey: Sendable, CustomStringConvertible {
         guard tweak.count == 32 else { throw .invalidTweak }
         var sum = secret.withBytes { Array($0) }
         defer { SecretBytes.wipe(&sum) }
-        guard secp256k1_ec_seckey_tweak_add(Context.shared.pointer, &sum, tweak) == 1 else { throw .invalidTweak }
+        guard secp256k1_ec_seckey_tweak_add(SigningContext.shared.pointer, &sum, tweak) == 1 else { throw .invalidTweak }
         return try PrivateKey(SecretBytes(sum))
     }
 
