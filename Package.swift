@@ -3,6 +3,7 @@
 //
 // The air gap is part of the build graph: `sign` reaches no networking module, and `prepare` and
 // `broadcast` reach no keystore or offline-signing module. `.ci/airgap_check.py` proves it on every build.
+import Foundation
 import PackageDescription
 
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
@@ -170,10 +171,10 @@ let package = Package(
             dependencies: [
                 "SigningKeys", "BundleFormat", "EthereumPrimitives", "EthereumTransactions", "OfflineSigning", "Secp256k1",
             ],
-            path: "Sources/Benchmarks"
+            path: "Sources/Tools/Benchmarks"
         ),
         .executableTarget(
-            name: "keystore-bench", dependencies: ["SigningKeys", "Keystore", "Secp256k1"], path: "Sources/KeystoreBench"
+            name: "keystore-bench", dependencies: ["SigningKeys", "Keystore", "Secp256k1"], path: "Sources/Tools/KeystoreBench"
         ),
 
         .executableTarget(
@@ -300,4 +301,21 @@ for target in package.targets where target.type != .system {
     settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
     settings.append(.enableUpcomingFeature("MemberImportVisibility"))
     target.swiftSettings = settings
+}
+
+// The tree shows the air gap: every module lives in Sources/<side>/<module>, and its folder is its side.
+//   C        the system C libraries, one owner module each (libsecp256k1: Secp256k1 verifies, SigningKeys signs)
+//   Core     primitives, RLP, ABI, transactions (no signing), JSON, formats, UR/QR codecs: no keys, no networking
+//   Offline  keys, keystores, HD keys, signing, policy, ledger, approvals, and `sign`: links no networking
+//   Online   HTTP, JSON-RPC, the payment API, preparation, broadcasting, `prepare` and `broadcast`: no keys
+//   Tools    command-line support shared by the executables, and the benchmarks
+//   Sandbox  the local stand-in for OpenRouter and a chain, and `sandbox`: never linked into the three tools
+// `.ci/airgap_check.py` reads each target's side from its path; nothing else lists them.
+let sides = ["C", "Core", "Offline", "Online", "Tools", "Sandbox"]
+let root = URL(fileURLWithPath: Context.packageDirectory)
+for target in package.targets where target.type != .test && target.path == nil {
+    let side = sides.first { side in
+        FileManager.default.fileExists(atPath: root.appendingPathComponent("Sources/\(side)/\(target.name)").path)
+    }
+    if let side { target.path = "Sources/\(side)/\(target.name)" }
 }

@@ -27,7 +27,7 @@ from eth_keys.backends import get_backend
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = Path(__import__("os").environ.get("COLDCREDITS_BENCH", str(ROOT / ".build/release/coldcredits-bench")))
 KEY = bytes([0x46]) * 32
-# The same transaction as Sources/Benchmarks/Workloads.swift.
+# The same transaction as Sources/Tools/Benchmarks/Workloads.swift.
 TRANSACTION = {
     "type": 2,
     "chainId": 8453,

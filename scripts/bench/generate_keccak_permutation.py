@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/EthereumPrimitives/Keccak256+Permutation.swift: Keccak-f[1600] with the lanes in locals,
+"""Writes Sources/Core/EthereumPrimitives/Keccak256+Permutation.swift: Keccak-f[1600] with the lanes in locals,
 two rounds per loop iteration, and the lane-complementing transform.
 
 Why this shape (measured with coldcredits-bench; see scripts/bench/compare.py):
@@ -14,7 +14,7 @@ Usage: python scripts/bench/generate_keccak_permutation.py   (rewrites the Swift
 import os
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[2] / "Sources/EthereumPrimitives/Keccak256+Permutation.swift"
+OUT = Path(__file__).resolve().parents[2] / "Sources/Core/EthereumPrimitives/Keccak256+Permutation.swift"
 
 # ρ offsets r[x][y] (FIPS 202 Table 2).
 RHO = [

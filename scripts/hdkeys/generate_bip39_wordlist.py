@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates Sources/HDKeys/BIP39Wordlist+English.swift from the BIP-39 English wordlist.
+"""Regenerates Sources/Offline/HDKeys/BIP39Wordlist+English.swift from the BIP-39 English wordlist.
 
 The list comes from trezor's reference implementation as published on PyPI: `mnemonic` 0.21
 (wheel SHA-256 below), file `mnemonic/wordlist/english.txt`. The script refuses any wheel or
@@ -17,7 +17,7 @@ import zipfile
 WHEEL_SHA256 = "72dc9de16ec5ef47287237b9b6943da11647a03fe7cf1f139fc3d7c4a7439288"
 WORDLIST_SHA256 = "2f5eed53a4727b4bf8880d8f3f199efc90e58503646d9ff8eff3a2ed3b24dbda"
 WORDS_PER_LINE = 8
-OUTPUT = pathlib.Path(__file__).resolve().parents[2] / "Sources/HDKeys/BIP39Wordlist+English.swift"
+OUTPUT = pathlib.Path(__file__).resolve().parents[2] / "Sources/Offline/HDKeys/BIP39Wordlist+English.swift"
 
 
 def main(wheel_path: str) -> None:

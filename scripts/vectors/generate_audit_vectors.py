@@ -2,7 +2,7 @@
 """Writes (or, with --check, re-verifies) an audit log built by an independent implementation of the
 AuditLog v1 line format, for Tests/AuditLogTests.
 
-The format, from its specification (Sources/AuditLog/AuditEntry.swift, formats/README.md):
+The format, from its specification (Sources/Core/AuditLog/AuditEntry.swift, formats/README.md):
   each line is json.dumps(entry, sort_keys=True, separators=(",", ":"), ensure_ascii=False) followed by "\\n";
   entry = {chargeId: str|null, details: {str: str}, fingerprint: str|null, kind, prev: 0x-hex keccak256 of the
   previous line's bytes (without newline; 32 zero bytes for the first), seq: 1, 2, …, time: Unix seconds,
