@@ -54,9 +54,12 @@ let package = Package(
                 "EthereumPrimitives", "EthereumABI", "EthereumRLP", "EthereumTransactions", "StrictJSON", "TerminalText",
             ]),
         .target(
-            name: "CommandLineSupport", dependencies: ["BundleFormat", "EthereumPrimitives", "TerminalText", argumentParser]),
+            name: "CommandLineSupport",
+            dependencies: ["BundleFormat", "EthereumPrimitives", "StrictJSON", "TerminalText", argumentParser]),
         // The one display path: escapes for strings from outside the binary and the sanitiser every line passes.
         .target(name: "TerminalText"),
+        // The one JSON layer: strict parser, path-aware reader, canonical writer (line and document styles).
+        .target(name: "StrictJSON", dependencies: ["EthereumPrimitives"]),
 
         // QR codes across the air gap: the one owner of libqrencode, zbar and libpng; used on both sides.
         .target(
@@ -69,12 +72,11 @@ let package = Package(
             name: "QRBundle",
             dependencies: [
                 "QRTransport", "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumRLP", "EthereumTransactions",
-                "Secp256k1", "TerminalText", argumentParser,
+                "Secp256k1", "StrictJSON", "TerminalText", argumentParser,
             ]
         ),
 
         // Online only: HTTP, JSON-RPC and the OpenRouter API (the only modules that may use FoundationNetworking).
-        .target(name: "StrictJSON"),
         .target(name: "HTTPTransport", dependencies: ["TerminalText"]),
         .target(name: "LoopbackHTTP", dependencies: ["HTTPTransport"]),
         .target(name: "EthereumRPC", dependencies: ["HTTPTransport", "StrictJSON", "EthereumPrimitives", "TerminalText"]),
@@ -84,7 +86,7 @@ let package = Package(
             name: "Preparation",
             dependencies: [
                 "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumRPC", "EthereumTransactions", "PaymentAPI",
-                "Secp256k1", "TerminalText",
+                "Secp256k1", "StrictJSON", "TerminalText",
             ]
         ),
 
@@ -92,7 +94,7 @@ let package = Package(
             name: "Broadcasting",
             dependencies: [
                 "BundleFormat", "CommandLineSupport", "EthereumABI", "EthereumPrimitives", "EthereumRPC",
-                "EthereumTransactions", "HTTPTransport", "PaymentAPI", "TerminalText",
+                "EthereumTransactions", "HTTPTransport", "PaymentAPI", "StrictJSON", "TerminalText",
             ]
         ),
         .target(
@@ -116,13 +118,13 @@ let package = Package(
 
         // Approvals (M-of-N, EIP-191) and the hash-chained audit trail: no keys held, no networking.
         .target(
-            name: "Approvals", dependencies: ["SigningKeys", "BundleFormat", "EthereumPrimitives", "Secp256k1", "TerminalText"]),
-        .target(name: "AuditLog", dependencies: ["BundleFormat", "EthereumPrimitives", "TerminalText"]),
+            name: "Approvals", dependencies: ["SigningKeys", "BundleFormat", "EthereumPrimitives", "Secp256k1", "StrictJSON", "TerminalText"]),
+        .target(name: "AuditLog", dependencies: ["BundleFormat", "EthereumPrimitives", "StrictJSON", "TerminalText"]),
         // `--audit-log` and the `audit verify|timeline` subcommand, shared by all three tools (no keys, no networking).
         .target(
             name: "AuditCommands",
             dependencies: [
-                "AuditLog", "BundleFormat", "CommandLineSupport", "EthereumPrimitives", "TerminalText", argumentParser,
+                "AuditLog", "BundleFormat", "CommandLineSupport", "EthereumPrimitives", "StrictJSON", "TerminalText", argumentParser,
             ]
         ),
 
@@ -146,7 +148,7 @@ let package = Package(
             dependencies: [
                 "CommandLineSupport", "BundleFormat", "OnlineSupport", "Preparation", "EthereumPrimitives", "EthereumRPC",
                 "EthereumTransactions", "EthereumABI", "HTTPTransport", "PaymentAPI", "QRBundle", "QRTransport", argumentParser,
-                "AuditLog", "AuditCommands", "TerminalText",
+                "AuditLog", "AuditCommands", "StrictJSON", "TerminalText",
             ]
         ),
         .executableTarget(
@@ -155,7 +157,7 @@ let package = Package(
                 "SigningKeys",
                 "CommandLineSupport", "BundleFormat", "OfflineSigning", "Keystore", "HDKeys", "Secp256k1",
                 "EthereumPrimitives", "EthereumTransactions", "QRBundle", "QRTransport", argumentParser,
-                "Approvals", "AuditLog", "AuditCommands", "TerminalText",
+                "Approvals", "AuditLog", "AuditCommands", "StrictJSON", "TerminalText",
             ]
         ),
         .executableTarget(
@@ -163,7 +165,7 @@ let package = Package(
             dependencies: [
                 "Broadcasting", "BundleFormat", "CommandLineSupport", "EthereumABI", "EthereumPrimitives", "EthereumRPC",
                 "EthereumTransactions", "OnlineSupport", "PaymentAPI", "QRBundle", "QRTransport", argumentParser,
-                "AuditLog", "AuditCommands", "TerminalText",
+                "AuditLog", "AuditCommands", "StrictJSON", "TerminalText",
             ]
         ),
         .executableTarget(
@@ -201,7 +203,7 @@ let package = Package(
             name: "OfflineSigningTests",
             dependencies: [
                 "SigningKeys", "OfflineSigning", "BundleFormat", "EthereumABI", "EthereumTransactions", "Secp256k1",
-                "TestSupport",
+                "StrictJSON", "TestSupport",
             ]
         ),
         .testTarget(
@@ -219,7 +221,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "TestSupport", "QRBundle", "QRTransport", "BundleFormat", "EthereumABI", "EthereumPrimitives",
-                "EthereumTransactions",
+                "EthereumTransactions", "StrictJSON",
             ]
         ),
         .testTarget(
@@ -291,7 +293,7 @@ let package = Package(
             ],
             path: "Tests/FuzzTargets"
         ),
-        .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets"], exclude: ["Corpus"]),
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets", "StrictJSON"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )
