@@ -118,13 +118,15 @@ let package = Package(
 
         // Approvals (M-of-N, EIP-191) and the hash-chained audit trail: no keys held, no networking.
         .target(
-            name: "Approvals", dependencies: ["SigningKeys", "BundleFormat", "EthereumPrimitives", "Secp256k1", "StrictJSON", "TerminalText"]),
+            name: "Approvals",
+            dependencies: ["SigningKeys", "BundleFormat", "EthereumPrimitives", "Secp256k1", "StrictJSON", "TerminalText"]),
         .target(name: "AuditLog", dependencies: ["BundleFormat", "EthereumPrimitives", "StrictJSON", "TerminalText"]),
         // `--audit-log` and the `audit verify|timeline` subcommand, shared by all three tools (no keys, no networking).
         .target(
             name: "AuditCommands",
             dependencies: [
-                "AuditLog", "BundleFormat", "CommandLineSupport", "EthereumPrimitives", "StrictJSON", "TerminalText", argumentParser,
+                "AuditLog", "BundleFormat", "CommandLineSupport", "EthereumPrimitives", "StrictJSON", "TerminalText",
+                argumentParser,
             ]
         ),
 
@@ -172,6 +174,7 @@ let package = Package(
             name: "coldcredits-bench",
             dependencies: [
                 "SigningKeys", "BundleFormat", "EthereumPrimitives", "EthereumTransactions", "OfflineSigning", "Secp256k1",
+                "StrictJSON",
             ],
             path: "Sources/Tools/Benchmarks"
         ),

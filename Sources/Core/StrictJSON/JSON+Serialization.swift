@@ -1,5 +1,7 @@
 extension JSON {
-    /// The two layouts of the one canonical writer. Both sort object keys by code point (the same order as their
+    /// The two layouts of the one canonical writer.
+    ///
+    /// Both sort object keys by code point (the same order as their
     /// UTF-8 bytes), escape only `"`, `\` and control characters (`\b \f \n \r \t`, else `\u00XX`) and write every
     /// other character as UTF-8, so a second implementation reproduces the bytes with Python's `json.dumps(…,
     /// sort_keys=True, ensure_ascii=False)`.

@@ -31,7 +31,8 @@ extension SigningLedger {
             switch error {
             case .missing(let key): return fail(key, "required field is missing")
             case .wrongType(let key, let expected, let found):
-                return fail(key.isEmpty ? nil : key, "expected \(expected == "an object" ? "a JSON object" : expected), found \(found)")
+                return fail(
+                    key.isEmpty ? nil : key, "expected \(expected == "an object" ? "a JSON object" : expected), found \(found)")
             case .invalid(let key, let reason): return fail(key, reason)
             case .unknown(let key):
                 return fail(key, "unknown field (a ledger entry has exactly \(fields.sorted().joined(separator: ", ")))")
