@@ -55,7 +55,9 @@ let package = Package(
             ]),
         .target(
             name: "CommandLineSupport",
-            dependencies: ["BundleFormat", "EthereumPrimitives", "StrictJSON", "TerminalText", argumentParser]),
+            dependencies: [
+                "BundleFormat", "EthereumPrimitives", "QRBundle", "QRTransport", "StrictJSON", "TerminalText", argumentParser,
+            ]),
         // The one display path: escapes for strings from outside the binary and the sanitiser every line passes.
         .target(name: "TerminalText"),
         // The one JSON layer: strict parser, path-aware reader, canonical writer (line and document styles).
@@ -72,7 +74,7 @@ let package = Package(
             name: "QRBundle",
             dependencies: [
                 "QRTransport", "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumRLP", "EthereumTransactions",
-                "Secp256k1", "StrictJSON", "TerminalText", argumentParser,
+                "Secp256k1", "StrictJSON", "TerminalText",
             ]
         ),
 
