@@ -54,9 +54,14 @@ let package = Package(
                 "EthereumPrimitives", "EthereumABI", "EthereumRLP", "EthereumTransactions", "StrictJSON", "TerminalText",
             ]),
         .target(
-            name: "CommandLineSupport", dependencies: ["BundleFormat", "EthereumPrimitives", "TerminalText", argumentParser]),
+            name: "CommandLineSupport",
+            dependencies: [
+                "BundleFormat", "EthereumPrimitives", "QRBundle", "QRTransport", "StrictJSON", "TerminalText", argumentParser,
+            ]),
         // The one display path: escapes for strings from outside the binary and the sanitiser every line passes.
         .target(name: "TerminalText"),
+        // The one JSON layer: strict parser, path-aware reader, canonical writer (line and document styles).
+        .target(name: "StrictJSON", dependencies: ["EthereumPrimitives"]),
 
         // QR codes across the air gap: the one owner of libqrencode, zbar and libpng; used on both sides.
         .target(
@@ -69,12 +74,11 @@ let package = Package(
             name: "QRBundle",
             dependencies: [
                 "QRTransport", "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumRLP", "EthereumTransactions",
-                "Secp256k1", "TerminalText", argumentParser,
+                "Secp256k1", "StrictJSON", "TerminalText",
             ]
         ),
 
         // Online only: HTTP, JSON-RPC and the OpenRouter API (the only modules that may use FoundationNetworking).
-        .target(name: "StrictJSON"),
         .target(name: "HTTPTransport", dependencies: ["TerminalText"]),
         .target(name: "LoopbackHTTP", dependencies: ["HTTPTransport"]),
         .target(name: "EthereumRPC", dependencies: ["HTTPTransport", "StrictJSON", "EthereumPrimitives", "TerminalText"]),
@@ -84,7 +88,7 @@ let package = Package(
             name: "Preparation",
             dependencies: [
                 "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumRPC", "EthereumTransactions", "PaymentAPI",
-                "Secp256k1", "TerminalText",
+                "Secp256k1", "StrictJSON", "TerminalText",
             ]
         ),
 
@@ -92,7 +96,7 @@ let package = Package(
             name: "Broadcasting",
             dependencies: [
                 "BundleFormat", "CommandLineSupport", "EthereumABI", "EthereumPrimitives", "EthereumRPC",
-                "EthereumTransactions", "HTTPTransport", "PaymentAPI", "TerminalText",
+                "EthereumTransactions", "HTTPTransport", "PaymentAPI", "StrictJSON", "TerminalText",
             ]
         ),
         .target(
@@ -116,13 +120,15 @@ let package = Package(
 
         // Approvals (M-of-N, EIP-191) and the hash-chained audit trail: no keys held, no networking.
         .target(
-            name: "Approvals", dependencies: ["SigningKeys", "BundleFormat", "EthereumPrimitives", "Secp256k1", "TerminalText"]),
-        .target(name: "AuditLog", dependencies: ["BundleFormat", "EthereumPrimitives", "TerminalText"]),
+            name: "Approvals",
+            dependencies: ["SigningKeys", "BundleFormat", "EthereumPrimitives", "Secp256k1", "StrictJSON", "TerminalText"]),
+        .target(name: "AuditLog", dependencies: ["BundleFormat", "EthereumPrimitives", "StrictJSON", "TerminalText"]),
         // `--audit-log` and the `audit verify|timeline` subcommand, shared by all three tools (no keys, no networking).
         .target(
             name: "AuditCommands",
             dependencies: [
-                "AuditLog", "BundleFormat", "CommandLineSupport", "EthereumPrimitives", "TerminalText", argumentParser,
+                "AuditLog", "BundleFormat", "CommandLineSupport", "EthereumPrimitives", "StrictJSON", "TerminalText",
+                argumentParser,
             ]
         ),
 
@@ -146,7 +152,7 @@ let package = Package(
             dependencies: [
                 "CommandLineSupport", "BundleFormat", "OnlineSupport", "Preparation", "EthereumPrimitives", "EthereumRPC",
                 "EthereumTransactions", "EthereumABI", "HTTPTransport", "PaymentAPI", "QRBundle", "QRTransport", argumentParser,
-                "AuditLog", "AuditCommands", "TerminalText",
+                "AuditLog", "AuditCommands", "StrictJSON", "TerminalText",
             ]
         ),
         .executableTarget(
@@ -155,7 +161,7 @@ let package = Package(
                 "SigningKeys",
                 "CommandLineSupport", "BundleFormat", "OfflineSigning", "Keystore", "HDKeys", "Secp256k1",
                 "EthereumPrimitives", "EthereumTransactions", "QRBundle", "QRTransport", argumentParser,
-                "Approvals", "AuditLog", "AuditCommands", "TerminalText",
+                "Approvals", "AuditLog", "AuditCommands", "StrictJSON", "TerminalText",
             ]
         ),
         .executableTarget(
@@ -163,13 +169,14 @@ let package = Package(
             dependencies: [
                 "Broadcasting", "BundleFormat", "CommandLineSupport", "EthereumABI", "EthereumPrimitives", "EthereumRPC",
                 "EthereumTransactions", "OnlineSupport", "PaymentAPI", "QRBundle", "QRTransport", argumentParser,
-                "AuditLog", "AuditCommands", "TerminalText",
+                "AuditLog", "AuditCommands", "StrictJSON", "TerminalText",
             ]
         ),
         .executableTarget(
             name: "coldcredits-bench",
             dependencies: [
                 "SigningKeys", "BundleFormat", "EthereumPrimitives", "EthereumTransactions", "OfflineSigning", "Secp256k1",
+                "StrictJSON",
             ],
             path: "Sources/Tools/Benchmarks"
         ),
@@ -201,7 +208,7 @@ let package = Package(
             name: "OfflineSigningTests",
             dependencies: [
                 "SigningKeys", "OfflineSigning", "BundleFormat", "EthereumABI", "EthereumTransactions", "Secp256k1",
-                "TestSupport",
+                "StrictJSON", "TestSupport",
             ]
         ),
         .testTarget(
@@ -219,7 +226,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "TestSupport", "QRBundle", "QRTransport", "BundleFormat", "EthereumABI", "EthereumPrimitives",
-                "EthereumTransactions",
+                "EthereumTransactions", "StrictJSON",
             ]
         ),
         .testTarget(
@@ -291,7 +298,7 @@ let package = Package(
             ],
             path: "Tests/FuzzTargets"
         ),
-        .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets"], exclude: ["Corpus"]),
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets", "StrictJSON"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )

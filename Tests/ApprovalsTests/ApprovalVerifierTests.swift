@@ -175,7 +175,7 @@ import Testing
         let report = ApprovalVerifier.evaluate(
             [try v.polygon.approval("C"), try v.polygon.approval("D")], text: try v.polygon.approvalText(),
             threshold: 2, approvers: v.approvers)
-        let data = CanonicalJSON.encode(report.fields)
+        let data = report.fields.canonicalDocument
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(object["met"] as? Bool == false)
         #expect(object["approved"] as? [String] == [v.address("C").checksummed])

@@ -202,7 +202,7 @@ import Testing
     func jsonFields() throws {
         var lines = LogFactory.lines(Self.original)
         lines.remove(at: 2)
-        let data = CanonicalJSON.encode(verify(lines).fields)
+        let data = verify(lines).fields.canonicalDocument
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(object["intact"] as? Bool == false)
         let findings = object["findings"] as? [[String: Any]]

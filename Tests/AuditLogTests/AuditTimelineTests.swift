@@ -175,7 +175,7 @@ import Testing
     @Test("the JSON form carries the events in order and the verdict")
     func jsonFields() throws {
         let timeline = try #require(AuditTimeline.merge(Self.logs()).first)
-        let data = CanonicalJSON.encode(timeline.fields)
+        let data = timeline.fields.canonicalDocument
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(object["includedTransactionIsSigned"] as? Bool == true)
         #expect(

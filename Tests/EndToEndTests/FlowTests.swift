@@ -1,3 +1,4 @@
+import StrictJSON
 import BundleFormat
 import EthereumABI
 import EthereumPrimitives
@@ -74,7 +75,7 @@ import Testing
         #expect(try flow.sign().status == 0)
         #expect(try flow.broadcast().status == 0)
         let charge = try flow.bundle().charge.raw
-        try JSONSerialization.data(withJSONObject: charge).write(to: URL(fileURLWithPath: flow.path("charge.json")))
+        try Data(JSON.serialize(charge)).write(to: URL(fileURLWithPath: flow.path("charge.json")))
         let replay = try ToolRunner.run(
             "prepare",
             [

@@ -1,3 +1,4 @@
+import StrictJSON
 import Broadcasting
 import BundleFormat
 import EthereumABI
@@ -47,7 +48,7 @@ struct SeedGenerator {
             try Self.write("eth-sign-request", name + ".cbor", request.cbor)
             try Self.write("cbor", "request-" + name + ".cbor", request.cbor)
             try Self.write("calldata", name + ".bin", bundle.transaction.data)
-            try Self.write("charge", name + ".json", [UInt8](CanonicalJSON.encode(["data": bundle.charge.raw])))
+            try Self.write("charge", name + ".json", [UInt8](JSONValue.object(["data": bundle.charge.raw]).canonicalDocument))
             urs += [(name, compact.ur), ("request-" + name, request.ur)]
             if name == "sandbox-polygon", let file = signed.first?.1 {
                 let signature = try EthSignature(answering: request, with: file.transaction)

@@ -1,3 +1,4 @@
+import StrictJSON
 import SigningKeys
 import BundleFormat
 import EthereumABI
@@ -61,22 +62,24 @@ struct BundleFactory {
 
     func bundle() throws -> UnsignedBundle {
         let intent = try intent()
-        let callData: [String: Any] = [
-            "recipient_amount": intent.recipientAmount.decimalString, "deadline": ISO8601.format(unixSeconds: deadlineSeconds),
-            "recipient": intent.recipient.checksummed, "recipient_currency": intent.recipientCurrency.checksummed,
-            "refund_destination": intent.refundDestination.checksummed, "fee_amount": intent.feeAmount.decimalString,
-            "id": Hex.encode(intent.id), "operator": intent.operator.lowercased, "signature": Hex.encode(intent.signature),
-            "prefix": Hex.encode(intent.prefix),
+        let callData: JSONValue = [
+            "recipient_amount": .string(intent.recipientAmount.decimalString),
+            "deadline": .string(ISO8601.format(unixSeconds: deadlineSeconds)), "recipient": .string(intent.recipient.checksummed),
+            "recipient_currency": .string(intent.recipientCurrency.checksummed),
+            "refund_destination": .string(intent.refundDestination.checksummed),
+            "fee_amount": .string(intent.feeAmount.decimalString), "id": .string(Hex.encode(intent.id)),
+            "operator": .string(intent.operator.lowercased), "signature": .string(Hex.encode(intent.signature)),
+            "prefix": .string(Hex.encode(intent.prefix)),
         ]
-        let data: [String: Any] = [
-            "id": chargeID, "created_at": ISO8601.format(unixSeconds: deadlineSeconds - 3600),
-            "expires_at": ISO8601.format(unixSeconds: deadlineSeconds),
+        let data: JSONValue = [
+            "id": .string(chargeID), "created_at": .string(ISO8601.format(unixSeconds: deadlineSeconds - 3600)),
+            "expires_at": .string(ISO8601.format(unixSeconds: deadlineSeconds)),
             "web3_data": [
                 "transfer_intent": [
                     "metadata": [
-                        "chain_id": chargeChainID.value, "contract_address": chargeContract.lowercased,
-                        "sender": sender.checksummed,
-                    ] as [String: Any],
+                        "chain_id": JSONValue(chargeChainID.value), "contract_address": .string(chargeContract.lowercased),
+                        "sender": .string(sender.checksummed),
+                    ],
                     "call_data": callData,
                 ]
             ],

@@ -1,6 +1,7 @@
 import BundleFormat
 import EthereumPrimitives
 import Foundation
+import StrictJSON
 
 extension AuditEntry {
     /// Reads one line (without its newline) strictly: every field present with its type, nothing else, and
@@ -15,7 +16,7 @@ extension AuditEntry {
     }
 
     private static func read(_ bytes: [UInt8]) throws(BundleError) -> AuditEntry {
-        var reader = try JSONReader(data: Data(bytes))
+        var reader = try BundleReader(document: Data(bytes))
         let version = try reader.integer("v")
         guard version == Self.version else {
             throw .unsupportedVersion(expected: Int(Self.version), found: Int(clamping: version))
@@ -35,12 +36,8 @@ extension AuditEntry {
         let chargeID = try nullableString(&reader, "chargeId")
         var detailsReader = try reader.object("details")
         var details: [String: String] = [:]
-        for (key, value) in detailsReader.rawObject {
-            guard let text = value as? String else {
-                throw .wrongType(path: detailsReader.childPath(key), expected: "a string")
-            }
-            details[key] = text
-            _ = try detailsReader.string(key)
+        for key in detailsReader.members.keys.sorted() {
+            details[key] = try detailsReader.string(key)
         }
         try detailsReader.finish()
         try reader.finish()
@@ -51,8 +48,8 @@ extension AuditEntry {
     }
 
     /// A key that must be present, holding a string or null.
-    private static func nullableString(_ reader: inout JSONReader, _ key: String) throws(BundleError) -> String? {
-        guard reader.rawObject[key] != nil else { throw .missingField(path: reader.childPath(key)) }
+    private static func nullableString(_ reader: inout BundleReader, _ key: String) throws(BundleError) -> String? {
+        guard reader.members[key] != nil else { throw .missingField(path: reader.childPath(key)) }
         return try reader.optionalString(key)
     }
 }

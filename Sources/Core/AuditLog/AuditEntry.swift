@@ -1,10 +1,10 @@
 public import EthereumPrimitives
-import BundleFormat
+import StrictJSON
 
 /// One line of an audit log: an ``AuditEvent`` with its place in the hash chain.
 ///
 /// The line is canonical JSON — keys sorted by code point, no whitespace, strings escaped as
-/// ``CanonicalJSONString`` does (Python's `json.dumps(entry, sort_keys=True, separators=(",", ":"),
+/// ``JSON/Style/line`` does (Python's `json.dumps(entry, sort_keys=True, separators=(",", ":"),
 /// ensure_ascii=False)`), ending in `\n` in the file:
 ///
 /// ```text
@@ -46,22 +46,12 @@ public struct AuditEntry: Equatable, Hashable, Sendable {
     public var text: String { String(decoding: line, as: UTF8.self) }
 
     static func encode(event: AuditEvent, sequence: UInt64, previousHash: Hash32) -> [UInt8] {
-        func string(_ text: String) -> [UInt8] { Array(CanonicalJSONString.encode(text)) }
-        func optional(_ text: String?) -> [UInt8] { text.map(string) ?? Array("null".utf8) }
-        let keys = event.details.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
-        var details: [UInt8] = [UInt8(ascii: "{")]
-        for (index, key) in keys.enumerated() {
-            if index > 0 { details.append(UInt8(ascii: ",")) }
-            details += string(key) + [UInt8(ascii: ":")] + string(event.details[key] ?? "")
-        }
-        details.append(UInt8(ascii: "}"))
-        var out: [UInt8] = Array("{\"chargeId\":".utf8) + optional(event.chargeID)
-        out += Array(",\"details\":".utf8) + details
-        out += Array(",\"fingerprint\":".utf8) + optional(event.fingerprint)
-        out += Array(",\"kind\":".utf8) + string(event.kind.rawValue)
-        out += Array(",\"prev\":".utf8) + string(previousHash.hex)
-        out += Array(",\"seq\":\(sequence),\"time\":\(event.time),\"tool\":".utf8) + string(event.tool.rawValue)
-        out += Array(",\"v\":\(version)}".utf8)
-        return out
+        let object: JSONValue = [
+            "chargeId": JSONValue(event.chargeID), "details": JSONValue(event.details),
+            "fingerprint": JSONValue(event.fingerprint), "kind": .string(event.kind.rawValue),
+            "prev": .string(previousHash.hex), "seq": JSONValue(sequence), "time": JSONValue(event.time),
+            "tool": .string(event.tool.rawValue), "v": JSONValue(version),
+        ]
+        return JSON.serialize(object, style: .line)
     }
 }

@@ -1,5 +1,6 @@
 public import EthereumPrimitives
 import BundleFormat
+public import StrictJSON
 import TerminalText
 
 /// An entry as found in a named log file.
@@ -65,16 +66,18 @@ public struct AuditLogReport: Equatable, Sendable {
     }
 
     /// Machine-readable form for `--json`: source, entries, head, intact, anchorLine, findings.
-    public var fields: [String: Any] {
-        var object: [String: Any] = [
-            "source": source, "entries": lineCount, "head": head.hex, "intact": isIntact,
-            "findings": findings.map { finding -> [String: Any] in
-                var item: [String: Any] = ["kind": finding.kind, "message": finding.description]
-                if let line = finding.line { item["line"] = line }
-                return item
-            },
+    public var fields: JSONValue {
+        var object: JSONValue = [
+            "source": .string(source), "entries": JSONValue(lineCount), "head": .string(head.hex),
+            "intact": .bool(isIntact),
+            "findings": .array(
+                findings.map { finding in
+                    var item: JSONValue = ["kind": .string(finding.kind), "message": .string(finding.description)]
+                    if let line = finding.line { item["line"] = JSONValue(line) }
+                    return item
+                }),
         ]
-        if let anchorLine { object["anchorLine"] = anchorLine }
+        if let anchorLine { object["anchorLine"] = JSONValue(anchorLine) }
         return object
     }
 }

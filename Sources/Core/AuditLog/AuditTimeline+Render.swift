@@ -1,4 +1,5 @@
 import BundleFormat
+public import StrictJSON
 import TerminalText
 
 extension AuditTimeline {
@@ -38,23 +39,25 @@ extension AuditTimeline {
     }
 
     /// Machine-readable form for `--json`: the purchase, its events in order, the verdict and contradictions.
-    public var fields: [String: Any] {
-        var object: [String: Any] = [
-            "consistent": isConsistent, "includedTransactionIsSigned": includedTransactionIsSigned,
-            "signedTransactionHashes": signedTransactionHashes,
-            "events": records.map { record -> [String: Any] in
-                let event = record.entry.event
-                return [
-                    "time": event.time, "tool": event.tool.rawValue, "kind": event.kind.rawValue,
-                    "source": record.source, "line": record.line, "details": event.details,
-                ]
-            },
-            "findings": findings.map { ["kind": $0.kind, "message": $0.description] },
+    public var fields: JSONValue {
+        var object: JSONValue = [
+            "consistent": .bool(isConsistent), "includedTransactionIsSigned": .bool(includedTransactionIsSigned),
+            "signedTransactionHashes": JSONValue(signedTransactionHashes),
+            "events": .array(
+                records.map { record in
+                    let event = record.entry.event
+                    return [
+                        "time": JSONValue(event.time), "tool": .string(event.tool.rawValue),
+                        "kind": .string(event.kind.rawValue), "source": .string(record.source),
+                        "line": JSONValue(record.line), "details": JSONValue(event.details),
+                    ]
+                }),
+            "findings": .array(findings.map { ["kind": .string($0.kind), "message": .string($0.description)] }),
         ]
-        if let fingerprint { object["fingerprint"] = fingerprint }
-        if let chargeID { object["chargeId"] = chargeID }
-        if let signingHash { object["signingHash"] = signingHash }
-        if let includedTransactionHash { object["includedTransactionHash"] = includedTransactionHash }
+        if let fingerprint { object["fingerprint"] = .string(fingerprint) }
+        if let chargeID { object["chargeId"] = .string(chargeID) }
+        if let signingHash { object["signingHash"] = .string(signingHash) }
+        if let includedTransactionHash { object["includedTransactionHash"] = .string(includedTransactionHash) }
         return object
     }
 

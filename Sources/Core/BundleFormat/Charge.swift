@@ -1,6 +1,7 @@
 public import Foundation
 public import EthereumABI
 public import EthereumPrimitives
+public import StrictJSON
 
 /// A Coinbase Commerce charge as OpenRouter's `POST /api/v1/credits/coinbase` returns it (the `data` object),
 /// validated and converted: `call_data` strings become a typed ``TransferIntent``, `deadline` becomes Unix
@@ -10,9 +11,7 @@ public import EthereumPrimitives
 /// {chain_id, contract_address, sender}, call_data: {recipient_amount, deadline, recipient, recipient_currency,
 /// refund_destination, fee_amount, id, operator, signature, prefix}}}}`. Unknown keys are tolerated here
 /// (the API may add some) — but `raw` keeps the object exactly as received.
-public struct Charge: @unchecked Sendable {
-    // @unchecked: `raw` holds immutable Foundation JSON values that are never mutated after parsing.
-
+public struct Charge: Sendable {
     /// OpenRouter's charge id.
     public let id: String
     /// `created_at` as received.
@@ -30,17 +29,22 @@ public struct Charge: @unchecked Sendable {
     /// `call_data.deadline` as received (ISO-8601).
     public let deadlineText: String
     /// The `data` object exactly as received.
-    public let raw: [String: Any]
+    public let raw: JSONValue
 
     /// Parses a full API response body `{"data": {…}}`.
     public init(responseBody: Data) throws(BundleError) {
-        var top = try JSONReader(data: responseBody)
-        try self.init(dataObject: try top.object("data").rawObject, path: "data")
+        var top = try BundleReader(document: responseBody)
+        try self.init(dataObject: try top.object("data"))
     }
 
-    /// Parses the `data` object; `path` prefixes error paths (`charge` inside a bundle).
-    public init(dataObject: [String: Any], path: String) throws(BundleError) {
-        var data = JSONReader(object: dataObject, path: path)
+    /// Parses the `data` object `value` found at `path` (`charge` inside a bundle).
+    public init(dataObject value: JSONValue, path: String) throws(BundleError) {
+        try self.init(dataObject: try BundleReader(value, path: path).object())
+    }
+
+    /// Parses the `data` object `data` reads; its path prefixes error paths.
+    public init(dataObject reader: BundleReader) throws(BundleError) {
+        var data = reader
         id = try data.string("id")
         try ChargeID.check(id, path: data.childPath("id"))
         createdAt = try data.string("created_at")
@@ -58,14 +62,8 @@ public struct Charge: @unchecked Sendable {
                 path: call.childPath("deadline"),
                 reason: "expected an ISO-8601 UTC time such as 2025-03-01T06:19:59Z, found \"\(deadlineText)\"")
         }
-        func amount(_ key: String) throws(BundleError) -> UInt256 {
-            let text = try call.string(key)
-            do { return try UInt256(decimal: text, field: call.childPath(key)) } catch {
-                throw .invalidField(path: call.childPath(key), reason: error.description)
-            }
-        }
-        let recipientAmount = try amount("recipient_amount")
-        let feeAmount = try amount("fee_amount")
+        let recipientAmount = try call.decimal("recipient_amount")
+        let feeAmount = try call.decimal("fee_amount")
         do {
             intent = try TransferIntent(
                 recipientAmount: recipientAmount, deadline: UInt256(deadline),
@@ -82,7 +80,7 @@ public struct Charge: @unchecked Sendable {
             throw .invalidField(path: call.childPath("fee_amount"), reason: error.description)
         }
         if intent.recipient == .zero { throw .invalidField(path: call.childPath("recipient"), reason: "is the zero address") }
-        raw = dataObject
+        raw = reader.value
     }
 
     /// The intent's USD value in USDC units: recipient amount plus fee (6 decimals); checked not to overflow

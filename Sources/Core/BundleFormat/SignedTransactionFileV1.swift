@@ -1,6 +1,7 @@
 public import Foundation
 public import EthereumPrimitives
 public import EthereumTransactions
+import StrictJSON
 
 /// What `sign --out` writes and `broadcast` reads: format `coldcredits.signed-transaction`, version 1.
 ///
@@ -50,28 +51,29 @@ public struct SignedTransactionFileV1: Sendable {
 
     /// The canonical JSON.
     public func canonicalJSON() -> Data {
-        func entry(_ tx: SignedTransaction) -> [String: Any] {
+        func entry(_ tx: SignedTransaction) -> JSONValue {
             [
-                "rawTransaction": Hex.encode(tx.rawTransaction), "transactionHash": tx.transactionHash.hex,
-                "maxFeePerGas": tx.transaction.maxFeePerGas.amount.quantity,
-                "maxPriorityFeePerGas": tx.transaction.maxPriorityFeePerGas.amount.quantity,
+                "rawTransaction": .string(Hex.encode(tx.rawTransaction)), "transactionHash": .string(tx.transactionHash.hex),
+                "maxFeePerGas": .string(tx.transaction.maxFeePerGas.amount.quantity),
+                "maxPriorityFeePerGas": .string(tx.transaction.maxPriorityFeePerGas.amount.quantity),
             ]
         }
-        let object: [String: Any] = [
-            "format": Self.format, "version": Self.version,
-            "rawTransaction": Hex.encode(transaction.rawTransaction), "transactionHash": transaction.transactionHash.hex,
-            "signingHash": transaction.signingHash.hex, "fingerprint": fingerprint.description,
-            "from": from.checksummed, "chainId": UInt256(transaction.transaction.chainID.value).quantity,
-            "nonce": UInt256(transaction.transaction.nonce).quantity, "chargeId": chargeID,
-            "validUntil": validUntil, "signedAt": signedAt, "unsignedBundleHash": unsignedBundleHash.hex,
-            "feeLadder": feeLadder.map(entry),
+        let object: JSONValue = [
+            "format": .string(Self.format), "version": JSONValue(UInt64(Self.version)),
+            "rawTransaction": .string(Hex.encode(transaction.rawTransaction)),
+            "transactionHash": .string(transaction.transactionHash.hex),
+            "signingHash": .string(transaction.signingHash.hex), "fingerprint": .string(fingerprint.description),
+            "from": .string(from.checksummed), "chainId": .string(UInt256(transaction.transaction.chainID.value).quantity),
+            "nonce": .string(UInt256(transaction.transaction.nonce).quantity), "chargeId": .string(chargeID),
+            "validUntil": JSONValue(validUntil), "signedAt": JSONValue(signedAt),
+            "unsignedBundleHash": .string(unsignedBundleHash.hex), "feeLadder": .array(feeLadder.map(entry)),
         ]
-        return CanonicalJSON.encode(object)
+        return object.canonicalDocument
     }
 
     /// Reads a file strictly and checks every declared field against the decoded raw transactions.
     public init(jsonData data: Data) throws(BundleError) {
-        var top = try JSONReader(data: data)
+        var top = try BundleReader(document: data)
         try FormatHeader.check(&top, format: Self.format, version: Self.version)
         transaction = try Self.decodeRaw(try top.bytes("rawTransaction"), path: "rawTransaction")
         let declaredHash = try top.hash("transactionHash")
@@ -86,10 +88,9 @@ public struct SignedTransactionFileV1: Sendable {
         signedAt = try top.integer("signedAt")
         unsignedBundleHash = try top.hash("unsignedBundleHash")
         var ladder: [SignedTransaction] = []
-        for (index, item) in try top.array("feeLadder").enumerated() {
-            let path = "feeLadder[\(index)]"
-            guard let object = item as? [String: Any] else { throw .wrongType(path: path, expected: "an object") }
-            var rung = JSONReader(object: object, path: path)
+        for item in try top.array("feeLadder") {
+            let path = item.path
+            var rung = try item.object()
             let tx = try Self.decodeRaw(try rung.bytes("rawTransaction"), path: rung.childPath("rawTransaction"))
             guard try rung.hash("transactionHash") == tx.transactionHash.hash,
                 try rung.quantity("maxFeePerGas") == tx.transaction.maxFeePerGas.amount,

@@ -2,16 +2,17 @@ public import Foundation
 import EthereumABI
 import EthereumPrimitives
 import EthereumTransactions
+public import StrictJSON
 
 extension UnsignedBundleV1 {
     /// Reads a bundle strictly: header first, then every field; unknown fields, non-canonical quantities,
     /// a recorded signing hash or fingerprint that differs from the recomputed one are all refused.
     public init(jsonData data: Data) throws(BundleError) {
-        var top = try JSONReader(data: data)
+        var top = try BundleReader(document: data)
         try FormatHeader.check(&top, format: Self.format, version: Self.version)
         createdAt = try top.integer("createdAt")
         let validUntil = try top.integer("validUntil")
-        charge = try Charge(dataObject: try top.object("charge").rawObject, path: "charge")
+        charge = try Charge(dataObject: try top.object("charge"))
         from = try top.address("from")
         var tx = try top.object("transaction")
         transaction = try Self.readTransaction(&tx)
@@ -44,7 +45,7 @@ extension UnsignedBundleV1 {
         }
     }
 
-    static func readTransaction(_ tx: inout JSONReader) throws(BundleError) -> EIP1559Transaction {
+    static func readTransaction(_ tx: inout BundleReader) throws(BundleError) -> EIP1559Transaction {
         let type = try tx.string("type")
         guard type == "0x2" else {
             throw .invalidField(path: tx.childPath("type"), reason: "expected \"0x2\" (EIP-1559), found \"\(type)\"")
@@ -64,28 +65,34 @@ extension UnsignedBundleV1 {
     }
 
     /// The transaction object in execution-apis spelling.
-    static func transactionObject(_ t: EIP1559Transaction) -> [String: Any] {
+    static func transactionObject(_ t: EIP1559Transaction) -> JSONValue {
         [
-            "type": "0x2", "chainId": Hex.encodeQuantity(UInt256(t.chainID.value).minimalBigEndianBytes),
-            "nonce": UInt256(t.nonce).quantity, "maxPriorityFeePerGas": t.maxPriorityFeePerGas.amount.quantity,
-            "maxFeePerGas": t.maxFeePerGas.amount.quantity, "gas": UInt256(t.gasLimit).quantity,
-            "to": t.to.checksummed, "value": t.value.amount.quantity, "input": Hex.encode(t.data), "accessList": [Any](),
+            "type": "0x2", "chainId": .string(Hex.encodeQuantity(UInt256(t.chainID.value).minimalBigEndianBytes)),
+            "nonce": .string(UInt256(t.nonce).quantity),
+            "maxPriorityFeePerGas": .string(t.maxPriorityFeePerGas.amount.quantity),
+            "maxFeePerGas": .string(t.maxFeePerGas.amount.quantity), "gas": .string(UInt256(t.gasLimit).quantity),
+            "to": .string(t.to.checksummed), "value": .string(t.value.amount.quantity), "input": .string(Hex.encode(t.data)),
+            "accessList": [],
         ]
     }
 
     /// The canonical JSON: sorted keys, two-space indentation, lower-case hex, canonical quantities — the same
     /// bundle always gives the same bytes.
     public func canonicalJSON() -> Data {
-        let object: [String: Any] = [
-            "format": Self.format, "version": Self.version, "createdAt": createdAt, "validUntil": validUntil,
-            "charge": charge.raw, "from": from.checksummed, "transaction": Self.transactionObject(transaction),
+        let object: JSONValue = [
+            "format": .string(Self.format), "version": JSONValue(UInt64(Self.version)), "createdAt": JSONValue(createdAt),
+            "validUntil": JSONValue(validUntil), "charge": charge.raw, "from": .string(from.checksummed),
+            "transaction": Self.transactionObject(transaction),
             "quote": [
-                "poolFeesTier": quote.poolFeesTier, "amountIn": quote.amountIn.quantity,
-                "slippageBps": quote.slippageBPS, "quoter": quote.quoter.checksummed,
-            ] as [String: Any],
-            "fees": ["baseFeePerGas": fees.baseFeePerGas.quantity, "gasEstimate": UInt256(fees.gasEstimate).quantity],
-            "signingHash": signingHash.hex, "fingerprint": fingerprint.description,
+                "poolFeesTier": JSONValue(UInt64(quote.poolFeesTier)), "amountIn": .string(quote.amountIn.quantity),
+                "slippageBps": JSONValue(UInt64(quote.slippageBPS)), "quoter": .string(quote.quoter.checksummed),
+            ],
+            "fees": [
+                "baseFeePerGas": .string(fees.baseFeePerGas.quantity),
+                "gasEstimate": .string(UInt256(fees.gasEstimate).quantity),
+            ],
+            "signingHash": .string(signingHash.hex), "fingerprint": .string(fingerprint.description),
         ]
-        return CanonicalJSON.encode(object)
+        return object.canonicalDocument
     }
 }

@@ -9,9 +9,7 @@ public import EthereumTransactions
 /// canonical `0x` quantities), the payer, the signing hash `prepare` computed and its ``Fingerprint``, and the
 /// online machine's context (quote, fees) — context that `sign` shows as such but never trusts: every figure it
 /// checks is recomputed from the transaction bytes. The schema is `formats/unsigned-bundle/v1/schema.json`.
-public struct UnsignedBundleV1: @unchecked Sendable {
-    // @unchecked: `charge.raw` holds immutable JSON values.
-
+public struct UnsignedBundleV1: Sendable {
     /// The `format` value.
     public static let format = "coldcredits.unsigned-bundle"
     /// The `version` this type reads and writes.

@@ -2,6 +2,7 @@ import BundleFormat
 import EthereumABI
 import EthereumPrimitives
 import Foundation
+import StrictJSON
 
 extension ChargeText {
     /// Where the six addresses sit in the charge object, in the order of their 2-bit spelling codes.
@@ -66,37 +67,37 @@ extension ChargeText {
     }
 
     /// The string at `path` in a JSON object.
-    static func string(at path: [String], in object: [String: Any]) -> String? {
-        var current: Any = object
+    static func string(at path: [String], in object: JSONValue) -> String? {
+        var current = object
         for key in path {
-            guard let dictionary = current as? [String: Any], let next = dictionary[key] else { return nil }
+            guard let next = current[key] else { return nil }
             current = next
         }
-        return current as? String
+        return current.stringValue
     }
 
     /// The charge as the API returns its `data` object (docs/protocol.md §2.2), for `Charge(dataObject:path:)`.
     static func object(
         id: String, createdAt: String, expiresAt: String, chainID: ChainID, contract: Address, sender: Address,
         intent: TransferIntent, spellings: Spellings
-    ) -> [String: Any] {
+    ) -> JSONValue {
         let deadline = intent.deadline.uint64.map { ISO8601.format(unixSeconds: $0) } ?? intent.deadline.decimalString
-        let metadata: [String: Any] = [
-            "chain_id": NSNumber(value: chainID.value), "contract_address": spellings.spell(contract, at: 0),
-            "sender": spellings.spell(sender, at: 1),
+        let metadata: JSONValue = [
+            "chain_id": JSONValue(chainID.value), "contract_address": .string(spellings.spell(contract, at: 0)),
+            "sender": .string(spellings.spell(sender, at: 1)),
         ]
-        let callData: [String: Any] = [
-            "deadline": deadline, "fee_amount": intent.feeAmount.decimalString, "id": Hex.encode(intent.id),
-            "operator": spellings.spell(intent.operator, at: 5), "prefix": Hex.encode(intent.prefix),
-            "recipient": spellings.spell(intent.recipient, at: 2),
-            "recipient_amount": intent.recipientAmount.decimalString,
-            "recipient_currency": spellings.spell(intent.recipientCurrency, at: 3),
-            "refund_destination": spellings.spell(intent.refundDestination, at: 4),
-            "signature": Hex.encode(intent.signature),
+        let callData: JSONValue = [
+            "deadline": .string(deadline), "fee_amount": .string(intent.feeAmount.decimalString),
+            "id": .string(Hex.encode(intent.id)), "operator": .string(spellings.spell(intent.operator, at: 5)),
+            "prefix": .string(Hex.encode(intent.prefix)), "recipient": .string(spellings.spell(intent.recipient, at: 2)),
+            "recipient_amount": .string(intent.recipientAmount.decimalString),
+            "recipient_currency": .string(spellings.spell(intent.recipientCurrency, at: 3)),
+            "refund_destination": .string(spellings.spell(intent.refundDestination, at: 4)),
+            "signature": .string(Hex.encode(intent.signature)),
         ]
         return [
-            "id": id, "created_at": createdAt, "expires_at": expiresAt,
-            "web3_data": ["transfer_intent": ["metadata": metadata, "call_data": callData] as [String: Any]],
+            "id": .string(id), "created_at": .string(createdAt), "expires_at": .string(expiresAt),
+            "web3_data": ["transfer_intent": ["metadata": metadata, "call_data": callData]],
         ]
     }
 }

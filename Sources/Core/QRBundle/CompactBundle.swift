@@ -31,9 +31,7 @@ public import QRTransport
 /// against the recomputed signing hash, and reads the result back through `UnsignedBundle(jsonData:)`, so every
 /// rule of the JSON format applies. For a charge holding only the documented fields (every `formats/` example)
 /// the rebuilt bundle's canonical JSON is byte-identical to the original; see ``reproducesCanonicalJSON``.
-public struct CompactBundle: @unchecked Sendable, URPayload {
-    // @unchecked: UnsignedBundle is (its charge holds immutable JSON values).
-
+public struct CompactBundle: Sendable, URPayload {
     /// The UR type.
     public static let urType = "coldcredits-bundle"
     /// The version this build writes and reads.

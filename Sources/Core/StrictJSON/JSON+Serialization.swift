@@ -1,20 +1,39 @@
 extension JSON {
-    /// Compact UTF-8 JSON with object keys sorted by their UTF-8 bytes, so equal values serialise identically.
+    /// The two layouts of the one canonical writer.
     ///
-    /// Strings escape `"`, `\` and control characters (as `\n`, `\t`… or `\u00XX`); everything else is written as
-    /// UTF-8. Numbers are written as their literal text, which must be a JSON number literal.
-    public static func serialize(_ value: JSONValue) -> [UInt8] {
+    /// Both sort object keys by code point (the same order as their
+    /// UTF-8 bytes), escape only `"`, `\` and control characters (`\b \f \n \r \t`, else `\u00XX`) and write every
+    /// other character as UTF-8, so a second implementation reproduces the bytes with Python's `json.dumps(…,
+    /// sort_keys=True, ensure_ascii=False)`.
+    public enum Style: Sendable {
+        /// One line, no whitespace (`separators=(",", ":")`): audit-log lines, ledger lines, request bodies.
+        case line
+        /// Two-space indentation, `"key": value`, `[]`/`{}` when empty, one trailing newline (`indent=2`): the
+        /// files ColdCredits writes (bundles, signed transactions, network files, `--json` results).
+        case document
+    }
+
+    /// The canonical bytes of `value` in `style`: equal values serialise identically.
+    public static func serialize(_ value: JSONValue, style: Style = .line) -> [UInt8] {
         var out: [UInt8] = []
-        write(value, into: &out)
+        write(value, style: style, indent: 0, into: &out)
+        if style == .document { out.append(0x0a) }
         return out
     }
 
-    /// ``serialize(_:)`` as a `String`.
-    public static func serializedString(_ value: JSONValue) -> String {
-        String(decoding: serialize(value), as: UTF8.self)
+    /// ``serialize(_:style:)`` as a `String`.
+    public static func serializedString(_ value: JSONValue, style: Style = .line) -> String {
+        String(decoding: serialize(value, style: style), as: UTF8.self)
     }
 
-    private static func write(_ value: JSONValue, into out: inout [UInt8]) {
+    /// One JSON string literal with the canonical escapes (for writers that lay out a line themselves).
+    public static func serializedString(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        writeString(text, into: &out)
+        return out
+    }
+
+    private static func write(_ value: JSONValue, style: Style, indent: Int, into out: inout [UInt8]) {
         switch value {
         case .null: out.append(contentsOf: Array("null".utf8))
         case .bool(let flag): out.append(contentsOf: Array((flag ? "true" : "false").utf8))
@@ -24,23 +43,34 @@ extension JSON {
             out.append(contentsOf: literal)
         case .string(let text): writeString(text, into: &out)
         case .array(let elements):
-            out.append(0x5b)
-            for (position, element) in elements.enumerated() {
-                if position > 0 { out.append(0x2c) }
-                write(element, into: &out)
+            writeContainer(open: 0x5b, close: 0x5d, count: elements.count, style: style, indent: indent, into: &out) {
+                position, out in write(elements[position], style: style, indent: indent + 2, into: &out)
             }
-            out.append(0x5d)
         case .object(let members):
-            out.append(0x7b)
             let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-            for (position, key) in keys.enumerated() {
-                if position > 0 { out.append(0x2c) }
-                writeString(key, into: &out)
+            writeContainer(open: 0x7b, close: 0x7d, count: keys.count, style: style, indent: indent, into: &out) {
+                position, out in
+                writeString(keys[position], into: &out)
                 out.append(0x3a)
-                if let member = members[key] { write(member, into: &out) }
+                if style == .document { out.append(0x20) }
+                write(members[keys[position]] ?? .null, style: style, indent: indent + 2, into: &out)
             }
-            out.append(0x7d)
         }
+    }
+
+    private static func writeContainer(
+        open: UInt8, close: UInt8, count: Int, style: Style, indent: Int, into out: inout [UInt8],
+        element: (Int, inout [UInt8]) -> Void
+    ) {
+        out.append(open)
+        let pretty = style == .document && count > 0
+        for position in 0..<count {
+            if position > 0 { out.append(0x2c) }
+            if pretty { out.append(contentsOf: [0x0a] + [UInt8](repeating: 0x20, count: indent + 2)) }
+            element(position, &out)
+        }
+        if pretty { out.append(contentsOf: [0x0a] + [UInt8](repeating: 0x20, count: indent)) }
+        out.append(close)
     }
 
     private static func writeString(_ text: String, into out: inout [UInt8]) {
@@ -49,6 +79,8 @@ extension JSON {
             switch byte {
             case 0x22: out.append(contentsOf: [0x5c, 0x22])
             case 0x5c: out.append(contentsOf: [0x5c, 0x5c])
+            case 0x08: out.append(contentsOf: [0x5c, 0x62])
+            case 0x0c: out.append(contentsOf: [0x5c, 0x66])
             case 0x0a: out.append(contentsOf: [0x5c, 0x6e])
             case 0x0d: out.append(contentsOf: [0x5c, 0x72])
             case 0x09: out.append(contentsOf: [0x5c, 0x74])

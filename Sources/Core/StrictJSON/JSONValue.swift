@@ -27,10 +27,18 @@ public enum JSONValue: Sendable, Hashable {
         return .number(text)
     }
 
-    /// The member `key` of an object, or nil (also for non-objects).
+    /// The member `key` of an object, or nil (also for non-objects); setting nil removes the member, setting on a
+    /// non-object is a caller bug.
     public subscript(key: String) -> JSONValue? {
-        guard case .object(let members) = self else { return nil }
-        return members[key]
+        get {
+            guard case .object(let members) = self else { return nil }
+            return members[key]
+        }
+        set {
+            guard case .object(var members) = self else { preconditionFailure("member set on a non-object JSONValue") }
+            members[key] = newValue
+            self = .object(members)
+        }
     }
 
     /// The string, when this is a string.
@@ -71,4 +79,35 @@ public enum JSONValue: Sendable, Hashable {
         case .object: return "object"
         }
     }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
+    /// A string from a literal.
+    public init(stringLiteral text: String) { self = .string(text) }
+    /// A number from an integer literal.
+    public init(integerLiteral integer: Int) { self = .number(String(integer)) }
+    /// A boolean from a literal.
+    public init(booleanLiteral flag: Bool) { self = .bool(flag) }
+    /// An array from a literal.
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    /// An object from a literal (a repeated key is a caller bug).
+    public init(dictionaryLiteral members: (String, JSONValue)...) {
+        self = .object(Dictionary(members) { _, _ in preconditionFailure("duplicate key in a JSONValue literal") })
+    }
+
+    /// A string, or `null` when nil.
+    public init(_ text: String?) { self = text.map(JSONValue.string) ?? .null }
+    /// A number from an integer, or `null` when nil.
+    public init(_ integer: UInt64?) { self = integer.map { .number(String($0)) } ?? .null }
+}
+
+extension JSONValue {
+    /// A number from an integer.
+    public init(_ integer: Int) { self = .number(String(integer)) }
+    /// An array of strings.
+    public init(_ strings: [String]) { self = .array(strings.map(JSONValue.string)) }
+    /// An object of string members.
+    public init(_ strings: [String: String]) { self = .object(strings.mapValues(JSONValue.string)) }
 }

@@ -1,6 +1,7 @@
 public import Foundation
 import BundleFormat
 import EthereumPrimitives
+import StrictJSON
 
 /// Reads and writes approvals files (schema and examples in `formats/approvals/v1/`). Two forms are read:
 ///
@@ -27,12 +28,13 @@ public enum ApprovalsFile {
 
     /// The canonical JSON form (sorted keys, two-space indentation, trailing newline), in the given order.
     public static func encode(_ approvals: [Approval]) -> Data {
-        let items: [[String: Any]] = approvals.map { approval in
-            var item: [String: Any] = ["signature": approval.signatureHex]
-            if let claimed = approval.claimedApprover { item["approver"] = claimed.checksummed }
+        let items: [JSONValue] = approvals.map { approval in
+            var item: JSONValue = ["signature": .string(approval.signatureHex)]
+            if let claimed = approval.claimedApprover { item["approver"] = .string(claimed.checksummed) }
             return item
         }
-        return CanonicalJSON.encode(["format": format, "version": version, "approvals": items] as [String: Any])
+        let object: JSONValue = ["format": .string(format), "version": JSONValue(version), "approvals": .array(items)]
+        return object.canonicalDocument
     }
 
     static func parseJSON(_ data: Data) throws(ApprovalsError) -> [Approval] {
@@ -46,18 +48,18 @@ public enum ApprovalsFile {
     }
 
     static func readJSON(_ data: Data) throws(BundleError) -> [(signature: [UInt8], approver: Address?)] {
-        var top = try JSONReader(data: data)
+        var top = try BundleReader(document: data)
         try FormatHeader.check(&top, format: format, version: version)
         var entries: [(signature: [UInt8], approver: Address?)] = []
-        for (index, item) in try top.array("approvals").enumerated() {
-            let path = "approvals[\(index)]"
-            guard let object = item as? [String: Any] else { throw .wrongType(path: path, expected: "an object") }
-            var reader = JSONReader(object: object, path: path)
+        for item in try top.array("approvals") {
+            var reader = try item.object()
             let signature = try reader.bytes("signature", count: 65)
             var approver: Address?
-            if let raw = object["approver"] {
+            if let raw = reader.members["approver"] {
                 // Present means a string: null or a number is a mistake, not "no claim".
-                guard raw is String else { throw .wrongType(path: reader.childPath("approver"), expected: "a string") }
+                guard raw.stringValue != nil else {
+                    throw .wrongType(path: reader.childPath("approver"), expected: "a string")
+                }
                 approver = try reader.address("approver")
             }
             try reader.finish()

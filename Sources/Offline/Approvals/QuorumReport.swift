@@ -1,4 +1,5 @@
 public import EthereumPrimitives
+public import StrictJSON
 
 /// What ``ApprovalVerifier`` found: who approved, who is missing, and what did not count and why.
 ///
@@ -60,16 +61,17 @@ public struct QuorumReport: Equatable, Hashable, Sendable, CustomStringConvertib
     static func list(_ addresses: [Address]) -> String { addresses.map(\.checksummed).joined(separator: ", ") }
 
     /// Machine-readable form for `--json` (addresses checksummed, invalid approvals with their 1-based number).
-    public var fields: [String: Any] {
+    public var fields: JSONValue {
         [
-            "threshold": threshold, "met": isMet, "approved": approved.map(\.checksummed),
-            "missing": missing.map(\.checksummed), "nonMembers": nonMembers.map(\.checksummed),
-            "duplicates": duplicates.map(\.checksummed),
-            "invalid": invalid.map { item -> [String: Any] in
-                var object: [String: Any] = ["approval": item.index + 1, "reason": item.reason]
-                if let claimed = item.claimedApprover { object["claimedApprover"] = claimed.checksummed }
-                return object
-            },
+            "threshold": JSONValue(threshold), "met": .bool(isMet), "approved": JSONValue(approved.map(\.checksummed)),
+            "missing": JSONValue(missing.map(\.checksummed)), "nonMembers": JSONValue(nonMembers.map(\.checksummed)),
+            "duplicates": JSONValue(duplicates.map(\.checksummed)),
+            "invalid": .array(
+                invalid.map { item in
+                    var object: JSONValue = ["approval": JSONValue(item.index + 1), "reason": .string(item.reason)]
+                    if let claimed = item.claimedApprover { object["claimedApprover"] = .string(claimed.checksummed) }
+                    return object
+                }),
         ]
     }
 }

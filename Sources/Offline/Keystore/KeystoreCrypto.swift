@@ -1,4 +1,5 @@
 import EthereumPrimitives
+import StrictJSON
 
 /// The `crypto` object of a V3 keystore: cipher, KDF and MAC.
 ///
@@ -35,24 +36,25 @@ extension KeystoreCrypto {
     static let members: Set<String> = ["cipher", "cipherparams", "ciphertext", "kdf", "kdfparams", "mac"]
 
     /// Reads the `crypto` object strictly.
-    init(strict object: StrictJSONObject) throws(KeystoreError) {
+    init(strict reader: KeystoreReader) throws(KeystoreError) {
+        var object = try reader.strictObject(allowed: Self.members)
         let cipher = try object.string("cipher")
         guard cipher == Self.cipherName else { throw .unsupportedCipher(found: cipher) }
-        let cipherParameters = try object.object("cipherparams", allowed: ["iv"])
+        var cipherParameters = try object.field("cipherparams").strictObject(allowed: ["iv"])
         let iv = try cipherParameters.hex("iv", lengths: 16...16)
         let ciphertext = try object.hex("ciphertext", lengths: KeystoreLimits.ciphertextLengths)
         let mac = try object.hex("mac", lengths: 32...32)
         let kdf: KeystoreKDF
         switch try object.string("kdf") {
         case "scrypt":
-            let parameters = try object.object("kdfparams", allowed: ["dklen", "n", "r", "p", "salt"])
+            var parameters = try object.field("kdfparams").strictObject(allowed: ["dklen", "n", "r", "p", "salt"])
             kdf = .scrypt(
                 try ScryptParameters(
                     n: try parameters.int("n"), r: try parameters.int("r"), p: try parameters.int("p"),
                     dklen: try parameters.int("dklen"),
                     salt: try parameters.hex("salt", lengths: KeystoreLimits.saltLengths)))
         case "pbkdf2":
-            let parameters = try object.object("kdfparams", allowed: ["c", "dklen", "prf", "salt"])
+            var parameters = try object.field("kdfparams").strictObject(allowed: ["c", "dklen", "prf", "salt"])
             let prf = try parameters.string("prf")
             guard prf == "hmac-sha256" else { throw .unsupportedPRF(found: prf) }
             kdf = .pbkdf2(
@@ -66,45 +68,25 @@ extension KeystoreCrypto {
     }
 
     /// The JSON form geth writes (hex without `0x`, lower case).
-    var jsonObject: CryptoJSON {
-        let parameters: KDFParametersJSON
+    var jsonObject: JSONValue {
+        let parameters: JSONValue
         switch kdf {
         case .scrypt(let s):
-            parameters = KDFParametersJSON(dklen: s.dklen, n: s.n, r: s.r, p: s.p, c: nil, prf: nil, salt: hex(s.salt))
+            parameters = [
+                "dklen": JSONValue(s.dklen), "n": JSONValue(s.n), "r": JSONValue(s.r), "p": JSONValue(s.p),
+                "salt": .string(hex(s.salt)),
+            ]
         case .pbkdf2(let s):
-            parameters = KDFParametersJSON(
-                dklen: s.dklen, n: nil, r: nil, p: nil, c: s.c, prf: "hmac-sha256", salt: hex(s.salt))
+            parameters = [
+                "dklen": JSONValue(s.dklen), "c": JSONValue(s.c), "prf": "hmac-sha256", "salt": .string(hex(s.salt)),
+            ]
         }
-        return CryptoJSON(
-            cipher: Self.cipherName, cipherparams: CipherParametersJSON(iv: hex(iv)), ciphertext: hex(ciphertext),
-            kdf: kdf.name, kdfparams: parameters, mac: hex(mac))
+        return [
+            "cipher": .string(Self.cipherName), "cipherparams": ["iv": .string(hex(iv))],
+            "ciphertext": .string(hex(ciphertext)), "kdf": .string(kdf.name), "kdfparams": parameters,
+            "mac": .string(hex(mac)),
+        ]
     }
 
     private func hex(_ bytes: [UInt8]) -> String { Hex.encode(bytes, prefix: false) }
-}
-
-/// Encodable shapes of the nested objects; `nil` members are omitted by the synthesised encoder.
-struct CryptoJSON: Encodable {
-    let cipher: String
-    let cipherparams: CipherParametersJSON
-    let ciphertext: String
-    let kdf: String
-    let kdfparams: KDFParametersJSON
-    let mac: String
-}
-
-/// `crypto.cipherparams`.
-struct CipherParametersJSON: Encodable {
-    let iv: String
-}
-
-/// `crypto.kdfparams` for either KDF.
-struct KDFParametersJSON: Encodable {
-    let dklen: Int
-    let n: Int?
-    let r: Int?
-    let p: Int?
-    let c: Int?
-    let prf: String?
-    let salt: String
 }

@@ -33,15 +33,10 @@ public struct KeystoreFile: Equatable, Sendable {
         guard jsonData.count <= KeystoreLimits.maximumFileBytes else {
             throw .fileTooLarge(bytes: jsonData.count, limit: KeystoreLimits.maximumFileBytes)
         }
-        // Duplicate keys would let two readers see two different keystores; refuse them (and any non-RFC 8259 JSON).
-        do { _ = try JSON.parse(jsonData) } catch { throw .malformedJSON(reason: error.description) }
-        do {
-            self = try JSONDecoder().decode(KeystoreFile.self, from: jsonData)
-        } catch let error as KeystoreError {
-            throw error
-        } catch {
-            throw .malformedJSON(reason: Self.reason(error))
-        }
+        // One strict parse (RFC 8259, no duplicate keys: two readers must never see two different keystores).
+        let value: JSONValue
+        do { value = try JSON.parse(jsonData) } catch { throw .malformedJSON(reason: error.description) }
+        try self.init(strict: KeystoreReader(value, fail: KeystoreError.init))
     }
 
     /// The declared address, for choosing an account before unlocking it.
@@ -54,60 +49,40 @@ public struct KeystoreFile: Equatable, Sendable {
     /// The file as JSON bytes: sorted keys, hex without `0x`, the address in lower case without `0x` (as geth
     /// writes it).
     public func encode() throws(KeystoreError) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        do {
-            return try encoder.encode(self)
-        } catch {
-            throw .encodingFailed(reason: "\(error)")
-        }
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            return context.debugDescription
-        }
-        return "\(error)"
+        var object: JSONValue = ["crypto": crypto.jsonObject, "id": .string(id), "version": JSONValue(Self.version)]
+        if let address { object["address"] = .string(String(address.lowercased.dropFirst(2))) }
+        return Data(JSON.serialize(object, style: .line))
     }
 }
 
-extension KeystoreFile: Codable {
+extension KeystoreFile {
     private static let members: Set<String> = ["address", "crypto", "Crypto", "id", "version"]
 
     /// Reads the file strictly; every failure is a ``KeystoreError``.
-    public init(from decoder: any Decoder) throws {
-        let object = try StrictJSONObject(decoder, path: "", allowed: Self.members, allowsExtensions: true)
+    init(strict reader: KeystoreReader) throws(KeystoreError) {
+        var object = try reader.strictObject(allowed: Self.members, allowsExtensions: true)
         let version = try object.int("version")
-        guard version == Self.version else { throw KeystoreError.unsupportedVersion(found: version) }
+        guard version == Self.version else { throw .unsupportedVersion(found: version) }
 
         let id = try object.string("id")
         guard UUID(uuidString: id) != nil else {
-            throw KeystoreError.invalidField(field: "id", reason: "expected a UUID (8-4-4-4-12 hex digits)")
+            throw .invalidField(field: "id", reason: "expected a UUID (8-4-4-4-12 hex digits)")
         }
         self.id = id
-        if object.contains("address") {
+        if object.members["address"] != nil {
             address = try Self.parseAddress(object.string("address"))
         } else {
             address = nil
         }
 
         let cryptoName: String
-        switch (object.contains("crypto"), object.contains("Crypto")) {
+        switch (object.members["crypto"] != nil, object.members["Crypto"] != nil) {
         case (true, false): cryptoName = "crypto"
         case (false, true): cryptoName = "Crypto"
-        case (true, true): throw KeystoreError.unexpectedField("Crypto")
-        case (false, false): throw KeystoreError.missingField("crypto")
+        case (true, true): throw .unexpectedField("Crypto")
+        case (false, false): throw .missingField("crypto")
         }
-        crypto = try KeystoreCrypto(strict: object.object(cryptoName, allowed: KeystoreCrypto.members))
-    }
-
-    /// Writes the geth layout: `address` (when known), `crypto`, `id`, `version`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: JSONKey.self)
-        if let address { try container.encode(String(address.lowercased.dropFirst(2)), forKey: JSONKey("address")) }
-        try container.encode(crypto.jsonObject, forKey: JSONKey("crypto"))
-        try container.encode(id, forKey: JSONKey("id"))
-        try container.encode(Self.version, forKey: JSONKey("version"))
+        crypto = try KeystoreCrypto(strict: object.field(cryptoName))
     }
 
     /// 40 hex digits, `0x` optional; mixed case must carry a valid EIP-55 checksum; zero is refused.

@@ -3,6 +3,7 @@ import EthereumABI
 public import Foundation
 public import BundleFormat
 import EthereumPrimitives
+import StrictJSON
 
 extension Policy {
     /// The `format` value of a policy file.
@@ -13,7 +14,7 @@ extension Policy {
     /// Amounts are exact decimal strings with their unit in the key: USD (`"500"`), native currency (`"0.5"`
     /// ETH/POL), gwei (`"50"`).
     public init(jsonData data: Data) throws(BundleError) {
-        var top = try JSONReader(data: data)
+        var top = try BundleReader(document: data)
         try FormatHeader.check(&top, format: Self.format, version: 1)
         maxPurchaseUSDUnits = try Self.decimal(&top, "maxPurchaseUSD", decimals: 6)
         maxDailyUSDUnits = try Self.decimal(&top, "maxDailyUSD", decimals: 6)
@@ -34,9 +35,8 @@ extension Policy {
             throw .invalidField(path: "valueMarginPercent", reason: "\(valueMarginPercent) exceeds 1000")
         }
         var chains: [ChainRules] = []
-        for (index, item) in try top.array("chains").enumerated() {
-            guard let object = item as? [String: Any] else { throw .wrongType(path: "chains[\(index)]", expected: "an object") }
-            var c = JSONReader(object: object, path: "chains[\(index)]")
+        for item in try top.array("chains") {
+            var c = try item.object()
             let chainID = ChainID(try c.integer("chainId"))
             let floor = try Self.priceFloor(&c, chainID: chainID)
             let rules = ChainRules(
@@ -60,33 +60,35 @@ extension Policy {
 
     /// The policy as a canonical JSON document (what `sign policy show` prints).
     public func canonicalJSON() -> Data {
-        func amount(_ value: UInt256, _ decimals: Int) -> String { DecimalAmount.format(value, decimals: decimals) }
-        let chainObjects: [[String: Any]] = chains.map { rules in
+        func amount(_ value: UInt256, _ decimals: Int) -> JSONValue {
+            .string(DecimalAmount.format(value, decimals: decimals))
+        }
+        func addresses(_ list: [Address]) -> JSONValue { JSONValue(list.map(\.checksummed)) }
+        let chainObjects: [JSONValue] = chains.map { rules in
             [
-                "chainId": rules.chainID.value, "transfers": rules.transfers.checksummed,
-                "operators": rules.operators.map(\.checksummed),
-                "recipientCurrencies": rules.recipientCurrencies.map(\.checksummed),
-                "recipients": rules.recipients.map(\.checksummed), "maxValue": amount(rules.maxValue.amount, 18),
-                "maxGasLimit": rules.maxGasLimit, "maxFeePerGasGwei": amount(rules.maxFeePerGas.amount, 9),
+                "chainId": JSONValue(rules.chainID.value), "transfers": .string(rules.transfers.checksummed),
+                "operators": addresses(rules.operators), "recipientCurrencies": addresses(rules.recipientCurrencies),
+                "recipients": addresses(rules.recipients), "maxValue": amount(rules.maxValue.amount, 18),
+                "maxGasLimit": JSONValue(rules.maxGasLimit), "maxFeePerGasGwei": amount(rules.maxFeePerGas.amount, 9),
                 "maxPriorityFeePerGasGwei": amount(rules.maxPriorityFeePerGas.amount, 9),
                 "maxNetworkFee": amount(rules.maxNetworkFee.amount, 18),
                 "nativePriceFloorUSD": amount(rules.nativePriceFloorUSDUnits, 6),
             ]
         }
-        let object: [String: Any] = [
-            "format": Self.format, "version": 1, "maxPurchaseUSD": amount(maxPurchaseUSDUnits, 6),
-            "maxDailyUSD": amount(maxDailyUSDUnits, 6), "deadlineMarginSeconds": deadlineMarginSeconds,
-            "allowUnattended": allowUnattended, "maxFeeLadderSteps": maxFeeLadderSteps,
-            "valueMarginPercent": valueMarginPercent,
-            "approvals": ["threshold": approvals.threshold, "approvers": approvals.approvers.map(\.checksummed)] as [String: Any],
-            "chains": chainObjects,
+        let object: JSONValue = [
+            "format": .string(Self.format), "version": 1, "maxPurchaseUSD": amount(maxPurchaseUSDUnits, 6),
+            "maxDailyUSD": amount(maxDailyUSDUnits, 6), "deadlineMarginSeconds": JSONValue(deadlineMarginSeconds),
+            "allowUnattended": .bool(allowUnattended), "maxFeeLadderSteps": JSONValue(maxFeeLadderSteps),
+            "valueMarginPercent": JSONValue(valueMarginPercent),
+            "approvals": ["threshold": JSONValue(approvals.threshold), "approvers": addresses(approvals.approvers)],
+            "chains": .array(chainObjects),
         ]
-        return CanonicalJSON.encode(object)
+        return object.canonicalDocument
     }
 
     /// `nativePriceFloorUSD`: required for chains without a built-in floor, and never zero (a zero floor would
     /// bound nothing).
-    static func priceFloor(_ reader: inout JSONReader, chainID: ChainID) throws(BundleError) -> UInt256 {
+    static func priceFloor(_ reader: inout BundleReader, chainID: ChainID) throws(BundleError) -> UInt256 {
         guard reader.has("nativePriceFloorUSD") else {
             guard let builtIn = builtInPriceFloor(for: chainID) else {
                 throw .missingField(path: reader.childPath("nativePriceFloorUSD"))
@@ -100,21 +102,19 @@ extension Policy {
         return floor
     }
 
-    static func decimal(_ reader: inout JSONReader, _ key: String, decimals: Int) throws(BundleError) -> UInt256 {
-        let text = try reader.string(key)
-        do { return try DecimalAmount.parse(text, decimals: decimals, field: reader.childPath(key)) } catch {
-            throw .invalidField(path: reader.childPath(key), reason: error.description)
+    static func decimal(_ reader: inout BundleReader, _ key: String, decimals: Int) throws(BundleError) -> UInt256 {
+        let field = try reader.field(key)
+        let text = try field.string()
+        do { return try DecimalAmount.parse(text, decimals: decimals, field: field.path) } catch {
+            throw field.invalid(error.description)
         }
     }
 
-    static func addresses(_ reader: inout JSONReader, _ key: String) throws(BundleError) -> [Address] {
+    static func addresses(_ reader: inout BundleReader, _ key: String) throws(BundleError) -> [Address] {
         var result: [Address] = []
-        for (index, item) in try reader.array(key).enumerated() {
-            let path = "\(reader.childPath(key))[\(index)]"
-            guard let text = item as? String else { throw .wrongType(path: path, expected: "an address string") }
-            do { result.append(try Address(hex: text, field: path)) } catch {
-                throw .invalidField(path: path, reason: error.description)
-            }
+        for item in try reader.array(key) {
+            guard item.value.stringValue != nil else { throw item.wrongType(expected: "an address string") }
+            result.append(try item.address())
         }
         return result
     }

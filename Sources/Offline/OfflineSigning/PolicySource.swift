@@ -1,3 +1,4 @@
+public import StrictJSON
 import TerminalText
 public import Foundation
 import Crypto
@@ -33,10 +34,10 @@ public enum PolicySource: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// For `--json`: `{"source": "builtIn"}` or `{"source": "file", "path": …, "sha256Prefix": …}`.
-    public var fields: [String: Any] {
+    public var fields: JSONValue {
         switch self {
         case .builtIn: return ["source": "builtIn"]
-        case .file(let path, let prefix): return ["source": "file", "path": path, "sha256Prefix": prefix]
+        case .file(let path, let prefix): return ["source": "file", "path": .string(path), "sha256Prefix": .string(prefix)]
         }
     }
 }

@@ -3,6 +3,7 @@ import EthereumABI
 import Foundation
 public import BundleFormat
 import EthereumPrimitives
+public import StrictJSON
 
 /// The operator's review, derived only from the decoded transaction and calldata of a ``VerifiedBundle`` and from
 /// the cold machine's own policy.
@@ -20,7 +21,7 @@ public struct Review {
     /// The fingerprint.
     public let fingerprint: Fingerprint
     /// Machine-readable form for `--json`.
-    public let fields: [String: Any]
+    public let fields: JSONValue
 
     /// Builds the review of `verified` at local time `now`, with the fee ladder that will be signed beside it and
     /// the policy (and its source) that decided.
@@ -74,16 +75,19 @@ public struct Review {
         messages = report.messages
         fingerprint = verified.fingerprint
         fields = [
-            "chargeId": verified.bundle.charge.id, "usd": usd, "chainId": tx.chainID.value,
-            "from": verified.bundle.from.checksummed, "contract": tx.to.checksummed, "recipient": intent.recipient.checksummed,
-            "maxValue": tx.value.etherString, "maxNetworkFee": ladder.worstCaseFee?.etherString ?? "overflow",
+            "chargeId": .string(verified.bundle.charge.id), "usd": .string(usd), "chainId": JSONValue(tx.chainID.value),
+            "from": .string(verified.bundle.from.checksummed), "contract": .string(tx.to.checksummed),
+            "recipient": .string(intent.recipient.checksummed), "maxValue": .string(tx.value.etherString),
+            "maxNetworkFee": .string(ladder.worstCaseFee?.etherString ?? "overflow"),
             "valueBound": [
-                "worthAtFloorUSD": bound.worthAtFloorText, "floorUSD": bound.floorText, "limitUSD": bound.limitText,
+                "worthAtFloorUSD": .string(bound.worthAtFloorText), "floorUSD": .string(bound.floorText),
+                "limitUSD": .string(bound.limitText),
             ],
-            "policy": source.fields, "feeLadderRungs": ladder.rungs.count,
-            "nonce": tx.nonce, "deadline": deadline, "fingerprint": verified.fingerprint.description,
-            "signingHash": verified.signingHash.hex,
-            "warnings": report.messages.map { ["severity": $0.severity.rawValue, "text": $0.text] },
+            "policy": source.fields, "feeLadderRungs": JSONValue(ladder.rungs.count),
+            "nonce": JSONValue(tx.nonce), "deadline": JSONValue(deadline),
+            "fingerprint": .string(verified.fingerprint.description), "signingHash": .string(verified.signingHash.hex),
+            "warnings": .array(
+                report.messages.map { ["severity": .string($0.severity.rawValue), "text": .string($0.text)] }),
         ]
     }
 

@@ -27,28 +27,28 @@ extension SigningLedger {
         }
         let value: JSONValue
         do { value = try JSON.parse(bytes, maxDepth: 2) } catch { throw fail(nil, "not strict JSON: \(error)") }
-        guard let object = value.objectValue else { throw fail(nil, "expected a JSON object, found \(value.kindName)") }
-        if let unknown = object.keys.sorted().first(where: { !fields.contains($0) }) {
-            throw fail(unknown, "unknown field (a ledger entry has exactly \(fields.sorted().joined(separator: ", ")))")
+        var object = JSONReader(value) { (error: JSONFieldError) -> LedgerError in
+            switch error {
+            case .missing(let key): return fail(key, "required field is missing")
+            case .wrongType(let key, let expected, let found):
+                return fail(
+                    key.isEmpty ? nil : key, "expected \(expected == "an object" ? "a JSON object" : expected), found \(found)")
+            case .invalid(let key, let reason): return fail(key, reason)
+            case .unknown(let key):
+                return fail(key, "unknown field (a ledger entry has exactly \(fields.sorted().joined(separator: ", ")))")
+            }
         }
-        func member(_ key: String) throws(LedgerError) -> JSONValue {
-            guard let member = object[key] else { throw fail(key, "required field is missing") }
-            return member
-        }
+        try object.object().finish { fields.contains($0) }
         func integer(_ key: String) throws(LedgerError) -> UInt64 {
-            let member = try member(key)
-            guard let text = member.numberText else { throw fail(key, "expected an unsigned integer, found \(member.kindName)") }
+            let member = try object.field(key)
+            guard let text = member.value.numberText else { throw member.wrongType(expected: "an unsigned integer") }
             guard text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
                 throw fail(key, "expected an unsigned integer, found \(text.prefix(40))")
             }
             guard let number = UInt64(text) else { throw fail(key, "\(text.prefix(40)) is out of range (at most \(UInt64.max))") }
             return number
         }
-        func string(_ key: String) throws(LedgerError) -> String {
-            let member = try member(key)
-            guard let text = member.stringValue else { throw fail(key, "expected a string, found \(member.kindName)") }
-            return text
-        }
+        func string(_ key: String) throws(LedgerError) -> String { try object.string(key) }
         let chargeID = try string("chargeId")
         guard (1...128).contains(chargeID.utf8.count), chargeID.utf8.allSatisfy({ (0x21...0x7e).contains($0) }) else {
             throw fail("chargeId", "expected 1–128 bytes of printable ASCII without spaces")

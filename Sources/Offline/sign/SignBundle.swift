@@ -1,3 +1,4 @@
+import StrictJSON
 import SigningKeys
 import Approvals
 import ArgumentParser
@@ -114,12 +115,12 @@ struct SignBundle: AsyncParsableCommand {
                 + (feeLadder > 0 ? " with \(feeLadder) fee-ladder replacement(s)" : ""))
         if output.json {
             var result = review.fields
-            result["rawTransaction"] = Hex.encode(signed.transaction.rawTransaction)
-            result["transactionHash"] = signed.transaction.transactionHash.hex
-            result["out"] = out ?? NSNull()
-            result["feeLadder"] = signed.feeLadder.map(\.transactionHash.hex)
+            result["rawTransaction"] = .string(Hex.encode(signed.transaction.rawTransaction))
+            result["transactionHash"] = .string(signed.transaction.transactionHash.hex)
+            result["out"] = JSONValue(out)
+            result["feeLadder"] = JSONValue(signed.feeLadder.map(\.transactionHash.hex))
             if let quorum { result["approvals"] = quorum.fields }
-            if let head { result["audit"] = ["log": trail.path ?? "", "head": head.hash.hex] }
+            if let head { result["audit"] = ["log": .string(trail.path ?? ""), "head": .string(head.hash.hex)] }
             Console.writeArtifact(CanonicalResult.encode(result))
         }
     }

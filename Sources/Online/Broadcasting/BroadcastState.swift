@@ -1,5 +1,6 @@
 public import Foundation
 public import BundleFormat
+import StrictJSON
 public import EthereumPrimitives
 
 /// What `broadcast` has done for one signed transaction, kept beside it (`<signed>.state.json`) so a re-run
@@ -58,15 +59,20 @@ public struct BroadcastState: Equatable, Sendable {
 
     /// Canonical JSON.
     public func json() -> Data {
-        let object: [String: Any] = [
-            "format": Self.format, "version": 1, "hashes": hashes.map(\.hex), "chargeId": chargeID, "rung": rung,
-            "lastSentAt": lastSentAt.map { $0 as Any } ?? NSNull(), "minedHash": minedHash?.hex ?? NSNull(),
-            "creditsBefore": creditsBefore ?? NSNull(), "status": status.rawValue,
-            "submissions": submissions.map {
-                ["hash": $0.hash.hex, "rpc": $0.rpc, "at": $0.at, "outcome": $0.outcome] as [String: Any]
-            },
+        let object: JSONValue = [
+            "format": .string(Self.format), "version": 1, "hashes": JSONValue(hashes.map(\.hex)),
+            "chargeId": .string(chargeID), "rung": JSONValue(rung), "lastSentAt": JSONValue(lastSentAt),
+            "minedHash": JSONValue(minedHash?.hex), "creditsBefore": JSONValue(creditsBefore),
+            "status": .string(status.rawValue),
+            "submissions": .array(
+                submissions.map {
+                    [
+                        "hash": .string($0.hash.hex), "rpc": .string($0.rpc), "at": JSONValue($0.at),
+                        "outcome": .string($0.outcome),
+                    ]
+                }),
         ]
-        return CanonicalJSON.encode(object)
+        return object.canonicalDocument
     }
 
     /// The latest time a state file may hold: 9999-12-31T23:59:59Z.
@@ -74,11 +80,11 @@ public struct BroadcastState: Equatable, Sendable {
 
     /// Reads a state file strictly; the rung must index `hashes`, times must be before the year 10000.
     public init(json data: Data) throws(BundleError) {
-        var top = try JSONReader(data: data)
+        var top = try BundleReader(document: data)
         try FormatHeader.check(&top, format: Self.format, version: 1)
-        hashes = try top.array("hashes").enumerated().map { (index, item) throws(BundleError) -> Hash32 in
-            guard let text = item as? String, let hash = try? Hash32(hex: text) else {
-                throw .invalidField(path: "hashes[\(index)]", reason: "expected a 32-byte hash")
+        hashes = try top.array("hashes").map { item throws(BundleError) -> Hash32 in
+            guard let text = item.value.stringValue, let hash = try? Hash32(hex: text) else {
+                throw item.invalid("expected a 32-byte hash")
             }
             return hash
         }
@@ -103,14 +109,11 @@ public struct BroadcastState: Equatable, Sendable {
         }
         status = parsedStatus
         var parsed: [Submission] = []
-        for (index, item) in try top.array("submissions").enumerated() {
-            guard let object = item as? [String: Any] else {
-                throw .wrongType(path: "submissions[\(index)]", expected: "an object")
-            }
-            var s = JSONReader(object: object, path: "submissions[\(index)]")
+        for item in try top.array("submissions") {
+            var s = try item.object()
             let at = try s.integer("at")
             guard at <= Self.latestTime else {
-                throw .invalidField(path: "submissions[\(index)].at", reason: "expected Unix seconds up to \(Self.latestTime)")
+                throw .invalidField(path: s.childPath("at"), reason: "expected Unix seconds up to \(Self.latestTime)")
             }
             parsed.append(
                 Submission(hash: try s.hash("hash"), rpc: try s.string("rpc"), at: at, outcome: try s.string("outcome")))

@@ -1,4 +1,5 @@
 public import BundleFormat
+import StrictJSON
 import EthereumABI
 public import EthereumPrimitives
 public import EthereumRPC
@@ -110,10 +111,10 @@ public struct Preparer: Sendable {
             body = data
         }
         do {
-            if let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any], object["data"] == nil {
-                return try Charge(dataObject: object, path: "charge")
-            }
-            return try Charge(responseBody: body)
+            // A file holds either the API's whole response `{"data": {…}}` or the `data` object alone; one parse.
+            var top = try BundleReader(document: body)
+            if top.has("data") { return try Charge(dataObject: try top.object("data")) }
+            return try Charge(dataObject: top.value, path: "charge")
         } catch {
             throw .invalidCharge(error)
         }

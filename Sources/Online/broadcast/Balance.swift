@@ -1,3 +1,4 @@
+import StrictJSON
 import ArgumentParser
 import CommandLineSupport
 import Foundation
@@ -20,8 +21,8 @@ struct Balance: AsyncParsableCommand {
             if output.json {
                 Console.writeArtifact(
                     CanonicalResult.encode([
-                        "totalCredits": credits.totalCredits, "totalUsage": credits.totalUsage,
-                        "remaining": credits.remaining ?? NSNull(),
+                        "totalCredits": .string(credits.totalCredits), "totalUsage": .string(credits.totalUsage),
+                        "remaining": JSONValue(credits.remaining),
                     ]))
             } else {
                 Console.info("total credits \(credits.totalCredits), usage \(credits.totalUsage)")

@@ -1,3 +1,4 @@
+import StrictJSON
 import Broadcasting
 import BundleFormat
 import CommandLineSupport
@@ -38,22 +39,23 @@ enum Report {
             Console.writeArtifactLine(receipt.transactionHash.hex)
             return
         }
-        var object: [String: Any] = [
-            "transactionHash": receipt.transactionHash.hex, "blockNumber": receipt.blockNumber, "status": "paid",
-            "gasUsed": receipt.gasUsed, "fee": receipt.fee.amount.quantity, "fingerprint": file.fingerprint.description,
-            "spent": outcome.transferred.map { $0.spentAmount.quantity } ?? NSNull(),
-            "refunded": outcome.refunded.map { $0.amount.quantity } ?? NSNull(),
+        var object: JSONValue = [
+            "transactionHash": .string(receipt.transactionHash.hex), "blockNumber": JSONValue(receipt.blockNumber),
+            "status": "paid", "gasUsed": JSONValue(receipt.gasUsed), "fee": .string(receipt.fee.amount.quantity),
+            "fingerprint": .string(file.fingerprint.description),
+            "spent": JSONValue(outcome.transferred.map { $0.spentAmount.quantity }),
+            "refunded": JSONValue(outcome.refunded.map { $0.amount.quantity }),
         ]
         if let check = outcome.credits {
             let credits = check.credits
             object["credits"] =
                 [
-                    "totalCredits": credits.totalCredits, "totalUsage": credits.totalUsage,
-                    "remaining": credits.remaining ?? NSNull(), "confirmed": check.verdict == .credited,
-                    "before": check.before ?? NSNull(), "expected": check.expected, "rise": check.rise ?? NSNull(),
-                    "impliedFee": check.impliedFee ?? NSNull(), "mixedIn": check.mixedIn,
-                    "minimumRatio": check.minimumRatio,
-                ] as [String: Any]
+                    "totalCredits": .string(credits.totalCredits), "totalUsage": .string(credits.totalUsage),
+                    "remaining": JSONValue(credits.remaining), "confirmed": .bool(check.verdict == .credited),
+                    "before": JSONValue(check.before), "expected": .string(check.expected), "rise": JSONValue(check.rise),
+                    "impliedFee": JSONValue(check.impliedFee), "mixedIn": .bool(check.mixedIn),
+                    "minimumRatio": .string(check.minimumRatio),
+                ]
         }
         Console.writeArtifact(CanonicalResult.encode(object))
     }

@@ -1,3 +1,4 @@
+import StrictJSON
 import ArgumentParser
 import AuditCommands
 import AuditLog
@@ -74,7 +75,7 @@ struct Prepare: AsyncParsableCommand {
             if try !Topping.needed(remaining: credits.remaining, threshold: ifBelow) {
                 Console.info("Nothing to do: \(credits.remaining ?? "?") USD of credits remain (threshold \(ifBelow)).")
                 if output.json {
-                    Console.writeArtifact(CanonicalResult.encode(["action": "none", "remaining": credits.remaining ?? NSNull()]))
+                    Console.writeArtifact(CanonicalResult.encode(["action": "none", "remaining": JSONValue(credits.remaining)]))
                 }
                 return
             }

@@ -1,3 +1,4 @@
+import StrictJSON
 import BundleFormat
 import EthereumABI
 import EthereumPrimitives
@@ -30,17 +31,17 @@ enum Summary {
     static func fields(
         _ outcome: Preparer.Outcome, out: String?, bundle data: Data?, nodeRequests: Int,
         apiRequests: Int
-    ) -> [String: Any] {
+    ) -> JSONValue {
         let bundle = outcome.bundle
-        var fields: [String: Any] = [
-            "chargeId": bundle.charge.id, "chainId": bundle.transaction.chainID.value,
-            "from": bundle.from.checksummed, "value": bundle.transaction.value.amount.quantity,
-            "poolFeesTier": bundle.quote.poolFeesTier, "nonce": bundle.transaction.nonce,
-            "signingHash": bundle.signingHash.hex, "fingerprint": bundle.fingerprint.description,
-            "validUntil": bundle.validUntil, "nodeRequests": nodeRequests, "apiRequests": apiRequests,
-            "out": out ?? NSNull(),
+        var fields: JSONValue = [
+            "chargeId": .string(bundle.charge.id), "chainId": JSONValue(bundle.transaction.chainID.value),
+            "from": .string(bundle.from.checksummed), "value": .string(bundle.transaction.value.amount.quantity),
+            "poolFeesTier": JSONValue(UInt64(bundle.quote.poolFeesTier)), "nonce": JSONValue(bundle.transaction.nonce),
+            "signingHash": .string(bundle.signingHash.hex), "fingerprint": .string(bundle.fingerprint.description),
+            "validUntil": JSONValue(bundle.validUntil), "nodeRequests": JSONValue(nodeRequests),
+            "apiRequests": JSONValue(apiRequests), "out": JSONValue(out),
         ]
-        if let data, let object = try? JSONSerialization.jsonObject(with: data) { fields["bundle"] = object }
+        if let data, let object = try? JSON.parse(data) { fields["bundle"] = object }
         return fields
     }
 }

@@ -1,3 +1,4 @@
+import StrictJSON
 public import Foundation
 public import BundleFormat
 public import EthereumPrimitives
@@ -49,19 +50,19 @@ public enum SandboxPolicy {
         let price = priceUSDCUnitsPerNative.isZero ? UInt256(1) : priceUSDCUnitsPerNative
         let (whole, remainder) = (maxPurchaseUnits * 2).quotientAndRemainder(dividingBy: price)
         let maxValue = remainder.isZero ? whole : whole + 1
-        let chain: [String: Any] = [
-            "chainId": chainID.value, "transfers": deployment.transfers.checksummed,
-            "operators": [`operator`.checksummed], "recipientCurrencies": [deployment.usdc.checksummed],
-            "recipients": [SandboxAddresses.merchant.checksummed], "maxValue": maxValue.decimalString,
+        let chain: JSONValue = [
+            "chainId": JSONValue(chainID.value), "transfers": .string(deployment.transfers.checksummed),
+            "operators": [.string(`operator`.checksummed)], "recipientCurrencies": [.string(deployment.usdc.checksummed)],
+            "recipients": [.string(SandboxAddresses.merchant.checksummed)], "maxValue": .string(maxValue.decimalString),
             "maxGasLimit": 1_000_000, "maxFeePerGasGwei": "1000", "maxPriorityFeePerGasGwei": "100",
             "maxNetworkFee": "1",
-            "nativePriceFloorUSD": DecimalAmount.format(max(price / 2, UInt256(1)), decimals: 6),
+            "nativePriceFloorUSD": .string(DecimalAmount.format(max(price / 2, UInt256(1)), decimals: 6)),
         ]
-        let policy: [String: Any] = [
+        let policy: JSONValue = [
             "format": "coldcredits.policy", "version": 1, "maxPurchaseUSD": "2000", "maxDailyUSD": "10000",
-            "deadlineMarginSeconds": 300, "allowUnattended": allowUnattended, "maxFeeLadderSteps": 5, "valueMarginPercent": 10,
-            "approvals": ["threshold": 0, "approvers": [String]()] as [String: Any], "chains": [chain],
+            "deadlineMarginSeconds": 300, "allowUnattended": .bool(allowUnattended), "maxFeeLadderSteps": 5,
+            "valueMarginPercent": 10, "approvals": ["threshold": 0, "approvers": []], "chains": [chain],
         ]
-        return CanonicalJSON.encode(policy)
+        return policy.canonicalDocument
     }
 }

@@ -1,3 +1,4 @@
+import StrictJSON
 public import ArgumentParser
 import AuditLog
 import EthereumPrimitives
@@ -61,11 +62,14 @@ extension AuditCommand {
                 timeline.findings.first.map { "purchase \((timeline.fingerprint ?? "?").escapedForTerminal): \($0)" }
             }
             if output.json {
-                var object: [String: Any] = [
-                    "logs": reports.map { ["source": $0.source, "entries": $0.lineCount, "head": $0.head.hex] },
-                    "timelines": timelines.map(\.fields),
+                var object: JSONValue = [
+                    "logs": .array(
+                        reports.map {
+                            ["source": .string($0.source), "entries": JSONValue($0.lineCount), "head": .string($0.head.hex)]
+                        }),
+                    "timelines": .array(timelines.map(\.fields)),
                 ]
-                if let message { object["error"] = ["kind": "timelineInconsistent", "message": message] }
+                if let message { object["error"] = ["kind": "timelineInconsistent", "message": .string(message)] }
                 Console.writeArtifact(CanonicalResult.encode(object))
             } else {
                 let text = timelines.map { $0.lines.joined(separator: "\n") }.joined(separator: "\n\n")

@@ -1,3 +1,4 @@
+import StrictJSON
 public import ArgumentParser
 import AuditLog
 public import CommandLineSupport
@@ -64,8 +65,8 @@ enum AuditReporting {
     }
 
     /// `{"kind": "logDoesNotVerify", "message": …}`.
-    static func errorObject(_ report: AuditLogReport) -> [String: Any] {
-        ["kind": "logDoesNotVerify", "message": message(report)]
+    static func errorObject(_ report: AuditLogReport) -> JSONValue {
+        ["kind": "logDoesNotVerify", "message": .string(message(report))]
     }
 
     /// Prints the `Error:` line for a log that does not verify and returns exit 65.

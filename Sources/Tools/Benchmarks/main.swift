@@ -7,6 +7,7 @@ import EthereumPrimitives
 import EthereumTransactions
 import Foundation
 import Secp256k1
+import StrictJSON
 
 let arguments = Set(CommandLine.arguments.dropFirst())
 let quick = arguments.contains("--quick")
@@ -78,6 +79,7 @@ let overhead = Measurement.pairedRatio(sign, over: [bareSign, keccakPayload])
 func fixed(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
 
 if arguments.contains("--json") {
+    func number(_ text: String) -> JSONValue { (try? JSONValue.number(exactly: text)) ?? .null }
     let fields: [(String, String)] = [
         ("keccak256_1mib_mb_per_s", fixed(keccakMBps, 1)),
         ("keccak256_signing_payload_us", fixed(payloadHashMicros, 3)),
@@ -92,12 +94,13 @@ if arguments.contains("--json") {
         ("median_sign_type2_us", fixed(sign.median * 1e6, 3)),
         ("median_bare_secp256k1_sign_us", fixed(bareSign.median * 1e6, 3)),
         ("median_decode_recover_type2_us", fixed(decodeRecover.median * 1e6, 3)),
-        ("statistic", "\"fastest of \(batches) batches\""),
         ("signing_payload_bytes", "\(payload.count)"),
-        ("raw_transaction", "\"\(Hex.encode(raw))\""),
         ("sink", "\(sink)"),
     ]
-    print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
+    var object = JSONValue.object(Dictionary(uniqueKeysWithValues: fields.map { ($0.0, number($0.1)) }))
+    object["statistic"] = .string("fastest of \(batches) batches")
+    object["raw_transaction"] = .string(Hex.encode(raw))
+    print(JSON.serializedString(object))
 } else {
     let medianKeccak = Double(Workloads.mebibyte.count) / keccak.median / 1e6
     print(

@@ -1,3 +1,4 @@
+import StrictJSON
 public import ArgumentParser
 import Foundation
 
@@ -22,7 +23,7 @@ public enum JSONAwareMain {
             let code = command.exitCode(for: error)
             if code != .success, !(error is ExitCode), arguments.contains("--json") {
                 let message = command.message(for: error)
-                Console.writeArtifact(CanonicalResult.encode(["error": ["kind": "usage", "message": message]]))
+                Console.writeArtifact(CanonicalResult.encode(["error": ["kind": "usage", "message": .string(message)]]))
             }
             // ArgumentParser's own printing would pass input (an unknown option, a bad value) to the terminal raw.
             let text = command.fullMessage(for: error)

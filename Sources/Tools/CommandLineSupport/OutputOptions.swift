@@ -1,3 +1,4 @@
+public import StrictJSON
 public import ArgumentParser
 import BundleFormat
 public import Foundation
@@ -42,19 +43,19 @@ public enum CommandRunner {
         }
         Console.info("Error: \(message)")
         if json {
-            Console.writeArtifact(CanonicalResult.encode(["error": ["kind": kind, "message": message]]))
+            Console.writeArtifact(CanonicalResult.encode(["error": ["kind": .string(kind), "message": .string(message)]]))
         }
         return ExitCode(status.rawValue)
     }
 }
 
-/// The `--json` writer: the package's canonical JSON (keys sorted by code point, two-space indentation, one
-/// trailing newline), with a `version` field added at the top.
+/// The `--json` writer: the canonical writer's document style (keys sorted by code point, two-space indentation,
+/// one trailing newline), with a `version` field added at the top.
 public enum CanonicalResult {
     /// Serialises a JSON object, adding `"version": 1` unless present.
-    public static func encode(_ object: [String: Any]) -> Data {
+    public static func encode(_ object: JSONValue) -> Data {
         var object = object
         if object["version"] == nil { object["version"] = 1 }
-        return CanonicalJSON.encode(object)
+        return object.canonicalDocument
     }
 }

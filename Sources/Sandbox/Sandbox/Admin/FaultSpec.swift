@@ -54,7 +54,7 @@ public struct FaultSpec: Sendable, Equatable {
         }
         guard let targetText = members["target"]?.stringValue, let target = FaultTarget(rawValue: targetText) else {
             throw Self.invalid(
-                "target", members["target"].map(JSON.serializedString) ?? "missing",
+                "target", members["target"].map { JSON.serializedString($0) } ?? "missing",
                 "expected \"charge\", \"credits\" or \"rpc\"")
         }
         func integer(_ key: String) throws(SandboxError) -> UInt64? {

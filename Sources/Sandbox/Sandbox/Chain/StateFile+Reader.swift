@@ -9,46 +9,47 @@ extension StateFile {
 
         func fail(_ reason: String) -> SandboxError { .stateFile(path: path, reason: reason) }
 
+        /// The one JSON reader over `value`, its errors naming this state file.
+        func json(_ value: JSONValue) -> JSONReader<SandboxError> { JSONReader(value) { fail($0.description) } }
+
         func member(_ value: JSONValue, _ key: String) throws(SandboxError) -> JSONValue {
-            guard let member = value[key] else { throw fail("missing \(key)") }
-            return member
+            var object = json(value)
+            return try object.field(key).value
         }
 
         func string(_ value: JSONValue, _ key: String) throws(SandboxError) -> String {
-            guard let text = try member(value, key).stringValue else { throw fail("\(key) is not a string") }
-            return text
+            var object = json(value)
+            return try object.string(key)
         }
 
         func numberText(_ value: JSONValue, _ key: String) throws(SandboxError) -> String {
-            guard let text = try member(value, key).numberText else { throw fail("\(key) is not a number") }
-            return text
+            var object = json(value)
+            return try object.field(key).numberText()
         }
 
         func integer(_ value: JSONValue, _ key: String) throws(SandboxError) -> UInt64 {
-            guard let number = UInt64(try numberText(value, key)) else { throw fail("\(key) is not an integer") }
-            return number
+            var object = json(value)
+            return try object.integer(key)
         }
 
         func array(_ value: JSONValue, _ key: String) throws(SandboxError) -> [JSONValue] {
-            guard let items = try member(value, key).arrayValue else { throw fail("\(key) is not an array") }
-            return items
+            var object = json(value)
+            return try object.array(key).map(\.value)
         }
 
         func quantity(_ value: JSONValue, _ key: String) throws(SandboxError) -> UInt256 {
-            do { return try UInt256(quantity: try string(value, key), field: key) } catch let error as SandboxError {
-                throw error
-            } catch { throw fail("\(error)") }
+            var object = json(value)
+            return try object.quantity(key)
         }
 
         func quantity64(_ value: JSONValue, _ key: String) throws(SandboxError) -> UInt64 {
-            guard let number = try quantity(value, key).uint64 else { throw fail("\(key) exceeds 64 bits") }
-            return number
+            var object = json(value)
+            return try object.quantity64(key)
         }
 
         func decimal(_ value: JSONValue, _ key: String) throws(SandboxError) -> UInt256 {
-            do { return try UInt256(decimal: try string(value, key), field: key) } catch let error as SandboxError {
-                throw error
-            } catch { throw fail("\(error)") }
+            var object = json(value)
+            return try object.decimal(key)
         }
 
         func address(_ text: String) throws(SandboxError) -> Address {

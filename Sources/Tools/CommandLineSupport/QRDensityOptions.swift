@@ -1,4 +1,5 @@
 public import ArgumentParser
+public import QRBundle
 public import QRTransport
 
 /// How dense the QR frames a tool shows may be: `--qr-fragment-size`, `--qr-max-version`, `--qr-ecc`, `--qr-fps`.
