@@ -185,6 +185,7 @@ import Testing
         #expect(fromKey.stdoutText == "0x9d8A62f656a8d1615C1294fd71e9CFb3E4855A4F\n")
         let mnemonic = dir.appendingPathComponent("mnemonic.txt")
         try Data((String(repeating: "abandon ", count: 11) + "about\n").utf8).write(to: mnemonic)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: mnemonic.path)
         let fromMnemonic = try ToolRunner.run(
             "sign",
             [
