@@ -77,7 +77,12 @@ extension Broadcaster {
     /// wait is over.
     public static func defaultTimeoutSeconds(for file: SignedTransactionFile, waitCredits: Bool) -> UInt64 {
         let intent = try? TransfersContract.decodeSwapAndTransfer(file.transaction.transaction.data).intent
-        guard waitCredits, let intent, intent.recipientAmount + intent.feeAmount >= slowCreditUnits else { return 600 }
+        return defaultTimeoutSeconds(paidUnits: intent.map { $0.recipientAmount + $0.feeAmount }, waitCredits: waitCredits)
+    }
+
+    /// The default `--timeout` for a payment of `paidUnits` USDC units (6 decimals).
+    public static func defaultTimeoutSeconds(paidUnits: UInt256?, waitCredits: Bool) -> UInt64 {
+        guard waitCredits, let paidUnits, paidUnits >= slowCreditUnits else { return 600 }
         return 1200
     }
 
