@@ -14,10 +14,12 @@ struct RoughEdgeUnitTests {
     @Test("every online and core error kind has exactly one row in ExitTable; none of them is a bug (1)")
     func exitTableCoversKinds() {
         let errors: [any ReportableError] = [
-            PreparationError.chargeExpired(deadline: 1, now: 2), PreparationError.chargeExpiring(deadline: 3, now: 2, margin: 600),
+            PreparationError.chargeExpired(deadline: 1, now: 2),
+            PreparationError.chargeExpiring(deadline: 3, now: 2, margin: 600),
             PreparationError.api(.invalidAmount(found: "x", reason: "y")), PreparationError.overflow("x"),
             PreparationError.unknownChain(.base), BroadcastError.timedOut(stage: "x"), BroadcastError.invalidInput("x"),
-            BroadcastError.stateMismatch(path: "x"), BroadcastError.credits(.invalidAmount(found: "x", reason: "y")), BroadcastError.reverted(
+            BroadcastError.stateMismatch(path: "x"), BroadcastError.credits(.invalidAmount(found: "x", reason: "y")),
+            BroadcastError.reverted(
                 hash: Hash32(uncheckedBytes: [UInt8](repeating: 1, count: 32)), block: 1, revert: .unknown(data: [])),
             BroadcastError.busy(path: "x", holder: nil), BroadcastError.cannotWriteState(path: "x", reason: "y"),
         ]
@@ -26,7 +28,10 @@ struct RoughEdgeUnitTests {
             #expect(error.exitStatus != .failure, "\(error.kind) exits 1")
         }
         #expect(BroadcastError.credits(.invalidAmount(found: "x", reason: "y")).exitStatus == .dataError)
-        #expect(BroadcastError.reverted(hash: Hash32(uncheckedBytes: [UInt8](repeating: 1, count: 32)), block: 1, revert: .unknown(data: [])).exitStatus == .reverted)
+        #expect(
+            BroadcastError.reverted(
+                hash: Hash32(uncheckedBytes: [UInt8](repeating: 1, count: 32)), block: 1, revert: .unknown(data: [])
+            ).exitStatus == .reverted)
         #expect(ExitTable.status(for: "node.nonceTooLow") == .dataError)
         #expect(ExitTable.status(for: "no such kind") == .failure)
     }

@@ -36,11 +36,16 @@ struct ExitContractTests {
     }
 
     static let mistakes: [Mistake] = [
-        Mistake(name: "sign: truncated bundle", tool: "sign", arguments: { signArguments($0, bundle: "truncated-bundle.json") }, expected: 65),
+        Mistake(
+            name: "sign: truncated bundle", tool: "sign", arguments: { signArguments($0, bundle: "truncated-bundle.json") },
+            expected: 65),
         Mistake(name: "sign: empty bundle", tool: "sign", arguments: { signArguments($0, bundle: "empty.json") }, expected: 65),
-        Mistake(name: "sign: extra field", tool: "sign", arguments: { signArguments($0, bundle: "extra-field.json") }, expected: 65),
+        Mistake(
+            name: "sign: extra field", tool: "sign", arguments: { signArguments($0, bundle: "extra-field.json") }, expected: 65),
         Mistake(name: "sign: version 2", tool: "sign", arguments: { signArguments($0, bundle: "version2.json") }, expected: 65),
-        Mistake(name: "sign: a directory as the bundle", tool: "sign", arguments: { signArguments($0, bundle: "folder") }, expected: 66),
+        Mistake(
+            name: "sign: a directory as the bundle", tool: "sign", arguments: { signArguments($0, bundle: "folder") },
+            expected: 66),
         Mistake(
             name: "sign: --ledger DIR", tool: "sign",
             arguments: { signArguments($0, bundle: "bundle.json", extra: ["--ledger", $0.path("folder")]) }, expected: 73),
@@ -61,22 +66,42 @@ struct ExitContractTests {
         Mistake(
             name: "sign: --out in a missing folder", tool: "sign",
             arguments: { signArguments($0, bundle: "bundle.json", extra: ["--out", $0.path("nodir/s.json")]) }, expected: 73),
-        Mistake(name: "broadcast: truncated signed file", tool: "broadcast", arguments: { broadcastArguments($0, signed: "truncated-signed.json") }, expected: 65),
-        Mistake(name: "broadcast: a bundle given as the signed file", tool: "broadcast", arguments: { broadcastArguments($0, signed: "bundle.json") }, expected: 65),
-        Mistake(name: "broadcast: signed file version 2", tool: "broadcast", arguments: { broadcastArguments($0, signed: "signed-version2.json") }, expected: 65),
-        Mistake(name: "broadcast: a directory as the signed file", tool: "broadcast", arguments: { broadcastArguments($0, signed: "folder") }, expected: 66),
+        Mistake(
+            name: "broadcast: truncated signed file", tool: "broadcast",
+            arguments: { broadcastArguments($0, signed: "truncated-signed.json") }, expected: 65),
+        Mistake(
+            name: "broadcast: a bundle given as the signed file", tool: "broadcast",
+            arguments: { broadcastArguments($0, signed: "bundle.json") }, expected: 65),
+        Mistake(
+            name: "broadcast: signed file version 2", tool: "broadcast",
+            arguments: { broadcastArguments($0, signed: "signed-version2.json") }, expected: 65),
+        Mistake(
+            name: "broadcast: a directory as the signed file", tool: "broadcast",
+            arguments: { broadcastArguments($0, signed: "folder") }, expected: 66),
         Mistake(
             name: "broadcast: --state DIR", tool: "broadcast",
             arguments: { broadcastArguments($0, signed: "signed.json", extra: ["--state", $0.path("folder")]) }, expected: 65),
-        Mistake(name: "prepare: --charge-file DIR", tool: "prepare", arguments: { prepareArguments($0, ["--charge-file", $0.path("folder")]) }, expected: 66),
-        Mistake(name: "prepare: truncated --charge-file", tool: "prepare", arguments: { prepareArguments($0, ["--charge-file", $0.path("truncated-bundle.json")]) }, expected: 65),
-        Mistake(name: "prepare: --network-file DIR", tool: "prepare", arguments: { prepareArguments($0, ["--amount", "5", "--network-file", $0.path("folder")]) }, expected: 66),
-        Mistake(name: "prepare: --amount 25,00", tool: "prepare", arguments: { prepareArguments($0, ["--amount", "25,00"]) }, expected: 64),
-        Mistake(name: "prepare: --amount 1e3", tool: "prepare", arguments: { prepareArguments($0, ["--amount", "1e3"]) }, expected: 64),
+        Mistake(
+            name: "prepare: --charge-file DIR", tool: "prepare",
+            arguments: { prepareArguments($0, ["--charge-file", $0.path("folder")]) }, expected: 66),
+        Mistake(
+            name: "prepare: truncated --charge-file", tool: "prepare",
+            arguments: { prepareArguments($0, ["--charge-file", $0.path("truncated-bundle.json")]) }, expected: 65),
+        Mistake(
+            name: "prepare: --network-file DIR", tool: "prepare",
+            arguments: { prepareArguments($0, ["--amount", "5", "--network-file", $0.path("folder")]) }, expected: 66),
+        Mistake(
+            name: "prepare: --amount 25,00", tool: "prepare", arguments: { prepareArguments($0, ["--amount", "25,00"]) },
+            expected: 64),
+        Mistake(
+            name: "prepare: --amount 1e3", tool: "prepare", arguments: { prepareArguments($0, ["--amount", "1e3"]) }, expected: 64
+        ),
         Mistake(
             name: "prepare: --charge-file with --amount", tool: "prepare",
             arguments: { prepareArguments($0, ["--amount", "50", "--charge-file", $0.path("bundle.json")]) }, expected: 64),
-        Mistake(name: "prepare: --amout (misspelled)", tool: "prepare", arguments: { prepareArguments($0, ["--amout", "5"]) }, expected: 64),
+        Mistake(
+            name: "prepare: --amout (misspelled)", tool: "prepare", arguments: { prepareArguments($0, ["--amout", "5"]) },
+            expected: 64),
         Mistake(
             name: "prepare: --out DIR", tool: "prepare",
             arguments: { prepareArguments($0, ["--amount", "5", "--out", $0.path("folder")]) }, expected: 73),
@@ -94,10 +119,15 @@ struct ExitContractTests {
         try write("truncated-signed.json", signed.prefix(signed.count / 2))
         try write("empty.json", Data())
         let text = String(decoding: bundle, as: UTF8.self)
-        try write("extra-field.json", Data(text.replacingOccurrences(of: "{\n", with: "{\n  \"extra\": 1,\n", options: [], range: text.range(of: "{\n")).utf8))
+        try write(
+            "extra-field.json",
+            Data(
+                text.replacingOccurrences(of: "{\n", with: "{\n  \"extra\": 1,\n", options: [], range: text.range(of: "{\n")).utf8
+            ))
         try write("version2.json", Data(text.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 2").utf8))
         let signedText = String(decoding: signed, as: UTF8.self)
-        try write("signed-version2.json", Data(signedText.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 2").utf8))
+        try write(
+            "signed-version2.json", Data(signedText.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 2").utf8))
         try FileManager.default.createDirectory(atPath: flow.path("folder"), withIntermediateDirectories: true)
         return flow
     }
@@ -114,7 +144,9 @@ struct ExitContractTests {
             table.append("\(mistake.name) → \(result.status): \(errorLine)")
             #expect(result.status != 1, "\(mistake.name) reached exit 1: \(result.stderr)")
             #expect(Self.documented.contains(result.status), "\(mistake.name): \(result.status)")
-            #expect(result.status == mistake.expected, "\(mistake.name): \(result.status), expected \(mistake.expected): \(result.stderr)")
+            #expect(
+                result.status == mistake.expected,
+                "\(mistake.name): \(result.status), expected \(mistake.expected): \(result.stderr)")
             for raw in ["NSCocoaErrorDomain", "The operation could not be completed", "Error Domain=", "\"unexpected\""] {
                 #expect(!result.stderr.contains(raw) && !result.stdoutText.contains(raw), "\(mistake.name): \(raw)")
             }

@@ -71,9 +71,14 @@ struct RoughEdgeTests {
         try Data("pw\n".utf8).write(to: password)
         let store = dir.appendingPathComponent("k.json").path
         let made = try ToolRunner.run(
-            "sign", ["keys", "import", "--private-key-file", key.path, "--out", store, "--password-file", password.path, "--insecure-fast-kdf"])
+            "sign",
+            [
+                "keys", "import", "--private-key-file", key.path, "--out", store, "--password-file", password.path,
+                "--insecure-fast-kdf",
+            ])
         #expect(made.status == 0, "\(made.stderr)")
-        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: store))) as? [String: Any])
+        var object = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: store))) as? [String: Any])
         object["address"] = String(repeating: "11", count: 20)
         let edited = dir.appendingPathComponent("edited.json").path
         try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: edited))

@@ -36,7 +36,8 @@ struct Keys: AsyncParsableCommand {
         @Option(name: .long, help: "File holding a raw private key in hex.") var privateKeyFile: String?
         @Option(name: .long, help: "File holding a BIP-39 mnemonic.") var mnemonicFile: String?
         @Option(name: .long, help: "Derivation path for --mnemonic-file.") var path: String = "m/44'/60'/0'/0/0"
-        @Flag(name: .long, help: "Accept a --private-key-file or --mnemonic-file that group or others can read.") var allowInsecureKeyFile = false
+        @Flag(name: .long, help: "Accept a --private-key-file or --mnemonic-file that group or others can read.")
+        var allowInsecureKeyFile = false
         @Option(name: .long, help: "File holding the mnemonic's passphrase (first line).") var passphraseFile: String?
         @Option(name: .long, help: "Keystore file to create.") var out: String
         @Option(name: .long, help: "File whose first line is the new keystore password.") var passwordFile: String?

@@ -28,7 +28,8 @@ struct Send: AsyncParsableCommand {
     @Flag(name: .long, help: "Poll GET /credits until the purchase is credited (needs a management key).") var waitCredits = false
     @Option(
         name: .long,
-        help: "Give up after this long (e.g. 600, 10m, 1h); re-running resumes. Default: 10m, or 20m with --wait-credits for $500 and more."
+        help:
+            "Give up after this long (e.g. 600, 10m, 1h); re-running resumes. Default: 10m, or 20m with --wait-credits for $500 and more."
     ) var timeout: String?
     @Option(name: .long, help: "Send the next fee-ladder rung when not mined after this long (e.g. 90s).") var replaceAfter:
         String?

@@ -18,8 +18,10 @@ final class CreatedCharge: @unchecked Sendable {
     /// Saves the answer beside `out` (or in the current folder) as `charge-ID.json` and says how to reuse it.
     func keep(_ body: Data, beside out: String?) {
         let id = Self.id(of: body) ?? "unknown"
-        let safe = String(id.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" }.prefix(80))
-        let folder = out.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
+        let safe = String(
+            id.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" }.prefix(80))
+        let folder =
+            out.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
             ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let path = folder.appendingPathComponent("charge-\(safe.isEmpty ? "unknown" : safe).json").path
         do {
