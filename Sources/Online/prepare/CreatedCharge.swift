@@ -15,14 +15,16 @@ final class CreatedCharge: @unchecked Sendable {
         return data["id"] as? String
     }
 
-    /// Saves the answer beside `out` (or in the current folder) as `charge-ID.json` and says how to reuse it.
+    /// Saves the answer beside `out` (or in `~/.coldcredits/charges/`) as `charge-ID.json` and says how to reuse it.
     func keep(_ body: Data, beside out: String?) {
         let id = Self.id(of: body) ?? "unknown"
         let safe = String(
             id.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" }.prefix(80))
+        let home = URL(fileURLWithPath: ProcessInfo.processInfo.environment["HOME"] ?? NSTemporaryDirectory())
         let folder =
             out.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
-            ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            ?? home.appendingPathComponent(".coldcredits/charges")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("charge-\(safe.isEmpty ? "unknown" : safe).json").path
         do {
             try AtomicFileWriter.write(body, to: path, overwrite: false)
