@@ -21,11 +21,16 @@ struct MnemonicValidationTests {
         }
     }
 
-    @Test("a capitalised word is not silently folded to the list's spelling")
-    func refusesCapitalisedWord() {
+    @Test("words differing only in case are the same words (issue 15): same entropy, same canonical phrase")
+    func acceptsCapitalisedWords() throws {
         var words = Self.abandonAbout
         words[0] = "Abandon"
-        #expect(throws: HDKeysError.unknownWord(position: 1)) { try Mnemonic(phrase: words.joined(separator: " ")) }
+        words[11] = "ABOUT"
+        let mixed = try Mnemonic(phrase: words.joined(separator: " "))
+        let lower = try Mnemonic(phrase: Self.abandonAbout.joined(separator: " "))
+        #expect(mixed.phrase == lower.phrase)
+        words[1] = "Abandonx"
+        #expect(throws: HDKeysError.unknownWord(position: 2)) { try Mnemonic(phrase: words.joined(separator: " ")) }
     }
 
     @Test(

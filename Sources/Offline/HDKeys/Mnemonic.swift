@@ -20,7 +20,8 @@ public struct Mnemonic: Sendable, CustomStringConvertible {
         self.entropy = entropy
     }
 
-    /// Parses a phrase: NFKD-normalised, split on any whitespace, every word looked up in the English list,
+    /// Parses a phrase: NFKD-normalised, split on any whitespace, every word looked up in the English list
+    /// regardless of case (`Abandon` is `abandon`; the seed is computed from the canonical lower-case phrase),
     /// and the checksum verified.
     ///
     /// - Throws: ``HDKeysError/wrongWordCount(found:)``, ``HDKeysError/unknownWord(position:)`` (1-based),
@@ -32,7 +33,7 @@ public struct Mnemonic: Sendable, CustomStringConvertible {
         defer { SecretBytes.wipe(&bits) }
         bits.reserveCapacity(words.count * 11)
         for (position, word) in words.enumerated() {
-            guard let index = BIP39Wordlist.english.index(of: String(word)) else {
+            guard let index = BIP39Wordlist.english.index(of: word.lowercased()) else {
                 throw .unknownWord(position: position + 1)
             }
             for shift in stride(from: 10, through: 0, by: -1) { bits.append(UInt8((index >> shift) & 1)) }

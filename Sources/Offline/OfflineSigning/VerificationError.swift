@@ -99,7 +99,10 @@ public enum VerificationError: Error, Equatable, Sendable, CustomStringConvertib
             return "key address \(key), intent sender \(sender) and bundle from \(from) must all be equal"
         case .intentExpired(let deadline, let now, let margin):
             return
-                "the intent's deadline \(ISO8601.format(unixSeconds: deadline)) is past or within \(margin) s of now (\(ISO8601.format(unixSeconds: now)))"
+                deadline <= now
+                ? "the intent expired at \(TimeText.at(deadline, now: now))"
+                : "the intent's deadline \(TimeText.at(deadline, now: now)) leaves less than the policy's margin of "
+                    + "\(TimeText.duration(margin)) to broadcast it"
         case .limitExceeded(let field, let found, let limit): return "\(field) \(found) exceeds the policy limit \(limit)"
         case .invalidTransaction(let reason): return "transaction: \(reason)"
         case .purchaseLimitExceeded(let usd, let limit): return "purchase of $\(usd) exceeds the per-purchase limit $\(limit)"

@@ -14,7 +14,7 @@ struct KeyOptions: ParsableArguments {
     @Option(name: .long, help: "V3 keystore file (geth, Foundry, MetaMask export).")
     var keystore: String?
 
-    @Option(name: .long, help: "File holding a BIP-39 mnemonic (English).")
+    @Option(name: .long, help: "File holding a BIP-39 mnemonic (English; refused if group/others can read it).")
     var mnemonicFile: String?
 
     @Option(name: .long, help: "Derivation path for --mnemonic-file.")
@@ -23,7 +23,7 @@ struct KeyOptions: ParsableArguments {
     @Option(name: .long, help: "File holding a raw private key in hex (refused if group/others can read it).")
     var privateKeyFile: String?
 
-    @Flag(name: .long, help: "Accept a --private-key-file that group or others can read.")
+    @Flag(name: .long, help: "Accept a --private-key-file or --mnemonic-file that group or others can read.")
     var allowInsecureKeyFile = false
 
     @Option(name: .long, help: "File whose first line is the keystore password or mnemonic passphrase (never a flag value).")
@@ -64,6 +64,7 @@ struct KeySource {
             return try file.decrypt(password: SecretBytes(password)).checked(against: file.address)
         }
         if let mnemonicFile {
+            try Secrets.requirePrivate(mnemonicFile, allowInsecure: allowInsecureKeyFile, what: .mnemonic)
             var phraseBytes = [UInt8](try InputFile.read(mnemonicFile, what: .mnemonic))
             defer { SecretBytes.wipe(&phraseBytes) }
             let phrase = String(decoding: phraseBytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -73,7 +74,7 @@ struct KeySource {
                 passphrase: String(decoding: passphrase, as: UTF8.self), path: DerivationPath(path))
         }
         guard let privateKeyFile else { throw ValidationError("no key source given") }
-        try Secrets.requirePrivate(privateKeyFile, allowInsecure: allowInsecureKeyFile)
+        try Secrets.requirePrivate(privateKeyFile, allowInsecure: allowInsecureKeyFile, what: .privateKey)
         var text = [UInt8](try InputFile.read(privateKeyFile, what: .privateKey))
         defer { SecretBytes.wipe(&text) }
         var bytes = try Secrets.hexKey(text)
@@ -110,18 +111,18 @@ enum Secrets {
         return Array(typed.utf8)
     }
 
-    /// Refuses a key file that group or others may read, as ssh does.
-    static func requirePrivate(_ path: String, allowInsecure: Bool) throws {
+    /// Refuses a key or mnemonic file that group or others may read, as ssh does.
+    static func requirePrivate(_ path: String, allowInsecure: Bool, what: InputFile.Kind) throws {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw CommandError(
-                kind: "noInput", message: "private key file \(path.escapedForTerminal) does not exist", exitStatus: .noInput)
+                kind: "noInput", message: "\(what.name) \(path.escapedForTerminal) does not exist", exitStatus: .noInput)
         }
         if info.st_mode & 0o077 != 0, !allowInsecure {
             throw CommandError(
                 kind: "insecureKeyFile",
                 message:
-                    "private key file \(path.escapedForTerminal) is readable by group or others (mode \(String(info.st_mode & 0o777, radix: 8))); chmod 600 it or pass --allow-insecure-key-file",
+                    "\(what.name) \(path.escapedForTerminal) is readable by group or others (mode \(String(info.st_mode & 0o777, radix: 8))); chmod 600 it or pass --allow-insecure-key-file",
                 exitStatus: .noPermission)
         }
     }

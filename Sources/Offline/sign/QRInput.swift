@@ -65,13 +65,11 @@ enum SignInput {
 }
 
 extension QRBundleError: ReportableError {
-    /// A missing camera is missing input (66); an output that exists or cannot be written is 73; a bad frame,
-    /// a foreign frame, an incomplete message or a refused request is a data error (65).
-    public var exitStatus: ExitStatus {
+    /// A missing camera or an unreadable image is missing input (ExitTable decides).
+    public var exitKind: String {
         switch self {
-        case .transport(.cameraUnavailable), .transport(.pngFailed): return .noInput
-        case .outputExists, .cannotWrite: return .cannotCreate
-        default: return .dataError
+        case .transport(.cameraUnavailable), .transport(.pngFailed): return "qrTransport.noInput"
+        default: return kind
         }
     }
 }

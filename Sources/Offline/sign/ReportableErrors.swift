@@ -5,18 +5,12 @@ public import Keystore
 public import OfflineSigning
 public import Secp256k1
 
-// How the signer's library errors map to exit codes (README table): verification failures are data errors
-// (65); a wrong password is "no permission" (77).
+// The signer's library errors, named for ExitTable (Sources/Tools/CommandLineSupport), which alone decides
+// their exit status.
 
-extension VerificationError: ReportableError {
-    /// The exit status this error maps to (README table).
-    public var exitStatus: ExitStatus { .dataError }
-}
+extension VerificationError: ReportableError {}
 
-extension BundleError: ReportableError {
-    /// The exit status this error maps to (README table).
-    public var exitStatus: ExitStatus { .dataError }
-}
+extension BundleError: ReportableError {}
 
 extension KeystoreError: ReportableError {
     /// A stable machine-readable name for `--json`.
@@ -27,23 +21,16 @@ extension KeystoreError: ReportableError {
         default: return "invalidKeystore"
         }
     }
-
-    /// The exit status this error maps to (README table).
-    public var exitStatus: ExitStatus { self == .wrongPassword ? .noPermission : .dataError }
 }
 
 extension HDKeysError: ReportableError {
     /// A stable machine-readable name for `--json`.
     public var kind: String { "invalidMnemonic" }
-    /// The exit status this error maps to (README table).
-    public var exitStatus: ExitStatus { .dataError }
 }
 
 extension Secp256k1Error: ReportableError {
     /// A stable machine-readable name for `--json`.
     public var kind: String { "invalidKey" }
-    /// The exit status this error maps to (README table).
-    public var exitStatus: ExitStatus { .dataError }
 }
 
 extension LedgerError: ReportableError {
@@ -56,21 +43,9 @@ extension LedgerError: ReportableError {
         case .cannotRead, .cannotWrite: return "ledgerUnavailable"
         }
     }
-
-    /// A bad line or an oversized ledger is a data error (65); a ledger locked by another run is a temporary
-    /// failure (75); one that cannot be read or written is 73.
-    public var exitStatus: ExitStatus {
-        switch self {
-        case .corrupt, .inputTooLarge: return .dataError
-        case .locked: return .temporaryFailure
-        case .cannotRead, .cannotWrite: return .cannotCreate
-        }
-    }
 }
 
 extension SigningError: ReportableError {
     /// A stable machine-readable name for `--json`.
     public var kind: String { "selfCheckFailed" }
-    /// The exit status this error maps to (README table).
-    public var exitStatus: ExitStatus { .failure }
 }

@@ -1,6 +1,7 @@
 public import EthereumABI
 public import EthereumPrimitives
 import EthereumRPC
+import BundleFormat
 public import EthereumTransactions
 public import PaymentAPI
 
@@ -63,7 +64,7 @@ public enum BroadcastError: Error, Equatable, Sendable, CustomStringConvertible 
             return "the signed transaction's signing hash \(signed) is not the bundle's \(bundle); refusing to send"
         case .expired(let deadline, let now):
             return
-                "the intent expired at \(deadline) (now \(now)); sending would revert with ExpiredIntent() — prepare a new charge"
+                "the intent expired at \(TimeText.at(deadline, now: now)); sending would revert with ExpiredIntent() — prepare a new charge"
         case .wrongChain(let expected, let found):
             return "no RPC node serves chain \(expected), the transaction's chain: " + found.joined(separator: "; ")
         case .nonceUsedElsewhere(let nonce, let accountNonce):

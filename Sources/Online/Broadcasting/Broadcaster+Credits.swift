@@ -1,4 +1,6 @@
 import EthereumABI
+public import BundleFormat
+import EthereumTransactions
 public import EthereumPrimitives
 public import PaymentAPI
 
@@ -67,6 +69,23 @@ public struct CreditCheck: Sendable, Equatable {
 }
 
 extension Broadcaster {
+    /// USDC units (6 decimals) from which OpenRouter credits a purchase only after ~15 minutes: $500.
+    public static let slowCreditUnits = UInt256(500_000_000)
+
+    /// The default `--timeout` of each wait: 10 minutes; 20 when waiting for the credits of a purchase of $500
+    /// or more, which OpenRouter credits after ~15 minutes — so the default never gives up before the announced
+    /// wait is over.
+    public static func defaultTimeoutSeconds(for file: SignedTransactionFile, waitCredits: Bool) -> UInt64 {
+        let intent = try? TransfersContract.decodeSwapAndTransfer(file.transaction.transaction.data).intent
+        return defaultTimeoutSeconds(paidUnits: intent.map { $0.recipientAmount + $0.feeAmount }, waitCredits: waitCredits)
+    }
+
+    /// The default `--timeout` for a payment of `paidUnits` USDC units (6 decimals).
+    public static func defaultTimeoutSeconds(paidUnits: UInt256?, waitCredits: Bool) -> UInt64 {
+        guard waitCredits, let paidUnits, paidUnits >= slowCreditUnits else { return 600 }
+        return 1200
+    }
+
     /// USD as exact text from 10^-12 USD.
     static func usd(_ pico: UInt256) -> String { DecimalAmount.format(pico, decimals: 12, minimumFractionDigits: 1) }
 
@@ -84,8 +103,10 @@ extension Broadcaster {
             for line in check.summary { log(line) }
             return check
         }
-        if paidUnits >= 500_000_000 {
-            log("Purchases of $500 or more are credited after ~15 minutes (OpenRouter waits out re-orgs).")
+        if paidUnits >= Self.slowCreditUnits {
+            log(
+                "Purchases of $500 or more are credited after ~15 minutes (OpenRouter waits out re-orgs); waiting up to "
+                    + "\(WaitProgress.clock(settings.timeoutSeconds)).")
         }
         let start = now()
         while true {

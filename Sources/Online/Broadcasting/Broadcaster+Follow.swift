@@ -13,10 +13,28 @@ extension Broadcaster {
         let start = now()
         var receipt = known
         var lastProgress = ""
+        var firstHead: UInt64?
+        var lastEvent: String?
         while true {
             if receipt == nil {
                 for rpc in rpcs {
                     if let found = await self.receipt(of: state.hashes, at: rpc) { receipt = found; break }
+                }
+            }
+            if receipt == nil {
+                let head = await latestBlock()
+                if firstHead == nil { firstHead = head }
+                let progress = WaitProgress(
+                    hash: state.hashes[min(state.rung, state.hashes.count - 1)], rung: state.rung,
+                    rungs: file.allTransactions.count, elapsedSeconds: now() - start,
+                    timeoutSeconds: settings.timeoutSeconds, head: head,
+                    blocksSeen: head.flatMap { head in firstHead.map { head >= $0 ? head - $0 : 0 } } ?? 0,
+                    replaceInSeconds: nextReplacement(state: state))
+                if let onWaiting {
+                    onWaiting(progress)
+                } else if progress.event != lastEvent {
+                    log(progress.line)
+                    lastEvent = progress.event
                 }
             }
             if let mined = receipt {
@@ -51,6 +69,15 @@ extension Broadcaster {
         }
     }
 
+    /// Seconds until the next fee-ladder rung is sent, when one is left and `--replace-after` is set.
+    func nextReplacement(state: BroadcastState) -> UInt64? {
+        guard let after = settings.replaceAfterSeconds, let sent = state.lastSentAt,
+            state.rung + 1 < file.allTransactions.count
+        else { return nil }
+        let due = sent + after
+        return due > now() ? due - now() : 0
+    }
+
     /// Reports a mined payment: reverted (decoded by replaying the call) or paid (the `Transferred` event).
     func settle(_ receipt: TransactionReceipt, state: inout BroadcastState) async throws(BroadcastError) -> Outcome {
         let tx = file.transaction.transaction
@@ -60,8 +87,9 @@ extension Broadcaster {
             throw .reverted(
                 hash: receipt.transactionHash, block: receipt.blockNumber, revert: await replayRevert(at: receipt.blockNumber))
         }
-        state.record(.confirmed)
+        let firstTime = state.record(.confirmed)
         try save(state)
+        if firstTime { onConfirmed(receipt) }
         let event = receipt.logs.lazy.filter { $0.address == tx.to }
             .compactMap { try? TransferredEvent(topics: $0.topics, data: $0.data) }
             .first { $0.id == self.intent?.id }

@@ -64,6 +64,12 @@ public struct Broadcaster: Sendable {
     /// Called as soon as a transaction was accepted (or may have been) by a node, after the state file recorded
     /// it — so an audit trail can append `sent` before anything else can go wrong.
     public var onSent: @Sendable (SentNotice) -> Void = { _ in }
+    /// Called once per state file, when the payment first reaches its confirmations (after the state recorded
+    /// it), so the `mined` audit entry is appended once however often the run is repeated.
+    public var onConfirmed: @Sendable (TransactionReceipt) -> Void = { _ in }
+    /// Told, at every poll while no receipt is known, what is waited for; nil: progress goes to ``log`` once per
+    /// event (see ``WaitProgress/event``).
+    public var onWaiting: (@Sendable (WaitProgress) -> Void)?
 
     /// Creates a session.
     public init(
@@ -91,6 +97,9 @@ public struct Broadcaster: Sendable {
         public var credits: CreditCheck?
         /// The state as left on disk.
         public var state: BroadcastState
+        /// The status the state file had when this run began (`new` for a first run): a re-run over a payment
+        /// already credited must not record that again.
+        public var statusBefore: BroadcastStatus = .new
     }
 
     /// The intent the transaction pays, decoded from its calldata.
@@ -102,10 +111,13 @@ public struct Broadcaster: Sendable {
         let lock = try lockState()
         defer { lock.close() }
         var state = try loadState()
+        let before = state.status
         var session = self
         let known: TransactionReceipt?
         (session.rpcs, known) = try await inspectChain(state: &state)
-        return try await session.proceed(state: &state, known: known)
+        var outcome = try await session.proceed(state: &state, known: known)
+        outcome.statusBefore = before
+        return outcome
     }
 
     private func proceed(state: inout BroadcastState, known: TransactionReceipt?) async throws(BroadcastError) -> Outcome {

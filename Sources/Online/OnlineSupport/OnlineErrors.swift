@@ -4,20 +4,18 @@ import HTTPTransport
 public import PaymentAPI
 import Preparation
 
-// How the online tools' errors map to exit codes (README table).
+// The online tools' errors, named for ExitTable (Sources/Tools/CommandLineSupport), which decides their exit status.
 
 extension PaymentAPIError: ReportableError {
     /// A stable name.
     public var kind: String { PreparationError.apiKind(self) }
 
-    /// 410/5xx/unreachable → 69; 429 after retries → 75; 401/403 → 77; bad input → 65.
-    public var exitStatus: ExitStatus {
+    /// Finer than `kind` where one kind exits differently: a refused key (64), a cancelled request (75).
+    public var exitKind: String {
         switch self {
-        case .gone, .serverError, .transport, .unexpectedStatus, .malformedResponse, .paymentRequired: return .unavailable
-        case .rateLimited, .cancelled: return .temporaryFailure
-        case .unauthorized, .forbidden: return .noPermission
-        case .badRequest, .invalidAmount: return .dataError
-        case .invalidAPIKey: return .usage
+        case .invalidAPIKey: return "invalidAPIKey"
+        case .cancelled: return "apiCancelled"
+        default: return kind
         }
     }
 }
@@ -29,14 +27,6 @@ extension RPCError: ReportableError {
         case .transport, .httpStatus: return "rpcUnreachable"
         case .node(let error): return "node." + error.kind.rawValue
         default: return "rpcMalformed"
-        }
-    }
-
-    /// Unreachable → 69; the node's refusal or a malformed answer → 65.
-    public var exitStatus: ExitStatus {
-        switch self {
-        case .transport, .httpStatus: return .unavailable
-        default: return .dataError
         }
     }
 }

@@ -1,14 +1,15 @@
 public import CommandLineSupport
 public import Preparation
+import EthereumRPC
+import PaymentAPI
 
 extension PreparationError: ReportableError {
-    /// API and node failures keep their own codes; everything about the charge or the chain is a data error.
-    public var exitStatus: ExitStatus {
+    /// API and node failures exit as the error inside them (ExitTable decides).
+    public var exitKind: String {
         switch self {
-        case .api(let error): return error.exitStatus
-        case .rpc(let error): return error.exitStatus
-        case .unknownChain: return .usage
-        default: return .dataError
+        case .api(let error): return error.exitKind
+        case .rpc(let error): return error.exitKind
+        default: return kind
         }
     }
 }

@@ -19,8 +19,10 @@ public enum PreparationError: Error, Equatable, Sendable, CustomStringConvertibl
     case chargeMismatch(field: String, expected: String, found: String)
     /// The charge's operator signature does not recover its operator.
     case operatorSignatureInvalid(expected: Address, recovered: Address?)
-    /// The charge's deadline has passed (or is too close) by this machine's clock.
+    /// The charge's deadline has passed by this machine's clock.
     case chargeExpired(deadline: UInt64, now: UInt64)
+    /// The charge has not expired, but less than `margin` seconds are left to sign and broadcast it.
+    case chargeExpiring(deadline: UInt64, now: UInt64, margin: UInt64)
     /// The node serves another chain.
     case wrongChain(expected: ChainID, node: ChainID)
     /// No fee tier quoted.
@@ -43,6 +45,7 @@ public enum PreparationError: Error, Equatable, Sendable, CustomStringConvertibl
         case .chargeMismatch: return "chargeMismatch"
         case .operatorSignatureInvalid: return "operatorSignatureInvalid"
         case .chargeExpired: return "chargeExpired"
+        case .chargeExpiring: return "chargeExpiring"
         case .wrongChain: return "wrongChain"
         case .noQuote: return "noQuote"
         case .simulationReverted: return "simulationReverted"
@@ -79,7 +82,11 @@ public enum PreparationError: Error, Equatable, Sendable, CustomStringConvertibl
                 "the charge's operator signature does not verify: recovers \(recovered.map(\.checksummed) ?? "nothing"), expected \(expected)"
         case .chargeExpired(let deadline, let now):
             return
-                "the charge expired at \(ISO8601.format(unixSeconds: deadline)) (now \(ISO8601.format(unixSeconds: now))); create a new one"
+                "the charge expired at \(TimeText.at(deadline, now: now)); create a new one"
+        case .chargeExpiring(let deadline, let now, let margin):
+            return
+                "the charge expires at \(TimeText.at(deadline, now: now)): less than the \(TimeText.duration(margin)) needed "
+                + "to sign and broadcast it are left; create a new one"
         case .wrongChain(let expected, let node): return "the RPC node serves chain \(node), expected \(expected)"
         case .noQuote(let reasons): return "no Uniswap fee tier could quote the swap: " + reasons.joined(separator: "; ")
         case .simulationReverted(let revert): return "the payment would revert: \(revert)"

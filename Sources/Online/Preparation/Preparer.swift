@@ -40,6 +40,8 @@ public struct Preparer: Sendable {
     public var minimumSecondsLeft: UInt64 = 600
     /// The local clock, Unix seconds.
     public var now: UInt64
+    /// Told the API's answer as soon as a charge was created, so a later failure can say how to reuse it.
+    public var onChargeCreated: @Sendable (Data) -> Void = { _ in }
 
     /// Creates a preparer.
     public init(
@@ -107,6 +109,7 @@ public struct Preparer: Sendable {
             do {
                 body = try await client.createCoinbaseCharge(amountUSD: amount, sender: sender, chainID: deployment.chainID)
             } catch { throw .api(error) }
+            onChargeCreated(body)
         case .file(let data):
             body = data
         }
@@ -135,7 +138,10 @@ public struct Preparer: Sendable {
                 found: charge.contract.checksummed)
         }
         let deadline = charge.intent.deadline.uint64 ?? .max
-        guard deadline >= now + minimumSecondsLeft else { throw .chargeExpired(deadline: deadline, now: now) }
+        guard deadline > now else { throw .chargeExpired(deadline: deadline, now: now) }
+        guard deadline - now >= minimumSecondsLeft else {
+            throw .chargeExpiring(deadline: deadline, now: now, margin: minimumSecondsLeft)
+        }
         let digest = charge.intent.operatorDigest(chainID: charge.chainID, sender: sender, contract: charge.contract)
         let recovered = try? RecoverableSignature(rsv: charge.intent.signature).recoverAddress(digest: digest)
         guard recovered == charge.intent.operator else {

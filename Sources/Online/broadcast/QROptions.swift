@@ -89,13 +89,11 @@ struct BroadcastQROptions: ParsableArguments {
 }
 
 extension QRBundleError: ReportableError {
-    /// A missing camera or unreadable image is missing input (66); everything else about QR input is a data
-    /// error (65).
-    public var exitStatus: ExitStatus {
+    /// A missing camera or an unreadable image is missing input (ExitTable decides).
+    public var exitKind: String {
         switch self {
-        case .transport(.cameraUnavailable), .transport(.pngFailed): return .noInput
-        case .outputExists, .cannotWrite: return .cannotCreate
-        default: return .dataError
+        case .transport(.cameraUnavailable), .transport(.pngFailed): return "qrTransport.noInput"
+        default: return kind
         }
     }
 }

@@ -35,16 +35,21 @@ extension Send {
                 ]))
     }
 
-    /// `mined` with the receipt's block, then `credited` when the credits were waited for.
-    static func noteOutcome(_ outcome: Broadcaster.Outcome, trail: AuditTrail, subject: AuditSubject) {
-        let receipt = outcome.receipt
+    /// `mined` with the receipt's block, once per state file (``Broadcaster/onConfirmed`` fires only on the
+    /// first confirmation it records).
+    static func noteMined(_ receipt: TransactionReceipt, trail: AuditTrail, subject: AuditSubject) {
         trail.note(
             .mined, subject,
             details: [
                 AuditDetail.transactionHash: receipt.transactionHash.hex,
                 AuditDetail.blockNumber: String(receipt.blockNumber), "gasUsed": String(receipt.gasUsed),
             ])
-        if let check = outcome.credits, check.verdict == .credited {
+    }
+
+    /// `credited` when the credits were waited for and rose, unless an earlier run already recorded it.
+    static func noteOutcome(_ outcome: Broadcaster.Outcome, trail: AuditTrail, subject: AuditSubject) {
+        let receipt = outcome.receipt
+        if let check = outcome.credits, check.verdict == .credited, outcome.statusBefore != .credited {
             trail.note(
                 .credited, subject,
                 details: [

@@ -26,7 +26,11 @@ struct Send: AsyncParsableCommand {
     @Option(name: .long, help: "File holding the API key; default: $OPENROUTER_API_KEY.") var apiKeyFile: String?
     @Option(name: .long, help: "Confirmations to wait for.") var confirmations: UInt64 = 1
     @Flag(name: .long, help: "Poll GET /credits until the purchase is credited (needs a management key).") var waitCredits = false
-    @Option(name: .long, help: "Give up after this long (e.g. 600, 10m, 1h); re-running resumes.") var timeout: String = "10m"
+    @Option(
+        name: .long,
+        help:
+            "Give up after this long (e.g. 600, 10m, 1h); re-running resumes. Default: 10m, or 20m with --wait-credits for $500 and more."
+    ) var timeout: String?
     @Option(name: .long, help: "Send the next fee-ladder rung when not mined after this long (e.g. 90s).") var replaceAfter:
         String?
     @Option(name: .long, help: "Seconds between receipt polls.") var pollInterval: Double = 2
@@ -46,7 +50,7 @@ struct Send: AsyncParsableCommand {
         guard !rpcURL.isEmpty else { throw ValidationError("give at least one --rpc-url") }
         try OptionRange.check(confirmations, 1...1_000, option: "--confirmations")
         try OptionRange.check(pollInterval, 0.1...3_600, option: "--poll-interval", unit: "seconds")
-        _ = try Duration.seconds(parsing: timeout, option: "--timeout")
+        if let timeout { _ = try Duration.seconds(parsing: timeout, option: "--timeout") }
         if let replaceAfter { _ = try Duration.seconds(parsing: replaceAfter, option: "--replace-after") }
         _ = try Self.ratioBasisPoints(minCreditRatio)
         guard pollInterval > 0, pollInterval <= 3600 else {
@@ -76,7 +80,9 @@ struct Send: AsyncParsableCommand {
                     requireDeployment: false)
                 var settings = Broadcaster.Settings()
                 settings.confirmations = confirmations
-                settings.timeoutSeconds = try Duration.seconds(parsing: timeout, option: "--timeout")
+                settings.timeoutSeconds =
+                    try timeout.map { try Duration.seconds(parsing: $0, option: "--timeout") }
+                    ?? Broadcaster.defaultTimeoutSeconds(for: file, waitCredits: waitCredits)
                 settings.replaceAfterSeconds = try replaceAfter.map {
                     try Duration.seconds(parsing: $0, option: "--replace-after")
                 }
@@ -87,11 +93,14 @@ struct Send: AsyncParsableCommand {
                 Console.info(
                     "Broadcasting \(file.transaction.transactionHash) (fingerprint \(file.fingerprint)) from \(file.from)"
                         + (file.feeLadder.isEmpty ? "" : " with \(file.feeLadder.count) fee-ladder rung(s)"))
+                let display = ProgressLine()
                 var broadcaster = Broadcaster(
                     file: file, rpcs: context.rpcs, api: context.api, statePath: statePath,
-                    settings: settings, log: { Console.info($0) })
+                    settings: settings, log: { display.log($0) })
+                broadcaster.onWaiting = { display.show($0) }
                 let sentSubject = subject
                 broadcaster.onSent = { notice in Self.noteSent(notice, trail: trail, subject: sentSubject) }
+                broadcaster.onConfirmed = { receipt in Self.noteMined(receipt, trail: trail, subject: sentSubject) }
                 let outcome = try await broadcaster.run()
                 Self.noteOutcome(outcome, trail: trail, subject: subject)
                 Report.render(outcome, file: file, json: output.json)

@@ -50,6 +50,10 @@ struct Prepare: AsyncParsableCommand {
         }
         try OptionRange.check(chainID.value, 1...OptionRange.maxChainID, option: "--chain")
         guard chargeFile != nil || amount != nil else { throw ValidationError("give --amount (or --charge-file)") }
+        if chargeFile != nil, amount != nil {
+            throw ValidationError("give --amount or --charge-file, not both: a saved charge fixes its own amount")
+        }
+        if let amount { try Self.checkAmountSyntax(amount) }
         try OptionRange.check(slippageBps, 0...5_000, option: "--slippage-bps", unit: "basis points")
         try OptionRange.check(apiTimeout, 1...600, option: "--api-timeout", unit: "seconds")
     }
@@ -63,8 +67,24 @@ struct Prepare: AsyncParsableCommand {
         }
     }
 
+    /// `--amount`: US dollars as digits with an optional point and at most two decimals (the API's own rule).
+    static func checkAmountSyntax(_ text: String) throws {
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let digits = parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        guard digits, parts[0].utf8.count <= 12, parts.count == 1 || parts[1].utf8.count <= 2,
+            text.contains(where: { $0 != "0" && $0 != "." })
+        else {
+            throw ValidationError(
+                "--amount: expected US dollars above zero as digits with an optional point and at most two decimals, "
+                    + "like 25 or 12.50 (no comma, exponent or sign); found \(text)")
+        }
+    }
+
     /// Reads the charge and the chain, builds the bundle, records `prepared`, writes.
     func prepare(trail: AuditTrail) async throws {
+        // Every output first: a run that cannot write its bundle must fail before it creates a charge.
+        if let out { try OutputCheck.writable(out, overwrite: force) }
+        try qr.checkOutput(overwrite: force)
         let context = try OnlineContext(
             chain: chain, rpcURL: rpcURL, apiURL: apiURL, apiKeyFile: apiKeyFile,
             networkFile: networkFile, needsAPI: chargeFile == nil || ifBelow != nil,
@@ -93,9 +113,16 @@ struct Prepare: AsyncParsableCommand {
             minimumPriorityFee: context.minimumPriorityFee, secondsPerBlock: context.secondsPerBlock,
             now: UInt64(Date().timeIntervalSince1970))
         preparer.slippageBPS = slippageBps
-        let outcome = try await preparer.prepare(source)
-        try recordPrepared(outcome.bundle, trail: trail)
-        try emit(outcome, context: context)
+        let created = CreatedCharge()
+        preparer.onChargeCreated = { created.body = $0 }
+        do {
+            let outcome = try await preparer.prepare(source)
+            try recordPrepared(outcome.bundle, trail: trail)
+            try emit(outcome, context: context)
+        } catch {
+            if let body = created.body { created.keep(body, beside: out) }
+            throw error
+        }
     }
 
     func emit(_ outcome: Preparer.Outcome, context: OnlineContext) throws {

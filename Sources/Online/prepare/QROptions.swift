@@ -105,11 +105,11 @@ struct PrepareQROptions: ParsableArguments {
 }
 
 extension QRBundleError: ReportableError {
-    /// Frames that exist or cannot be written are 73; a bundle without a QR form is a data error (65).
-    public var exitStatus: ExitStatus {
+    /// A missing camera or an unreadable image is missing input (ExitTable decides).
+    public var exitKind: String {
         switch self {
-        case .outputExists, .cannotWrite: return .cannotCreate
-        default: return .dataError
+        case .transport(.cameraUnavailable), .transport(.pngFailed): return "qrTransport.noInput"
+        default: return kind
         }
     }
 }

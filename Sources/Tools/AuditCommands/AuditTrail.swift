@@ -106,8 +106,7 @@ public struct AuditTrail: Sendable {
     static func describe(_ error: any Error) -> (kind: String, message: String)? {
         // An ExitCode has already been reported by the command that threw it.
         if error is ExitCode { return nil }
-        if let reportable = error as? any ReportableError { return (reportable.kind, reportable.description) }
-        if let validation = error as? ValidationError { return ("usage", validation.message) }
-        return ("unexpected", String(describing: error))
+        let (kind, message, _) = ExitTable.classify(error)
+        return (kind, message)
     }
 }

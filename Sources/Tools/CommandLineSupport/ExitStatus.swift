@@ -1,6 +1,6 @@
-/// The exit codes of all three tools, in one place (sysexits.h values plus 3 for a reverted payment).
+/// The exit codes of all three tools (sysexits.h values plus 3 for a reverted payment).
 ///
-/// The README carries the same table.
+/// Which error exits with which is decided in ``ExitTable``; the README carries the same table.
 public enum ExitStatus: Int32, Sendable, CaseIterable {
     /// Success.
     case success = 0
@@ -28,8 +28,18 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
 public protocol ReportableError: Error, CustomStringConvertible {
     /// A stable machine-readable name (`signingHashMismatch`, `wrongPassword`, …).
     var kind: String { get }
-    /// The exit status this error maps to.
+    /// The name the exit status is looked up by in ``ExitTable`` (default: ``kind``); finer than `kind` where one
+    /// kind wraps failures that exit differently (an API error inside a broadcast failure).
+    var exitKind: String { get }
+    /// The exit status this error maps to (default: ``ExitTable``'s row for ``exitKind``).
     var exitStatus: ExitStatus { get }
+}
+
+extension ReportableError {
+    /// The kind itself.
+    public var exitKind: String { kind }
+    /// ``ExitTable``'s row for ``exitKind``.
+    public var exitStatus: ExitStatus { ExitTable.status(for: exitKind) }
 }
 
 /// A failure raised by the command layer itself (files, arguments, prompts).

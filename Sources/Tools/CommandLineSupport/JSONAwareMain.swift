@@ -20,6 +20,14 @@ public enum JSONAwareMain {
             }
             exit(0)
         } catch {
+            if command.exitCode(for: error) != .success, let unknown = UnknownOption.find(in: arguments, of: command) {
+                // A misspelled option is the real mistake even when a validation error (a missing option) came first.
+                if arguments.contains("--json") {
+                    Console.writeArtifact(CanonicalResult.encode(["error": ["kind": "usage", "message": unknown]]))
+                }
+                Console.info("Error: \(unknown)")
+                exit(ExitStatus.usage.rawValue)
+            }
             let code = command.exitCode(for: error)
             if code != .success, !(error is ExitCode), arguments.contains("--json") {
                 let message = command.message(for: error)

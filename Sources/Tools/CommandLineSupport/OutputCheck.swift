@@ -6,8 +6,10 @@ import Glibc
 /// cannot write its result fails first and loses nothing.
 public enum OutputCheck {
     /// Refuses (exit 73) an existing file without `overwrite`, a directory, or a folder that does not exist or
-    /// cannot be written.
-    public static func writable(_ path: String, overwrite: Bool) throws {
+    /// cannot be written; `whenExists` is what the message tells a person to do about an existing file.
+    public static func writable(
+        _ path: String, overwrite: Bool, whenExists: String = "pass --force to replace it"
+    ) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard !isDirectory.boolValue else {
@@ -17,7 +19,7 @@ public enum OutputCheck {
             }
             guard overwrite else {
                 throw CommandError(
-                    kind: "outputExists", message: "\(path.escapedForTerminal) exists; pass --force to replace it",
+                    kind: "outputExists", message: "\(path.escapedForTerminal) exists; \(whenExists)",
                     exitStatus: .cannotCreate)
             }
         }

@@ -32,15 +32,7 @@ public enum CommandRunner {
 
     /// Reports `error` and returns the `ExitCode` to throw.
     public static func report(_ error: Error, json: Bool) -> ExitCode {
-        let (kind, message, status): (String, String, ExitStatus)
-        if let reportable = error as? ReportableError {
-            (kind, message, status) = (reportable.kind, reportable.description, reportable.exitStatus)
-        } else if let validation = error as? ValidationError {
-            // An option found wrong only while running (an unparsable URL, an unknown chain): still a usage error.
-            (kind, message, status) = ("usage", validation.message, .usage)
-        } else {
-            (kind, message, status) = ("unexpected", String(describing: error), .failure)
-        }
+        let (kind, message, status) = ExitTable.classify(error)
         Console.info("Error: \(message)")
         if json {
             Console.writeArtifact(CanonicalResult.encode(["error": ["kind": .string(kind), "message": .string(message)]]))
