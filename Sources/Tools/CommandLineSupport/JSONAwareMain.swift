@@ -23,7 +23,7 @@ public enum JSONAwareMain {
             if command.exitCode(for: error) != .success, let unknown = UnknownOption.find(in: arguments, of: command) {
                 // A misspelled option is the real mistake even when a validation error (a missing option) came first.
                 if arguments.contains("--json") {
-                    Console.writeArtifact(CanonicalResult.encode(["error": ["kind": "usage", "message": unknown]]))
+                    Console.writeArtifact(CanonicalResult.encode(["error": ["kind": "usage", "message": .string(unknown)]]))
                 }
                 Console.info("Error: \(unknown)")
                 exit(ExitStatus.usage.rawValue)
