@@ -184,3 +184,15 @@ extension QRFramesTests {
         }
     }
 }
+
+/// The terminal fit: the largest version whose drawing, quiet zone and footer fit.
+@Suite struct QRTerminalFitUnitTests {
+    @Test("80×24 takes version 4 (41 columns, 21 + 2 lines); 200×60 version 22; 28 columns none")
+    func largestVersion() {
+        #expect(QRTerminal.largestVersion(fittingColumns: 80, rows: 24) == 4)
+        #expect(QRTerminal.largestVersion(fittingColumns: 200, rows: 60) == 22)
+        #expect(QRTerminal.largestVersion(fittingColumns: 29, rows: 17) == 1)
+        #expect(QRTerminal.largestVersion(fittingColumns: 28, rows: 100) == nil)
+        #expect(QRTerminal.largestVersion(fittingColumns: 1000, rows: 1000) == 40)
+    }
+}

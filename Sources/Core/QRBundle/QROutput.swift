@@ -44,8 +44,32 @@ public struct QROutput {
                 "Wrote \(what), version \(version)-\(frames.errorCorrection), for ur:\(ur.type) "
                     + "(\(ur.cbor.count) bytes) to \(pngDirectory)")
         }
-        try terminal?.show(frames, write: write)
+        if let terminal { try show(ur, frames, on: terminal, log: log, write: write) }
         return frames
+    }
+
+    /// Shows `frames` on the terminal, re-planned with a smaller QR version (animated if need be) when the
+    /// terminal's size is known and the planned code would not fit; says so, and which option sets it.
+    func show(_ ur: UR, _ frames: QRFrames, on terminal: QRTerminal, log: (String) -> Void, write: (String) -> Void)
+        throws(QRBundleError)
+    {
+        guard let size = terminal.size else { return try terminal.show(frames, write: write) }
+        guard let fit = QRTerminal.largestVersion(fittingColumns: size.columns, rows: size.rows) else {
+            log(
+                "The terminal is \(size.columns)×\(size.rows), too small for any QR code (version 1 needs 29×17): "
+                    + "enlarge it, or use --qr-png DIR")
+            return
+        }
+        let planned = try frames.frames(count: 1)[0].matrix.version
+        guard planned > fit else { return try terminal.show(frames, write: write) }
+        var smaller = density
+        smaller.maxVersion = min(density.maxVersion ?? fit, fit)
+        let fitted = try QRFrames(ur: ur, density: smaller)
+        log(
+            "Fitted to the \(size.columns)×\(size.rows) terminal: QR version ≤ \(fit)"
+                + (fitted.isSinglePart ? "" : ", \(fitted.sequenceLength) animated fragments")
+                + " (a larger terminal, or --qr-max-version, changes it)")
+        try terminal.show(fitted, write: write)
     }
 
     /// Writes the still-frame set as `directory/frame-001.png`, … and returns the paths.

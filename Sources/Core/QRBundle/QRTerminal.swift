@@ -18,13 +18,35 @@ public struct QRTerminal {
     public var interactive: Bool
     /// True to print dark modules (for dark-on-light terminals).
     public var lightBackground: Bool
+    /// The terminal's size in character cells, when known: frames are planned to fit it.
+    public var size: (columns: Int, rows: Int)?
 
     /// Creates a display.
-    public init(framesPerSecond: Double = 4, maxSeconds: Int = 600, interactive: Bool, lightBackground: Bool = false) {
+    public init(
+        framesPerSecond: Double = 4, maxSeconds: Int = 600, interactive: Bool, lightBackground: Bool = false,
+        size: (columns: Int, rows: Int)? = nil
+    ) {
         self.framesPerSecond = min(30, max(0.5, framesPerSecond))
         self.maxSeconds = maxSeconds
         self.interactive = interactive
         self.lightBackground = lightBackground
+        self.size = size
+    }
+
+    /// Lines a frame takes below the code itself (the frame counter and the summary).
+    static let footerLines = 2
+
+    /// The largest QR version whose half-block rendering, quiet zone and footer fit `columns` × `rows`; nil when
+    /// not even version 1 fits.
+    ///
+    /// A version-v code is 17 + 4v modules wide; with the 4-module quiet zone on each side that is 25 + 4v
+    /// columns, and half blocks draw two module rows per line.
+    public static func largestVersion(fittingColumns columns: Int, rows: Int) -> Int? {
+        let fitting = (1...40).filter { version in
+            let side = 17 + 4 * version + 2 * QRMatrix.standardQuietZone
+            return side <= columns && (side + 1) / 2 + footerLines <= rows
+        }
+        return fitting.last
     }
 
     /// The frame as half-block text, without a trailing newline.

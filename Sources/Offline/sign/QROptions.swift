@@ -61,7 +61,8 @@ struct SignQROptions: ParsableArguments {
         let interactive = Console.stderrIsTerminal && Console.stdinIsTerminal
         return QROutput(
             pngDirectory: pngDirectory,
-            terminal: terminal ? QRTerminal(framesPerSecond: density.fps, interactive: interactive) : nil,
+            terminal: terminal
+                ? QRTerminal(framesPerSecond: density.fps, interactive: interactive, size: Console.terminalSize) : nil,
             density: try density.density(), overwrite: overwrite)
     }
 

@@ -98,7 +98,8 @@ struct PrepareQROptions: ParsableArguments {
             pngDirectory: pngDirectory,
             terminal: terminal
                 ? QRTerminal(
-                    framesPerSecond: density.fps, interactive: Console.stderrIsTerminal && Console.stdinIsTerminal) : nil,
+                    framesPerSecond: density.fps, interactive: Console.stderrIsTerminal && Console.stdinIsTerminal,
+                    size: Console.terminalSize) : nil,
             density: try density.density(), overwrite: overwrite)
         try output.emit(ur, log: Console.info) { FileHandle.standardError.write(Data($0.utf8)) }
     }

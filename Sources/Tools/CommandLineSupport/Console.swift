@@ -37,6 +37,22 @@ public enum Console {
     /// Whether stderr is a terminal (for progress lines that redraw).
     public static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
+    /// The size of the terminal people read (stderr) in character cells: `COLUMNS` and `LINES` when both are set
+    /// (the POSIX convention), else the terminal's own size; nil for a pipe or an unknown size.
+    public static var terminalSize: (columns: Int, rows: Int)? {
+        let environment = ProcessInfo.processInfo.environment
+        if let columns = environment["COLUMNS"].flatMap(Int.init), let rows = environment["LINES"].flatMap(Int.init),
+            columns > 0, rows > 0
+        {
+            return (columns, rows)
+        }
+        var size = winsize()
+        guard stderrIsTerminal, ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else {
+            return nil
+        }
+        return (Int(size.ws_col), Int(size.ws_row))
+    }
+
     /// Reads a line from the terminal with echo turned off (for passwords).
     ///
     /// Returns nil without a terminal.
