@@ -67,3 +67,15 @@ public enum AuditLogWriter {
         }
     }
 }
+
+extension AuditLogWriter {
+    /// Whether `contents` is a whole log whose chain verifies (``TornTail``'s test for the audit log).
+    public static func isValid(_ contents: [UInt8]) -> Bool {
+        AuditLogVerifier.verify(contents: contents, source: "").isIntact
+    }
+
+    /// Whether `line` (without its newline) parses as an entry: such a line is never dropped by a repair.
+    public static func lineParses(_ line: [UInt8]) -> Bool {
+        (try? AuditEntry(line: line)) != nil
+    }
+}
