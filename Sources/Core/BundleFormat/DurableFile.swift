@@ -10,9 +10,9 @@ public import Foundation
 ///
 /// ``write(_:to:what:overwrite:mode:verify:)`` writes a temporary `.NAME.tmp-PID-RANDOM` beside the target,
 /// created mode 0600 whatever the final mode (a crash never leaves key material or a signed transaction readable
-/// by others), `fsync`s it, lets the caller check the bytes read back, sets the final mode, moves it into place —
-/// `rename` when replacing is allowed, `link` (which fails if the target appeared meanwhile) otherwise — and
-/// `fsync`s the folder. Temporaries left by a run that died (their pid no longer exists) are removed first
+/// by others), `fsync`s it, lets the caller check the bytes read back, moves it into place — `rename` when
+/// replacing is allowed, `link` (which fails if the target appeared meanwhile) then `unlink` otherwise — then sets
+/// the final mode and `fsync`s the folder (a crash in between leaves the file 0600, never more open). Temporaries left by a run that died (their pid no longer exists) are removed first
 /// (``removeStaleTemporaries(of:)``); the caller reports them.
 public enum DurableFile {
     /// The target exists and replacing it was not allowed; nothing was written.
@@ -38,7 +38,9 @@ public enum DurableFile {
         ".\(URL(fileURLWithPath: path).lastPathComponent).tmp-"
     }
 
-    /// Writes `data` to `path` durably; see the type's documentation. Throws ``Exists``, ``FileAccessError`` or
+    /// Writes `data` to `path` durably; see the type's documentation.
+    ///
+    /// Throws ``Exists``, ``FileAccessError`` or
     /// what `verify` throws (the temporary file is then removed and `path` is untouched).
     @discardableResult
     public static func write(
@@ -75,16 +77,18 @@ public enum DurableFile {
         }
         let readBack = try BoundedFile.read(temporary, what: what, cap: UInt64(data.count) + 1)
         try verify(Data(readBack))
-        guard chmod(temporary, mode) == 0 else { throw failure(what, path, "chmod") }
         if overwrite {
             guard rename(temporary, path) == 0 else { throw failure(what, path, "rename") }
-            removeTemporary = false
         } else {
             guard link(temporary, path) == 0 else {
                 if errno == EEXIST { throw Exists(path: path, appearedWhileWriting: true) }
                 throw failure(what, path, "link")
             }
+            unlink(temporary)
         }
+        removeTemporary = false
+        // The final mode only once the temporary is gone: a crash never leaves a readable temporary behind.
+        guard chmod(path, mode) == 0 else { throw failure(what, path, "chmod") }
         LockedAppendFile.syncFolder(of: path)
         return stale
     }

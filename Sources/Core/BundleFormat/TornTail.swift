@@ -54,14 +54,18 @@ public enum TornTail {
         return isValid(Array(contents[..<keep])) ? .drop(keep: keep) : nil
     }
 
-    /// Repairs the file at `path`; returns nil when it was intact. Throws ``Refused`` or ``FileAccessError``.
+    /// Repairs the file at `path`; returns nil when it was intact.
+    ///
+    /// Throws ``Refused`` or ``FileAccessError``.
     public static func repair(
         _ path: String, what: String, cap: UInt64, now: UInt64, isValid: ([UInt8]) -> Bool,
         lineParses: ([UInt8]) -> Bool
     ) throws -> Repaired? {
         let file = try LockedAppendFile.open(path, what: what, cap: cap, create: false)
         defer { file.close() }
-        guard let plan = plan(file.contents, isValid: isValid, lineParses: lineParses) else { throw Refused(path: path, what: what) }
+        guard let plan = plan(file.contents, isValid: isValid, lineParses: lineParses) else {
+            throw Refused(path: path, what: what)
+        }
         guard case .drop(let keep) = plan else { return nil }
         let dropped = Array(file.contents[keep...])
         let stamp = ISO8601.format(unixSeconds: now).filter { $0 != ":" && $0 != "-" }

@@ -135,6 +135,7 @@ public struct Broadcaster: Sendable {
     }
 
     /// Takes the exclusive lock on `STATE.lock` for the whole run: a second run on the same state stops at once.
+    ///
     /// Under the lock, the temporaries a crashed run left beside the state are removed (and reported).
     func lockState() throws(BroadcastError) -> LockedAppendFile {
         do {

@@ -21,36 +21,44 @@ extension Send {
         return AuditSubject(file, chargeID: placeholder ? nil : file.chargeID)
     }
 
-    /// One `sent`, appended the moment a transaction was accepted — or may have been, when a node's answer was lost
+    /// Records one `sent` per transaction hash.
+    ///
+    /// Appended the moment a transaction was accepted — or may have been, when a node's answer was lost
     /// (`certainty: maybe`) — after the state file recorded it, naming the nodes by origin only (never a path that
     /// may hold a provider key).
+    /// A re-run (or a run after a crash) that finds it sent or mined adds no second one.
     static func noteSent(_ notice: Broadcaster.SentNotice, trail: AuditTrail, subject: AuditSubject) {
-        trail.note(
-            AuditEvent(
-                time: notice.time, tool: .broadcast, kind: .sent, fingerprint: subject.fingerprint,
-                chargeID: subject.chargeID,
-                details: [
-                    AuditDetail.transactionHash: notice.hash.hex, "nodes": notice.nodes.joined(separator: ","),
-                    "certainty": notice.certain ? "accepted" : "maybe",
-                ]))
+        trail.noteOnce(
+            .sent, subject,
+            details: [
+                AuditDetail.transactionHash: notice.hash.hex, "nodes": notice.nodes.joined(separator: ","),
+                "certainty": notice.certain ? "accepted" : "maybe",
+            ], key: AuditDetail.transactionHash)
     }
 
-    /// `mined` with the receipt's block, then `credited` when the credits were waited for.
+    /// `mined` with the receipt's block, then `credited` when the credits were waited for; each once per transaction
+    /// (a re-run, or one after a crash, finds them in the log and does not append them again).
     static func noteOutcome(_ outcome: Broadcaster.Outcome, trail: AuditTrail, subject: AuditSubject) {
         let receipt = outcome.receipt
-        trail.note(
+        // Mined means sent, perhaps by a run that crashed before it could record it: the `sent` is added only if
+        // the log lacks it for this hash.
+        trail.noteOnce(
+            .sent, subject,
+            details: [AuditDetail.transactionHash: receipt.transactionHash.hex, "nodes": "", "certainty": "mined"],
+            key: AuditDetail.transactionHash)
+        trail.noteOnce(
             .mined, subject,
             details: [
                 AuditDetail.transactionHash: receipt.transactionHash.hex,
                 AuditDetail.blockNumber: String(receipt.blockNumber), "gasUsed": String(receipt.gasUsed),
-            ])
+            ], key: AuditDetail.transactionHash)
         if let check = outcome.credits, check.verdict == .credited {
-            trail.note(
+            trail.noteOnce(
                 .credited, subject,
                 details: [
                     AuditDetail.transactionHash: receipt.transactionHash.hex, "totalCredits": check.credits.totalCredits,
                     "totalUsage": check.credits.totalUsage, "rise": check.rise ?? "", "expected": check.expected,
-                ])
+                ], key: AuditDetail.transactionHash)
         }
     }
 

@@ -150,7 +150,8 @@ public final class Sandbox: Sendable {
             return try LockedAppendFile.open(path + ".lock", what: "sandbox state lock", cap: 4096, timeoutSeconds: 0)
         } catch .locked(_, _, let holder, _) {
             throw .stateFile(
-                path: path, reason: "in use by \(holder.map { "process \($0)" } ?? "another sandbox"); one sandbox per state file")
+                path: path, reason: "in use by \(holder.map { "process \($0)" } ?? "another sandbox"); one sandbox per state file"
+            )
         } catch {
             throw .stateFile(path: path, reason: "cannot lock: \(error)")
         }

@@ -6,7 +6,9 @@ import Glibc
 /// cannot write its result fails first and loses nothing.
 public enum OutputCheck {
     /// Refuses (exit 73) an existing file without `overwrite`, a directory, or a folder that does not exist or
-    /// cannot be written. Temporaries a crashed run left beside `path` are removed first (and reported).
+    /// cannot be written.
+    ///
+    /// Temporaries a crashed run left beside `path` are removed first (and reported).
     public static func writable(_ path: String, overwrite: Bool) throws {
         AtomicFileWriter.cleanStaleTemporaries(of: path)
         var isDirectory: ObjCBool = false

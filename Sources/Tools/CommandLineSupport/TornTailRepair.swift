@@ -29,7 +29,8 @@ public enum TornTailRepair {
         }
         guard let repaired else {
             Console.info("\(what) \(path.escapedForTerminal) is intact; nothing dropped.")
-            return json ? Console.writeArtifact(CanonicalResult.encode(["status": "intact"])) : Console.writeArtifactLine("intact")
+            return json
+                ? Console.writeArtifact(CanonicalResult.encode(["status": "intact"])) : Console.writeArtifactLine("intact")
         }
         Console.warning(
             "\(what) \(path.escapedForTerminal): dropped the torn last line (\(repaired.dropped.count) byte(s)), kept "
