@@ -58,6 +58,7 @@ public enum AuditLogError: Error, Equatable, Sendable, CustomStringConvertible {
             let first = findings.first.map { "; first: \($0)" } ?? ""
             return
                 "audit log \(path.escapedForTerminal) does not verify (\(findings.count) finding(s)\(first)); refusing to append — "
+                + "if a crash tore the last line, `audit repair \(path.escapedForTerminal)` drops it (and only it); otherwise "
                 + "run the audit verify command, keep the damaged log as evidence and start a new one"
         }
     }

@@ -12,12 +12,23 @@ import Foundation
 public enum AuditLogWriter {
     /// Appends `event` to the log at `path` (created with mode 0600, with its directory, if missing).
     @discardableResult
-    public static func append(_ event: AuditEvent, to path: String) throws(AuditLogError) -> AuditEntry {
+    ///
+    /// With `unlessRecorded`, an entry already in the log for which it is true is returned instead and nothing is
+    /// appended (checked under the same lock): a fact such as `mined` is recorded once however many runs see it,
+    /// even when a crash came between the append and the run's own state file.
+    public static func append(
+        _ event: AuditEvent, to path: String, unlessRecorded: ((AuditEntry) -> Bool)? = nil
+    ) throws(AuditLogError) -> AuditEntry {
         try check(event)
         let file = try openLocked(path, create: true)
         defer { file.close() }
         let report = AuditLogVerifier.verify(contents: file.contents, source: path)
         guard report.isIntact else { throw .logDoesNotVerify(path: path, findings: report.findings) }
+        if let unlessRecorded {
+            for line in file.contents.split(separator: 0x0a) {
+                if let entry = try? AuditEntry(line: Array(line)), unlessRecorded(entry) { return entry }
+            }
+        }
         let entry = AuditEntry(event: event, sequence: report.lastSequence + 1, previousHash: report.head)
         do { try file.append(entry.line + [0x0a]) } catch { throw AuditLogError(error) }
         return entry
@@ -65,5 +76,17 @@ public enum AuditLogWriter {
         do { return try LockedAppendFile.open(path, what: "audit log", cap: InputLimit.log, create: create) } catch {
             throw AuditLogError(error)
         }
+    }
+}
+
+extension AuditLogWriter {
+    /// Whether `contents` is a whole log whose chain verifies (``TornTail``'s test for the audit log).
+    public static func isValid(_ contents: [UInt8]) -> Bool {
+        AuditLogVerifier.verify(contents: contents, source: "").isIntact
+    }
+
+    /// Whether `line` (without its newline) parses as an entry: such a line is never dropped by a repair.
+    public static func lineParses(_ line: [UInt8]) -> Bool {
+        (try? AuditEntry(line: line)) != nil
     }
 }

@@ -120,7 +120,8 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         case .corrupt(let path, let line, let field, let reason):
             let at = field.map { ", field \"\($0)\"" } ?? ""
             return
-                "signing ledger \(path.escapedForTerminal): line \(line)\(at) is not a valid entry (\(reason)); refusing to sign"
+                "signing ledger \(path.escapedForTerminal): line \(line)\(at) is not a valid entry (\(reason)); refusing to sign. "
+                + "If a crash tore the last line, `sign ledger repair \(path.escapedForTerminal)` drops it (and only it)"
         case .inputTooLarge(let path, let size, let cap):
             return
                 "signing ledger \(path.escapedForTerminal) is \(size) bytes, more than the \(cap)-byte cap; refused before reading"
@@ -131,5 +132,17 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         case .cannotRead(let path, let reason): return "signing ledger \(path.escapedForTerminal) cannot be read: \(reason)"
         case .cannotWrite(let path, let reason): return "signing ledger \(path.escapedForTerminal) cannot be written: \(reason)"
         }
+    }
+}
+
+extension SigningLedger {
+    /// Whether `contents` is a whole valid ledger (``TornTail``'s test for the signing ledger).
+    public static func isValid(_ contents: [UInt8]) -> Bool {
+        (try? parse(contents, path: "")) != nil
+    }
+
+    /// Whether `line` (without its newline) is one valid entry: such a line is never dropped by a repair.
+    public static func lineParses(_ line: [UInt8]) -> Bool {
+        (try? parseLine(line, path: "", line: 0)) != nil
     }
 }

@@ -1,5 +1,6 @@
 import TerminalText
 import Approvals
+import BundleFormat
 import CommandLineSupport
 import Foundation
 
@@ -12,10 +13,22 @@ enum ApprovalsOutput {
         return try ApprovalQuorum.read([path])
     }
 
-    /// Writes `existing` plus `approval` (unless the same signature is already there) to `path` atomically, read
-    /// back and checked; without a path, prints an approvals file holding `approval` alone on stdout.
-    static func write(_ approval: Approval, after existing: [Approval], to path: String?) throws {
+    /// Adds `approval` to the file at `path` (unless the same signature is already there), atomically, read back
+    /// and checked; without a path, prints an approvals file holding `approval` alone on stdout.
+    ///
+    /// The file is re-read and rewritten under the exclusive lock of `PATH.lock` (``LockedAppendFile``, waiting
+    /// up to its default timeout), so two approvers writing to one file at once both land: none is lost.
+    static func write(_ approval: Approval, to path: String?) throws {
         guard let path else { return Console.writeArtifact(ApprovalsFile.encode([approval])) }
+        let lock: LockedAppendFile
+        do { lock = try LockedAppendFile.open(path + ".lock", what: "approvals file lock", cap: 4096) } catch {
+            if case .locked = error {
+                throw CommandError(kind: "fileLocked", message: error.description, exitStatus: .temporaryFailure)
+            }
+            throw CommandError(kind: "cannotWrite", message: error.description, exitStatus: .cannotCreate)
+        }
+        defer { lock.close() }
+        let existing = try Self.existing(path)
         if existing.contains(where: { $0.signature == approval.signature }) {
             Console.info("\(path.escapedForTerminal) already holds this approval; unchanged.")
             return

@@ -100,7 +100,8 @@ struct Approve: AsyncParsableCommand {
         subject = AuditSubject(verified)
         let text = try ApprovalQuorum.text(for: verified)
         if printText { return Console.writeArtifact(Data(text.bytes)) }
-        let existing = try out.map(ApprovalsOutput.existing) ?? []
+        // A bad approvals file is refused now, before any key is unlocked; the write re-reads it under its lock.
+        if let out { _ = try ApprovalsOutput.existing(out) }
         Console.info(plan.review.text)
         Console.info("Approval text (EIP-191 personal_sign):\n\n\(text.text)\n")
         let key = try keySource.load()
@@ -121,7 +122,7 @@ struct Approve: AsyncParsableCommand {
                 AuditDetail.signingHash: verified.signingHash.hex, AuditDetail.approvers: key.address.checksummed,
                 "command": "approve",
             ])
-        try ApprovalsOutput.write(approval, after: existing, to: out)
+        try ApprovalsOutput.write(approval, to: out)
         Console.info("Approved as \(key.address.checksummed) (fingerprint \(verified.fingerprint)).")
     }
 

@@ -115,7 +115,10 @@ struct Keys: AsyncParsableCommand {
         "INSECURE: encrypt with scrypt n=2^12 instead of 2^18 (64 times cheaper to brute-force); tests and demos only.")
 
     /// Encrypts `key` into a new keystore at `out` (0600, atomic, never overwriting) and prints its address.
+    ///
+    /// The output is checked (and a crashed run's temporary keystores removed) before any password is read.
     static func store(_ key: PrivateKey, out: String, passwordFile: String?, light: Bool) throws {
+        try OutputCheck.writable(out, overwrite: false)
         var password = try Secrets.password(file: passwordFile, prompt: "New keystore password: ")
         defer { SecretBytes.wipe(&password) }
         if passwordFile == nil {

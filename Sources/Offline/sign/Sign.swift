@@ -19,7 +19,7 @@ struct Sign: AsyncParsableCommand {
             to type the fingerprint's first group; and prints the raw signed transaction (or writes --out FILE).
             """,
         version: CommandRunner.version,
-        subcommands: [SignBundle.self, Approve.self, AuditCommand.self, Keys.self, PolicyCommand.self],
+        subcommands: [SignBundle.self, Approve.self, AuditCommand.self, Keys.self, PolicyCommand.self, LedgerCommand.self],
         defaultSubcommand: SignBundle.self
     )
 }

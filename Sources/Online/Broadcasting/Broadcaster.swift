@@ -147,10 +147,14 @@ public struct Broadcaster: Sendable {
     }
 
     /// Takes the exclusive lock on `STATE.lock` for the whole run: a second run on the same state stops at once.
+    ///
+    /// Under the lock, the temporaries a crashed run left beside the state are removed (and reported).
     func lockState() throws(BroadcastError) -> LockedAppendFile {
         do {
-            return try LockedAppendFile.open(
+            let lock = try LockedAppendFile.open(
                 statePath + ".lock", what: "broadcast state lock", cap: 4096, create: true, timeoutSeconds: 0)
+            AtomicFileWriter.cleanStaleTemporaries(of: statePath)
+            return lock
         } catch .locked(_, _, let holder, _) {
             throw .busy(path: statePath, holder: holder)
         } catch {

@@ -21,41 +21,51 @@ extension Send {
         return AuditSubject(file, chargeID: placeholder ? nil : file.chargeID)
     }
 
-    /// One `sent`, appended the moment a transaction was accepted — or may have been, when a node's answer was lost
+    /// Records one `sent` per transaction hash.
+    ///
+    /// Appended the moment a transaction was accepted — or may have been, when a node's answer was lost
     /// (`certainty: maybe`) — after the state file recorded it, naming the nodes by origin only (never a path that
     /// may hold a provider key).
+    /// A re-run (or a run after a crash) that finds it sent or mined adds no second one.
     static func noteSent(_ notice: Broadcaster.SentNotice, trail: AuditTrail, subject: AuditSubject) {
-        trail.note(
-            AuditEvent(
-                time: notice.time, tool: .broadcast, kind: .sent, fingerprint: subject.fingerprint,
-                chargeID: subject.chargeID,
-                details: [
-                    AuditDetail.transactionHash: notice.hash.hex, "nodes": notice.nodes.joined(separator: ","),
-                    "certainty": notice.certain ? "accepted" : "maybe",
-                ]))
+        trail.noteOnce(
+            .sent, subject,
+            details: [
+                AuditDetail.transactionHash: notice.hash.hex, "nodes": notice.nodes.joined(separator: ","),
+                "certainty": notice.certain ? "accepted" : "maybe",
+            ], key: AuditDetail.transactionHash)
     }
 
-    /// `mined` with the receipt's block, once per state file (``Broadcaster/onConfirmed`` fires only on the
-    /// first confirmation it records).
+    /// `mined` with the receipt's block, once per transaction (``Broadcaster/onConfirmed`` fires on the first
+    /// confirmation a state file records; a re-run, or one after a crash, finds it in the log and adds nothing).
+    ///
+    /// Mined means sent, perhaps by a run that crashed before it could record it: a `sent` is added first, only if
+    /// the log lacks one for this hash.
     static func noteMined(_ receipt: TransactionReceipt, trail: AuditTrail, subject: AuditSubject) {
-        trail.note(
+        trail.noteOnce(
+            .sent, subject,
+            details: [AuditDetail.transactionHash: receipt.transactionHash.hex, "nodes": "", "certainty": "mined"],
+            key: AuditDetail.transactionHash)
+        trail.noteOnce(
             .mined, subject,
             details: [
                 AuditDetail.transactionHash: receipt.transactionHash.hex,
                 AuditDetail.blockNumber: String(receipt.blockNumber), "gasUsed": String(receipt.gasUsed),
-            ])
+            ], key: AuditDetail.transactionHash)
     }
 
-    /// `credited` when the credits were waited for and rose, unless an earlier run already recorded it.
+    /// `mined` (if no run recorded it yet), then `credited` when the credits were waited for and rose; each once
+    /// per transaction.
     static func noteOutcome(_ outcome: Broadcaster.Outcome, trail: AuditTrail, subject: AuditSubject) {
         let receipt = outcome.receipt
-        if let check = outcome.credits, check.verdict == .credited, outcome.statusBefore != .credited {
-            trail.note(
+        noteMined(receipt, trail: trail, subject: subject)
+        if let check = outcome.credits, check.verdict == .credited {
+            trail.noteOnce(
                 .credited, subject,
                 details: [
                     AuditDetail.transactionHash: receipt.transactionHash.hex, "totalCredits": check.credits.totalCredits,
                     "totalUsage": check.credits.totalUsage, "rise": check.rise ?? "", "expected": check.expected,
-                ])
+                ], key: AuditDetail.transactionHash)
         }
     }
 

@@ -1,5 +1,7 @@
 import CommandLineSupport
 import Foundation
+import StrictJSON
+import TerminalText
 
 /// A charge created through the API during this run: kept on disk when a later step fails, so the next run can
 /// reuse it with `--charge-file` instead of creating another.
@@ -10,9 +12,8 @@ final class CreatedCharge: @unchecked Sendable {
 
     /// The charge id in the API's answer (`{"data": {"id": …}}` or a bare object), when there is one.
     static func id(of body: Data) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return nil }
-        let data = object["data"] as? [String: Any] ?? object
-        return data["id"] as? String
+        guard let object = try? JSON.parse(Array(body)) else { return nil }
+        return (object["data"] ?? object)["id"]?.stringValue
     }
 
     /// Saves the answer beside `out` (or in `~/.coldcredits/charges/`) as `charge-ID.json` and says how to reuse it.
@@ -29,11 +30,11 @@ final class CreatedCharge: @unchecked Sendable {
         do {
             try AtomicFileWriter.write(body, to: path, overwrite: false)
             Console.info(
-                "Charge \(id) was created before this failure; it is saved in \(path). Fix the cause and run prepare "
-                    + "again with --charge-file \(path) (instead of --amount) to use it rather than create another.")
+                "Charge \(id.escapedForTerminal) was created before this failure; it is saved in \(path.escapedForTerminal). Fix the cause and run prepare "
+                    + "again with --charge-file \(path.escapedForTerminal) (instead of --amount) to use it rather than create another.")
         } catch {
             Console.info(
-                "Charge \(id) was created before this failure but could not be saved (\(error)); "
+                "Charge \(id.escapedForTerminal) was created before this failure but could not be saved (\(error)); "
                     + "it expires unpaid, and the next run creates a new one.")
         }
     }

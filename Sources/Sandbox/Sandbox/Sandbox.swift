@@ -23,6 +23,9 @@ public final class Sandbox: Sendable {
     private let admin: AdminAPI
     private typealias Running = (server: LoopbackHTTPServer, miner: Task<Void, Never>?, endpoints: SandboxEndpoints)
     private let running = Mutex<Running?>(nil)
+    /// The exclusive lock on `STATE.lock`, held from ``init(configuration:log:wallClock:)`` to ``stop()``: one
+    /// sandbox per state file.
+    private let stateLock: Mutex<LockedAppendFile?>
 
     /// Builds the chain (from the state file when it exists), funds the accounts and arms the startup faults.
     /// - Parameters:
@@ -35,6 +38,7 @@ public final class Sandbox: Sendable {
         self.configuration = configuration
         let rules = ChainRules(configuration: configuration)
         var state: SandboxState
+        stateLock = Mutex(try Self.lockState(configuration.statePath))
         if let path = configuration.statePath, FileManager.default.fileExists(atPath: path) {
             let bytes: [UInt8]
             do { bytes = try BoundedFile.read(path, what: "sandbox state file", cap: InputLimit.log) } catch {
@@ -133,6 +137,24 @@ public final class Sandbox: Sendable {
             await current.server.stop()
         }
         node.save()
+        stateLock.withLock { lock in
+            lock?.close()
+            lock = nil
+        }
+    }
+
+    /// Locks `STATE.lock` at once (no wait): a second sandbox on the same state file would overwrite the first's.
+    private static func lockState(_ path: String?) throws(SandboxError) -> LockedAppendFile? {
+        guard let path else { return nil }
+        do {
+            return try LockedAppendFile.open(path + ".lock", what: "sandbox state lock", cap: 4096, timeoutSeconds: 0)
+        } catch .locked(_, _, let holder, _) {
+            throw .stateFile(
+                path: path, reason: "in use by \(holder.map { "process \($0)" } ?? "another sandbox"); one sandbox per state file"
+            )
+        } catch {
+            throw .stateFile(path: path, reason: "cannot lock: \(error)")
+        }
     }
 
     /// Mines `count` blocks now (tests, demos); returns the newest block number.

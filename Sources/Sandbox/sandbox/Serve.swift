@@ -104,7 +104,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     private func writeFile(_ data: Data, to path: String) throws(SandboxError) {
-        do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+        do { try DurableFile.write(data, to: path, what: "ready file", overwrite: true) } catch {
             throw .invalidOption(name: "file", value: path, reason: error.localizedDescription)
         }
     }

@@ -15,7 +15,7 @@ public struct AuditCommand: AsyncParsableCommand {
             says otherwise, and prints the new head on stderr. Record heads elsewhere and check them with \
             `audit verify LOG --expect-head HASH`: the chain alone cannot show an edit of the newest entries.
             """,
-        subcommands: [Verify.self, Timeline.self])
+        subcommands: [Verify.self, Timeline.self, Repair.self])
 
     /// Creates the command (ArgumentParser).
     public init() {}

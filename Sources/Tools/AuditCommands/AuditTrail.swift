@@ -59,6 +59,27 @@ public struct AuditTrail: Sendable {
         return entry
     }
 
+    /// Appends an event of this tool about `subject` once: not when the log already holds it.
+    ///
+    /// "It" is the same kind from this tool for the same purchase with the same `key` detail (`mined` for one
+    /// transaction hash); a failure becomes a warning on stderr.
+    public func noteOnce(_ kind: AuditEvent.Kind, _ subject: AuditSubject, details: [String: String], key: String) {
+        guard let path else { return }
+        let event = AuditEvent(
+            tool: tool, kind: kind, fingerprint: subject.fingerprint, chargeID: subject.chargeID, details: details)
+        do {
+            let entry = try AuditLogWriter.append(event, to: path) { entry in
+                entry.event.tool == tool && entry.event.kind == kind && entry.event.fingerprint == subject.fingerprint
+                    && entry.event.chargeID == subject.chargeID && entry.event.details[key] == details[key]
+            }
+            let verb = entry.event.time == event.time && entry.event.details == details ? "appended" : "already holds"
+            Console.info(
+                "audit: \(verb) \(kind.rawValue) #\(entry.sequence) in \(path.escapedForTerminal), head \(entry.hash.hex)")
+        } catch {
+            Console.warning("audit: could not append \(kind.rawValue) to \(path.escapedForTerminal): \(error)")
+        }
+    }
+
     /// Appends an event of this tool about `subject`; a failure becomes a warning on stderr.
     public func note(_ kind: AuditEvent.Kind, _ subject: AuditSubject, details: [String: String] = [:]) {
         note(

@@ -1,13 +1,14 @@
+import BundleFormat
 import TerminalText
 public import Foundation
 import Glibc
 
-/// Writes a file so that readers see either nothing or the whole file: write a temporary file in the same
-/// folder, fsync it, let the caller verify what was written, rename it into place, fsync the folder.
+/// The tools' face of ``DurableFile`` (the one durable write helper, in BundleFormat): the same write, with its
+/// failures as ``CommandError``s and the temporaries of crashed runs reported on stderr.
 ///
 /// Refuses to replace an existing file unless `overwrite` is set — never lose a signed transaction by accident.
 public enum AtomicFileWriter {
-    /// Writes `data` to `path`.
+    /// Writes `data` to `path` (temporary created 0600, `mode` set before it is moved into place).
     ///
     /// `verify` reads the temporary file's bytes back and may throw to abort (the temporary file is removed and
     /// nothing appears at `path`).
@@ -15,50 +16,37 @@ public enum AtomicFileWriter {
         _ data: Data, to path: String, overwrite: Bool, mode: mode_t = 0o644,
         verify: (Data) throws -> Void = { _ in }
     ) throws {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        if !overwrite, FileManager.default.fileExists(atPath: path) {
-            throw CommandError(
-                kind: "outputExists", message: "\(path.escapedForTerminal) exists; pass --force to replace it",
-                exitStatus: .cannotCreate)
-        }
-        let temporary = "\(directory)/.\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
-        guard descriptor >= 0 else { throw cannotCreate(path, errno) }
-        var removeTemporary = true
-        defer { if removeTemporary { unlink(temporary) } }
-        let written = data.withUnsafeBytes { raw -> Int in
-            guard let base = raw.baseAddress else { return 0 }
-            var offset = 0
-            while offset < raw.count {
-                let result = Glibc.write(descriptor, base + offset, raw.count - offset)
-                if result <= 0 { if errno == EINTR { continue }; return -1 }
-                offset += result
-            }
-            return offset
-        }
-        let synced = fsync(descriptor)
-        close(descriptor)
-        guard written == data.count, synced == 0 else { throw cannotCreate(path, errno) }
-        let readBack = try Data(contentsOf: URL(fileURLWithPath: temporary))
-        try verify(readBack)
-        if !overwrite, FileManager.default.fileExists(atPath: path) {
-            throw CommandError(
-                kind: "outputExists", message: "\(path.escapedForTerminal) appeared while writing; not replaced",
-                exitStatus: .cannotCreate)
-        }
-        guard rename(temporary, path) == 0 else { throw cannotCreate(path, errno) }
-        removeTemporary = false
-        let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY)
-        if directoryDescriptor >= 0 {
-            fsync(directoryDescriptor)
-            close(directoryDescriptor)
+        do {
+            let stale = try DurableFile.write(data, to: path, what: "output", overwrite: overwrite, mode: mode, verify: verify)
+            report(stale)
+        } catch let error as DurableFile.Exists {
+            let message =
+                error.appearedWhileWriting
+                ? "\(path.escapedForTerminal) appeared while writing; not replaced"
+                : "\(path.escapedForTerminal) exists; pass --force to replace it"
+            throw CommandError(kind: "outputExists", message: message, exitStatus: .cannotCreate)
+        } catch let error as FileAccessError {
+            throw CommandError(kind: "cannotWrite", message: error.description, exitStatus: .cannotCreate)
         }
     }
 
-    static func cannotCreate(_ path: String, _ code: Int32) -> CommandError {
-        CommandError(
-            kind: "cannotWrite", message: "cannot write \(path.escapedForTerminal): \(String(cString: strerror(code)))",
-            exitStatus: .cannotCreate)
+    /// Removes the temporaries a crashed run left beside `path` and says so on stderr.
+    public static func cleanStaleTemporaries(of path: String) {
+        report(DurableFile.removeStaleTemporaries(of: path))
+    }
+
+    /// One stderr line per stale temporary: removed, or left (with why) for the operator.
+    static func report(_ stale: [DurableFile.StaleTemporary]) {
+        for temporary in stale {
+            if temporary.removed {
+                Console.info(
+                    "Removed \(temporary.path.escapedForTerminal), left by process \(temporary.pid) that ended before finishing its write."
+                )
+            } else {
+                Console.warning(
+                    "\(temporary.path.escapedForTerminal), left by process \(temporary.pid) that ended before finishing its write, "
+                        + "could not be removed (mode 0600); delete it by hand")
+            }
+        }
     }
 }

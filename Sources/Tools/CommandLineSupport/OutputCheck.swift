@@ -7,9 +7,12 @@ import Glibc
 public enum OutputCheck {
     /// Refuses (exit 73) an existing file without `overwrite`, a directory, or a folder that does not exist or
     /// cannot be written; `whenExists` is what the message tells a person to do about an existing file.
+    ///
+    /// Temporaries a crashed run left beside `path` are removed first (and reported).
     public static func writable(
         _ path: String, overwrite: Bool, whenExists: String = "pass --force to replace it"
     ) throws {
+        AtomicFileWriter.cleanStaleTemporaries(of: path)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard !isDirectory.boolValue else {

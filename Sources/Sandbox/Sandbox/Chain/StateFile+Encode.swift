@@ -1,3 +1,4 @@
+import BundleFormat
 import Foundation
 import EthereumPrimitives
 import StrictJSON
@@ -68,12 +69,13 @@ enum StateFile {
         return JSON.serialize(document) + [0x0a]
     }
 
-    /// Writes `bytes` to `path` atomically.
+    /// Writes `bytes` to `path` with the tools' one durable write helper (``DurableFile``: 0600 temporary, fsync,
+    /// rename, folder fsync; a crashed sandbox's temporaries are removed).
     static func write(_ bytes: [UInt8], to path: String) throws(SandboxError) {
         do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try DurableFile.write(Data(bytes), to: path, what: "sandbox state file", overwrite: true)
         } catch {
-            throw .stateFile(path: path, reason: "cannot write: \(error.localizedDescription)")
+            throw .stateFile(path: path, reason: "cannot write: \(error)")
         }
     }
 }
