@@ -31,7 +31,8 @@ final class CreatedCharge: @unchecked Sendable {
             try AtomicFileWriter.write(body, to: path, overwrite: false)
             Console.info(
                 "Charge \(id.escapedForTerminal) was created before this failure; it is saved in \(path.escapedForTerminal). Fix the cause and run prepare "
-                    + "again with --charge-file \(path.escapedForTerminal) (instead of --amount) to use it rather than create another.")
+                    + "again with --charge-file \(path.escapedForTerminal) (instead of --amount) to use it rather than create another."
+            )
         } catch {
             Console.info(
                 "Charge \(id.escapedForTerminal) was created before this failure but could not be saved (\(error)); "
