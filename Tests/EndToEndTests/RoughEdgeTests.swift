@@ -142,4 +142,20 @@ struct RoughEdgeTests {
         #expect(result.stderr.contains("elapsed"))
         #expect(!result.stderr.contains("\u{1B}"), "no escape codes outside a terminal")
     }
+
+    @Test("on a terminal the receipt wait is one line redrawn in place, ended before the next message")
+    func waitProgressRedrawnOnATerminal() throws {
+        let flow = try Flow()
+        #expect(try flow.prepare().status == 0)
+        #expect(try flow.sign().status == 0)
+        let session = try TerminalSession(
+            "broadcast", flow.broadcastArguments(["--audit-log", flow.path("audit.jsonl")]),
+            environment: ["OPENROUTER_API_KEY": "sandbox-management-key"], stderrOnTerminal: true)
+        let result = session.finish()
+        #expect(result.status == 0)
+        let screen = String(decoding: result.terminal, as: UTF8.self)
+        #expect(screen.contains("\r\u{1B}[2KWaiting for the receipt of 0x"), "\(screen)")
+        // The redrawn line is ended with a newline before the next message, so nothing is drawn over it.
+        #expect(!screen.contains("elapsed\u{1B}"))
+    }
 }

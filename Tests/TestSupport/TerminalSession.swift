@@ -21,10 +21,11 @@ public final class TerminalSession: @unchecked Sendable {
     /// Starts `tool`.
     ///
     /// With `stdin` nil the terminal is also its stdin (an operator's shell); otherwise stdin is a
-    /// pipe carrying `stdin`.
+    /// pipe carrying `stdin`. With `stderrOnTerminal` the tool's stderr is the terminal too (what it draws for
+    /// people is then in ``terminal``).
     public init(
         _ tool: String, _ arguments: [String], stdin: Data? = nil, directory: URL? = nil,
-        environment: [String: String] = [:]
+        environment: [String: String] = [:], stderrOnTerminal: Bool = false
     ) throws {
         // posix_openpt, unlockpt and ptsname, spelt as Linux implements them (glibc hides them from Swift).
         let master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
@@ -45,7 +46,8 @@ public final class TerminalSession: @unchecked Sendable {
         let pid = try ChildProcess.spawn(
             ToolRunner.binDirectory.appendingPathComponent(tool).path, arguments,
             environment: ChildProcess.environment(environment, home: ToolRunner.isolatedHome), directory: directory,
-            stdin: stdin == nil ? -1 : input.read, stdout: output.write, stderr: errors.write, terminal: slavePath)
+            stdin: stdin == nil ? -1 : input.read, stdout: output.write, stderr: stderrOnTerminal ? -1 : errors.write,
+            terminal: slavePath)
         [input.read, output.write, errors.write].forEach { close($0) }
         self.pid = pid
         self.master = master

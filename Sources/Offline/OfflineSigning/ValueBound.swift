@@ -39,5 +39,8 @@ public struct ValueBound: Sendable, Equatable {
     /// The floor in dollars.
     public var floorText: String { Self.dollars(floorUSDUnits) }
 
-    static func dollars(_ units: UInt256) -> String { DecimalAmount.format(units, decimals: 6, minimumFractionDigits: 2) }
+    /// USDC units as dollars and cents, truncated (the bound's figures are shown to the cent).
+    static func dollars(_ units: UInt256) -> String {
+        DecimalAmount.format(units / 10_000, decimals: 2, minimumFractionDigits: 2)
+    }
 }

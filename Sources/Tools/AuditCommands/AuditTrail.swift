@@ -68,11 +68,15 @@ public struct AuditTrail: Sendable {
         let event = AuditEvent(
             tool: tool, kind: kind, fingerprint: subject.fingerprint, chargeID: subject.chargeID, details: details)
         do {
+            var found = false
             let entry = try AuditLogWriter.append(event, to: path) { entry in
-                entry.event.tool == tool && entry.event.kind == kind && entry.event.fingerprint == subject.fingerprint
+                let same =
+                    entry.event.tool == tool && entry.event.kind == kind && entry.event.fingerprint == subject.fingerprint
                     && entry.event.chargeID == subject.chargeID && entry.event.details[key] == details[key]
+                if same { found = true }
+                return same
             }
-            let verb = entry.event.time == event.time && entry.event.details == details ? "appended" : "already holds"
+            let verb = found ? "already holds" : "appended"
             Console.info(
                 "audit: \(verb) \(kind.rawValue) #\(entry.sequence) in \(path.escapedForTerminal), head \(entry.hash.hex)")
         } catch {
