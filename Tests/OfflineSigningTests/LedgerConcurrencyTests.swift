@@ -1,5 +1,6 @@
 import BundleFormat
 import EthereumPrimitives
+import EthereumTransactions
 import Foundation
 import OfflineSigning
 import Testing

@@ -23,7 +23,7 @@ struct ERC4527Tests {
             path: try Vectors.string(vector["path"], "path"),
             sourceFingerprint: (vector["source_fingerprint"] as? NSNumber).map { UInt32($0.uint32Value) })
         return EthSignRequest(
-            requestID: try #require(UUID(uuidString: try Vectors.string(vector["request_id"], "request_id"))),
+            requestID: try Self.requestID(vector),
             signData: hexBytes(try Vectors.string(vector["sign_data_hex"], "sign_data_hex")),
             dataType: try #require(
                 EthSignRequest.DataType(rawValue: UInt64(try Vectors.int(vector["data_type"], "t")))),
@@ -53,7 +53,7 @@ struct ERC4527Tests {
     func signatureVector() throws {
         let vector = try #require(try Self.fixtures("eth_signature").first)
         let signature = try EthSignature(
-            requestID: try #require(UUID(uuidString: try Vectors.string(vector["request_id"], "request_id"))),
+            requestID: try Self.requestID(vector),
             signature: hexBytes(try Vectors.string(vector["signature_hex"], "signature_hex")))
         let text = try Vectors.string(vector["ur"], "ur")
         #expect(signature.ur.string == text)
@@ -118,5 +118,11 @@ struct ERC4527Tests {
         #expect(throws: QRTransportError.self) { try signature.verifyAnswers(request) }
         let answer = try EthSignature(requestID: Self.requestID, signature: signature.signature)
         try answer.verifyAnswers(request)
+    }
+
+    /// The vector's request id as a UUID (a vector without a valid one fails the test).
+    static func requestID(_ vector: [String: Any]) throws -> UUID {
+        let id: UUID? = UUID(uuidString: try Vectors.string(vector["request_id"], "request_id"))
+        return try #require(id)
     }
 }

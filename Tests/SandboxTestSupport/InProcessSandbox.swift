@@ -1,13 +1,13 @@
 public import SigningKeys
-public import BundleFormat
-public import EthereumPrimitives
+import BundleFormat
+import EthereumPrimitives
 public import EthereumRPC
 public import Foundation
 import HTTPTransport
 public import LoopbackHTTP
 public import PaymentAPI
 public import Sandbox
-public import Secp256k1
+import Secp256k1
 
 /// A sandbox answering in-process: the package's own clients talk to it through an `InProcessTransport`, so
 /// the counts of HTTP exchanges are exact and nothing listens on a port.

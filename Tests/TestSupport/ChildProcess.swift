@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Glibc
 
 /// Starts a built tool with `posix_spawn` in a session of its own (`POSIX_SPAWN_SETSID`): it has no controlling

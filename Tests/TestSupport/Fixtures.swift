@@ -1,5 +1,5 @@
 public import Foundation
-public import EthereumPrimitives
+import EthereumPrimitives
 
 /// Locates test fixtures without resource bundles: paths are derived from this file's `#filePath`.
 public enum Fixtures {

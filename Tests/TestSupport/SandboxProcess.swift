@@ -85,7 +85,7 @@ public final class SandboxProcess: @unchecked Sendable {
     }
 
     private static func create(_ url: URL) -> URL {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         return url
     }
 }

@@ -2,7 +2,7 @@ public import Foundation
 import EthereumABI
 import EthereumPrimitives
 import EthereumTransactions
-public import StrictJSON
+import StrictJSON
 
 extension UnsignedBundleV1 {
     /// Reads a bundle strictly: header first, then every field; unknown fields, non-canonical quantities,

@@ -1,5 +1,5 @@
 public import SigningKeys
-public import Secp256k1
+import Secp256k1
 
 extension Mnemonic {
     /// The Ethereum account key at `path` (default `m/44'/60'/0'/0/0`, MetaMask's first account) for this

@@ -1,5 +1,5 @@
 import TerminalText
-public import BundleFormat
+import BundleFormat
 import EthereumPrimitives
 import StrictJSON
 

@@ -4,7 +4,7 @@ public import BundleFormat
 import EthereumABI
 import EthereumPrimitives
 import EthereumTransactions
-public import Secp256k1
+import Secp256k1
 
 /// Signs a ``VerifiedBundle`` — nothing else — and checks its own output before anyone sees it.
 public enum TransactionSigner {

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The time and the waiting a broadcast uses, injected so tests run the follow and credit loops without sleeping.
 public protocol BroadcastClock: Sendable {

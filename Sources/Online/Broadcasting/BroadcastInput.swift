@@ -1,7 +1,7 @@
 public import BundleFormat
 import EthereumABI
-public import EthereumPrimitives
-public import EthereumTransactions
+import EthereumPrimitives
+import EthereumTransactions
 public import Foundation
 
 /// What `broadcast` is given, turned into the one ``SignedTransactionFile`` it sends: the signed file `sign`

@@ -3,7 +3,7 @@ public import EthereumABI
 public import EthereumPrimitives
 public import EthereumRPC
 import EthereumTransactions
-public import Foundation
+import Foundation
 public import PaymentAPI
 import CommandLineSupport
 

@@ -1,7 +1,7 @@
 public import SigningKeys
 public import BundleFormat
 public import EthereumPrimitives
-public import Secp256k1
+import Secp256k1
 
 /// Everything a sandbox is started with.
 ///

@@ -1,4 +1,4 @@
-public import ArgumentParser
+import ArgumentParser
 
 /// The range check every numeric option runs in its command's `validate()`: a value outside the range (negative,
 /// zero where meaningless, huge, NaN or infinite) is a usage error (exit 64) naming the option and the range.

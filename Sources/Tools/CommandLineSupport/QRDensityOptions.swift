@@ -1,6 +1,6 @@
 public import ArgumentParser
 public import QRBundle
-public import QRTransport
+import QRTransport
 
 /// How dense the QR frames a tool shows may be: `--qr-fragment-size`, `--qr-max-version`, `--qr-ecc`, `--qr-fps`.
 public struct QRDensityOptions: ParsableArguments, Sendable {

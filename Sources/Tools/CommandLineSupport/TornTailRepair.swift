@@ -1,4 +1,4 @@
-public import BundleFormat
+import BundleFormat
 import Foundation
 import StrictJSON
 import TerminalText
