@@ -12,6 +12,7 @@ struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
         abstract: "A local stand-in for OpenRouter's credits API and an Ethereum node with the Transfers contract.",
+        version: CommandRunner.version,
         subcommands: [Serve.self, NetworkFileCommand.self, PolicyCommand.self],
         defaultSubcommand: Serve.self)
 }
