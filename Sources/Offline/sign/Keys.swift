@@ -57,20 +57,6 @@ struct Keys: AsyncParsableCommand {
         }
     }
 
-    /// Prints a keystore's address without unlocking it.
-    struct Address: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the address a keystore declares (no password needed).")
-
-        @Option(name: .long, help: "Keystore file.") var keystore: String
-
-        func run() async throws {
-            try await CommandRunner.run(json: false) {
-                let file = try KeystoreFile(jsonData: InputFile.read(keystore, what: .keystore))
-                Console.writeArtifactLine(try file.requireAddress().checksummed)
-            }
-        }
-    }
-
     /// The help of `--insecure-fast-kdf`: what it weakens, in its name and its text.
     static let insecureKDFHelp = ArgumentHelp(
         "INSECURE: encrypt with scrypt n=2^12 instead of 2^18 (64 times cheaper to brute-force); tests and demos only.")

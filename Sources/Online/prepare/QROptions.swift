@@ -105,10 +105,12 @@ struct PrepareQROptions: ParsableArguments {
 }
 
 extension QRBundleError: ReportableError {
-    /// Frames that exist or cannot be written are 73; a bundle without a QR form is a data error (65).
+    /// Frames that exist or cannot be written are 73; no camera or an unreadable pairing image is 66; a bundle
+    /// without a QR form or a bad pairing code is a data error (65).
     public var exitStatus: ExitStatus {
         switch self {
         case .outputExists, .cannotWrite: return .cannotCreate
+        case .transport(.cameraUnavailable), .transport(.pngFailed): return .noInput
         default: return .dataError
         }
     }
