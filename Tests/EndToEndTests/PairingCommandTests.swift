@@ -1,4 +1,5 @@
 import BundleFormat
+import EthereumPrimitives
 import Foundation
 import TestSupport
 import Testing

@@ -1,3 +1,4 @@
+import ArgumentParser
 import CommandLineSupport
 import EthereumPrimitives
 import Foundation
