@@ -74,11 +74,14 @@ extension Keys {
             var password = try Secrets.password(file: passwordFile, prompt: "Keystore password: ")
             defer { SecretBytes.wipe(&password) }
             Console.info("Unlocking keystore \(keystore)…")
-            let key = try file.decrypt(password: SecretBytes(password))
+            // The file's address field plays no part: the MAC proves the password, the key gives the address.
+            let anonymous = KeystoreFile(id: UUID(uuidString: file.id) ?? UUID(), address: nil, crypto: file.crypto)
+            let key = try anonymous.decrypt(password: SecretBytes(password))
             if let declared = file.address, declared != key.address {
                 Console.warning(
                     "the keystore's address field says \(declared.checksummed) but the key is "
-                        + "\(key.address.checksummed); pairing the key's own address")
+                        + "\(key.address.checksummed); pairing the key's own address (sign refuses this file "
+                        + "until its address field is corrected)")
             }
             return key
         }
