@@ -101,7 +101,8 @@ def render(tool, date, version):
     if blocks:
         out.append(".SH EXAMPLES")
         for block in blocks:
-            out += [".PP", ".nf", ".RS 4", roff(block), ".RE", ".fi"]
+            lines = "\n".join(line.strip() for line in block.split("\n") if line.strip())
+            out += [".PP", ".nf", ".RS 4", roff(lines), ".RE", ".fi"]
     out += [".SH EXIT STATUS", "0 success; 64 usage; 65 data error; 66 no input; 73 cannot create; "
             "75 temporary failure; 77 no permission; 1 a bug.",
             ".SH SEE ALSO", ", ".join(f"\\fB{t}\\fR(1)" for t in ["prepare", "sign", "broadcast", "sandbox"]
