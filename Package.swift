@@ -303,10 +303,14 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
+// COLDCREDITS_NO_CAMERA=1 (set by scripts/release) builds without live camera capture: QR images still work, and
+// zbar's video and X11 modules are never referenced, so libzbar links statically with no desktop stack behind it.
+let noCamera = ProcessInfo.processInfo.environment["COLDCREDITS_NO_CAMERA"] == "1"
 for target in package.targets where target.type != .system {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
     settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    if noCamera { settings.append(.define("COLDCREDITS_NO_CAMERA")) }
     target.swiftSettings = settings
 }
 

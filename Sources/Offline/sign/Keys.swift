@@ -60,47 +60,6 @@ struct Keys: AsyncParsableCommand {
         }
     }
 
-    /// Prints the address a keystore's key controls, derived from the key; or, with `--unverified`, the file's
-    /// own `address` field, labelled as the unchecked claim it is.
-    struct Address: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Print the address of a keystore's key (derived from the key: asks for the password).",
-            discussion: """
-                The `address` field of a keystore file is a claim anyone can edit; the address printed by default \
-                is derived from the decrypted key, so it is the one the key can spend from. --unverified prints the \
-                field without a password, labelled as unverified.
-                """)
-
-        @Option(name: .long, help: "Keystore file.") var keystore: String
-        @Option(name: .long, help: "File whose first line is the keystore password; otherwise asked.") var passwordFile: String?
-        @Flag(name: .long, help: "Print the file's address field without unlocking the key (not checked).") var unverified = false
-
-        func run() async throws {
-            try await CommandRunner.run(json: false) {
-                let file = try KeystoreFile(jsonData: InputFile.read(keystore, what: .keystore))
-                if unverified {
-                    guard let claimed = file.address else {
-                        throw CommandError(
-                            kind: "missingField",
-                            message: "keystore \(keystore): no address field; run without --unverified to derive it from the key",
-                            exitStatus: .dataError)
-                    }
-                    Console.info(
-                        "The keystore file's address field, NOT verified against the key (anyone can edit it); "
-                            + "run without --unverified to derive the address from the key.")
-                    Console.writeArtifactLine(claimed.checksummed)
-                    return
-                }
-                var password = try Secrets.password(file: passwordFile, prompt: "Keystore password: ")
-                defer { SecretBytes.wipe(&password) }
-                Console.info("Unlocking keystore \(keystore)…")
-                let derived = try file.decrypt(password: SecretBytes(password)).checked(against: file.address).address
-                Console.info("Derived from the key" + (file.address == nil ? " (the file has no address field)." : "."))
-                Console.writeArtifactLine(derived.checksummed)
-            }
-        }
-    }
-
     /// Refuses an existing or unwritable `--out` before any password prompt or scrypt run.
     ///
     /// A keystore is never replaced (that could lose the only copy of a key), so no `--force` is offered.

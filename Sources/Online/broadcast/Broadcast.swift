@@ -16,7 +16,11 @@ struct Broadcast: AsyncParsableCommand {
             wrote (or a raw 0x02… transaction), checks it, sends it to every node given, and follows it. A state file \
             beside SIGNED (SIGNED.state.json) records what was sent, so re-running after a crash or timeout resumes.
             Exit codes: 0 paid (and credited with --wait-credits), 3 mined but reverted, 75 timed out (safe to re-run).
-            """,
+            Examples:
+              broadcast signed.json --rpc-url https://mainnet.base.org
+              broadcast --qr-image signed-001.png --rpc-url https://mainnet.base.org --wait-credits
+
+            """ + DefaultCommandHelp.options(of: Send.self, tool: "broadcast"),
         version: CommandRunner.version,
         subcommands: [Send.self, Balance.self, AuditCommand.self],
         defaultSubcommand: Send.self

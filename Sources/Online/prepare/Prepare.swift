@@ -22,12 +22,20 @@ struct Prepare: AsyncParsableCommand {
             Runs on the online machine and holds no key. OpenRouter reports POST /api/v1/credits/coinbase as \
             removed (HTTP 410 Gone): pass --charge-file with a saved charge, or point --api-url at the sandbox.
             The API key comes from OPENROUTER_API_KEY or --api-key-file.
+            Examples:
+              prepare --amount 25 --sender-qr pairing.png --chain base --rpc-url https://mainnet.base.org --out b.json
+              prepare --amount 25 --sender 0xPAYER --chain base --rpc-url https://mainnet.base.org --qr-png frames/
             """,
         version: CommandRunner.version
     )
 
     @Option(name: .long, help: "Credits to buy, in USD (e.g. 25 or 12.50).") var amount: String?
-    @Option(name: .long, help: "The paying address (the cold key's address).") var sender: String
+    @Option(name: .long, help: "The paying address (the cold key's address); or pair with --sender-qr or --camera.")
+    var sender: String?
+    @Option(name: .customLong("sender-qr"), help: "Read the paying address from the PNG `sign keys address --qr-png` wrote.")
+    var senderQR: String?
+    @Option(name: .long, help: "Read the paying address's pairing QR code from this camera (e.g. /dev/video0).")
+    var camera: String?
     @Option(name: .long, help: "base, ethereum, polygon, or a chain id.") var chain: String
     @Option(name: .long, help: "The node's JSON-RPC URL.") var rpcURL: String
     @Option(name: .long, help: "OpenRouter API base URL.") var apiURL: String = "https://openrouter.ai/api/v1"
@@ -49,6 +57,9 @@ struct Prepare: AsyncParsableCommand {
             throw ValidationError("--chain: expected base, ethereum, polygon or a chain id")
         }
         try OptionRange.check(chainID.value, 1...OptionRange.maxChainID, option: "--chain")
+        guard [sender, senderQR, camera].compactMap({ $0 }).count == 1 else {
+            throw ValidationError("give exactly one of --sender, --sender-qr, --camera")
+        }
         guard chargeFile != nil || amount != nil else { throw ValidationError("give --amount (or --charge-file)") }
         if chargeFile != nil, amount != nil {
             throw ValidationError("give --amount or --charge-file, not both: a saved charge fixes its own amount")
@@ -89,7 +100,7 @@ struct Prepare: AsyncParsableCommand {
             chain: chain, rpcURL: rpcURL, apiURL: apiURL, apiKeyFile: apiKeyFile,
             networkFile: networkFile, needsAPI: chargeFile == nil || ifBelow != nil,
             apiTimeoutSeconds: apiTimeout)
-        let sender = try OnlineContext.address(self.sender, option: "--sender")
+        let sender = try payer()
         if let ifBelow, let api = context.api {
             let credits = try await context.credits(api)
             if try !Topping.needed(remaining: credits.remaining, threshold: ifBelow) {

@@ -12,7 +12,7 @@ struct PrepareTool: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prepare",
         abstract: Prepare.configuration.abstract,
-        discussion: Prepare.configuration.discussion,
+        discussion: (Prepare.configuration.discussion) + "\n\n" + DefaultCommandHelp.options(of: Prepare.self, tool: "prepare"),
         version: CommandRunner.version,
         subcommands: [Prepare.self, AuditCommand.self],
         defaultSubcommand: Prepare.self

@@ -12,6 +12,15 @@ struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
         abstract: "A local stand-in for OpenRouter's credits API and an Ethereum node with the Transfers contract.",
+        discussion: """
+            For trying prepare → sign → broadcast without real money: it serves both APIs on 127.0.0.1 and prints \
+            one ready line of JSON with their URLs.
+            Examples:
+              sandbox --port 8545 --network-file sandbox.network
+              sandbox policy --chain-id 31337 > sandbox.policy
+
+            """ + DefaultCommandHelp.options(of: Serve.self, tool: "sandbox"),
+        version: CommandRunner.version,
         subcommands: [Serve.self, NetworkFileCommand.self, PolicyCommand.self],
         defaultSubcommand: Serve.self)
 }

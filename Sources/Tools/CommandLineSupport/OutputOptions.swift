@@ -16,8 +16,8 @@ public struct OutputOptions: ParsableArguments, Sendable {
 /// Runs a command body and turns any error into the documented exit code, the `Error: …` line on stderr and,
 /// with `--json`, `{"error": {"kind", "message"}}` on stdout.
 public enum CommandRunner {
-    /// The version all three tools report.
-    public static let version = "0.1.0"
+    /// The version every tool reports: version, commit and build configuration (``BuildInfo``).
+    public static var version: String { BuildInfo.versionLine }
 
     /// Runs `body`; on failure reports and throws `ExitCode`.
     public static func run(json: Bool, _ body: () async throws -> Void) async throws {
