@@ -140,7 +140,7 @@ let package = Package(
         .target(
             name: "OfflineSigning",
             dependencies: [
-                "SigningKeys",
+                "SigningKeys", "AuditLog",
                 "BundleFormat", "EthereumABI", "EthereumPrimitives", "EthereumTransactions", "Secp256k1", "StrictJSON",
                 "TerminalText", .product(name: "Crypto", package: "swift-crypto"),
             ]

@@ -11,6 +11,7 @@ extension BundleError {
         case .missing(let path): self = .missingField(path: path)
         case .wrongType(let path, let expected, _): self = .wrongType(path: path, expected: expected)
         case .invalid(let path, let reason): self = .invalidField(path: path, reason: reason)
+        case .malformed(let path, let cause): self = .invalidField(path: path, reason: "\(cause)")
         case .unknown(let path): self = .unknownField(path: path)
         }
     }

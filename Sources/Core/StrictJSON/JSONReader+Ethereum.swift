@@ -1,30 +1,35 @@
 public import EthereumPrimitives
 
 extension JSONReader {
+    /// The string read by a primitive parser given this value's path as its field name; its ``PrimitiveError`` is
+    /// kept as a ``JSONFieldError/malformed(path:_:)``.
+    public func primitive<T>(_ parse: (_ text: String, _ field: String) throws(PrimitiveError) -> T) throws(Failure) -> T {
+        let text = try string()
+        do { return try parse(text, path) } catch { throw fail(.malformed(path: path, error)) }
+    }
+
     /// A canonical `0x` quantity of up to 256 bits.
     public func quantity() throws(Failure) -> UInt256 {
-        let text = try string()
-        do { return try UInt256(quantity: text, field: path) } catch { throw invalid(error.description) }
+        try primitive { text, field throws(PrimitiveError) in try UInt256(quantity: text, field: field) }
     }
 
     /// A canonical `0x` quantity that fits 64 bits.
     public func quantity64() throws(Failure) -> UInt64 {
-        guard let small = try quantity().uint64 else { throw invalid("exceeds 2^64 − 1") }
+        guard let small = try quantity().uint64 else {
+            throw fail(.malformed(path: path, .overflow(field: path, limit: "2^64 − 1")))
+        }
         return small
     }
 
     /// A 20-byte address (EIP-55 checked when mixed-case).
     public func address() throws(Failure) -> Address {
-        let text = try string()
-        do { return try Address(hex: text, field: path) } catch { throw invalid(error.description) }
+        try primitive { text, field throws(PrimitiveError) in try Address(hex: text, field: field) }
     }
 
     /// Hex bytes (`0x` required unless `requirePrefix` is false), of a byte count within `count` when given.
     public func bytes(count: ClosedRange<Int>? = nil, requirePrefix: Bool = true) throws(Failure) -> [UInt8] {
-        let text = try string()
-        let bytes: [UInt8]
-        do { bytes = try Hex.decode(text, field: path, requirePrefix: requirePrefix) } catch {
-            throw invalid(error.description)
+        let bytes = try primitive { text, field throws(PrimitiveError) in
+            try Hex.decode(text, field: field, requirePrefix: requirePrefix)
         }
         if let count, !count.contains(bytes.count) {
             let expected = count.count == 1 ? "\(count.lowerBound)" : "\(count.lowerBound)…\(count.upperBound)"
@@ -34,12 +39,13 @@ extension JSONReader {
     }
 
     /// A 32-byte hash.
-    public func hash() throws(Failure) -> Hash32 { Hash32(uncheckedBytes: try bytes(count: 32...32)) }
+    public func hash() throws(Failure) -> Hash32 {
+        try primitive { text, field throws(PrimitiveError) in try Hash32(hex: text, field: field) }
+    }
 
     /// A decimal string of an unsigned integer up to 256 bits.
     public func decimal() throws(Failure) -> UInt256 {
-        let text = try string()
-        do { return try UInt256(decimal: text, field: path) } catch { throw invalid(error.description) }
+        try primitive { text, field throws(PrimitiveError) in try UInt256(decimal: text, field: field) }
     }
 
     /// A required quantity member.

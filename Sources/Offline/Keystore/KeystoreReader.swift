@@ -14,6 +14,7 @@ extension KeystoreError {
             let reason = "expected " + (expected == "an object" ? "a JSON object" : expected)
             self = path.isEmpty ? .malformedJSON(reason: reason) : .invalidField(field: path, reason: reason)
         case .invalid(let path, let reason): self = .invalidField(field: path, reason: reason)
+        case .malformed(let path, let cause): self = .invalidField(field: path, reason: "\(cause)")
         case .unknown(let path): self = .unexpectedField(path)
         }
     }

@@ -34,6 +34,7 @@ extension SigningLedger {
                 return fail(
                     key.isEmpty ? nil : key, "expected \(expected == "an object" ? "a JSON object" : expected), found \(found)")
             case .invalid(let key, let reason): return fail(key, reason)
+            case .malformed(let key, let cause): return fail(key, "\(cause)")
             case .unknown(let key):
                 return fail(key, "unknown field (a ledger entry has exactly \(fields.sorted().joined(separator: ", ")))")
             }

@@ -52,11 +52,18 @@ public enum TransactionSigner {
 public enum SigningError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Decoding or recovering what was just signed gave something else.
     case selfCheckFailed(String)
+    /// The operator did not type the confirmation word (`action` is `sign` or `approve`).
+    case declined(action: String)
+    /// Unattended signing was asked of a policy that does not allow it.
+    case unattendedNotAllowed
 
     /// A one-line explanation.
     public var description: String {
         switch self {
         case .selfCheckFailed(let reason): return "self-check of the signed output failed: \(reason)"
+        case .declined(let action):
+            return "declined by the operator; " + (action == "sign" ? "nothing signed" : "nothing written")
+        case .unattendedNotAllowed: return "--yes needs a policy with \"allowUnattended\": true; nothing signed"
         }
     }
 }

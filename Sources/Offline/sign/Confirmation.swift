@@ -2,25 +2,29 @@ import BundleFormat
 import CommandLineSupport
 import Foundation
 import Glibc
+import OfflineSigning
 import TerminalText
 
-/// The typed confirmation: a person at the controlling terminal, never a pipe or redirected stdin.
-enum Confirmation {
-    /// The longest answer read; a longer one declines (the word is four characters).
-    static let maximumAnswerBytes = 64
+/// The controlling terminal as the signing session's ``SigningTerminal``: the review goes to stderr, the question
+/// and its answer to `/dev/tty` — never a pipe or redirected stdin.
+struct ControllingTerminal: SigningTerminal {
+    /// Whether stdin carried the bundle (only shapes the refusal without a terminal: stdin is never read).
+    var bundleFromStdin: Bool
+    /// What happens on a yes (`sign`, `approve`), for the refusal's "nothing …".
+    var action = "sign"
 
-    /// Asks the operator to type the fingerprint's first group on the controlling terminal (`/dev/tty`).
-    ///
-    /// Anything else declines (exit 77, nothing written); without a terminal it refuses (exit 77, `noTerminal`).
-    ///
-    /// Keys pressed before the question (typed ahead while the keystore was unlocking) are discarded first.
-    /// `bundleFromStdin` only shapes the refusal: stdin is never read for the answer.
-    static func confirm(_ fingerprint: Fingerprint, bundleFromStdin: Bool, action: String = "sign") throws {
-        let nothing = action == "sign" ? "nothing signed" : "nothing written"
+    /// Shows the review on stderr.
+    func show(_ review: String) { Console.info(review) }
+
+    /// Opens `/dev/tty`, discards keys pressed before the question (typed ahead while the keystore was unlocking),
+    /// asks and reads one line.
+    /// - Throws: a `noTerminal` refusal (exit 77) when there is no controlling terminal.
+    func ask(_ question: String) throws -> String? {
         let terminal = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard terminal >= 0, isatty(terminal) == 1 else {
             if terminal >= 0 { close(terminal) }
             let stdinNote = bundleFromStdin ? " (stdin carried the bundle)" : ""
+            let nothing = action == "sign" ? "nothing signed" : "nothing written"
             throw CommandError(
                 kind: "noTerminal",
                 message: "no terminal to confirm on\(stdinNote): the confirmation is typed at the controlling terminal, "
@@ -30,12 +34,21 @@ enum Confirmation {
         }
         defer { close(terminal) }
         tcflush(terminal, TCIFLUSH)
-        let question = "Type \(fingerprint.confirmationWord) to \(action), anything else to decline: "
-        write(TerminalText.line(question), to: terminal)
-        let answer = readAnswer(from: terminal)
-        guard answer?.trimmingCharacters(in: .whitespaces).lowercased() == fingerprint.confirmationWord else {
-            throw CommandError(kind: "declined", message: "declined by the operator; \(nothing)", exitStatus: .noPermission)
-        }
+        Confirmation.write(TerminalText.line(question), to: terminal)
+        return Confirmation.readAnswer(from: terminal)
+    }
+}
+
+/// The typed confirmation at the controlling terminal.
+enum Confirmation {
+    /// The longest answer read; a longer one declines (the word is four characters).
+    static let maximumAnswerBytes = 64
+
+    /// Asks the operator to type the fingerprint's first group on the controlling terminal (`/dev/tty`); anything
+    /// else declines (exit 77, nothing written); without a terminal it refuses (exit 77, `noTerminal`).
+    static func confirm(_ fingerprint: Fingerprint, bundleFromStdin: Bool, action: String = "sign") throws {
+        try confirmTyped(
+            fingerprint, action: action, on: ControllingTerminal(bundleFromStdin: bundleFromStdin, action: action))
     }
 
     /// One line from `descriptor`, at most ``maximumAnswerBytes`` long; nil at end of input, on an error, or when

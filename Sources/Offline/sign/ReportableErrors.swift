@@ -47,5 +47,12 @@ extension LedgerError: ReportableError {
 
 extension SigningError: ReportableError {
     /// A stable machine-readable name for `--json`.
-    public var kind: String { "selfCheckFailed" }
+    public var kind: String {
+        switch self {
+        case .selfCheckFailed: return "selfCheckFailed"
+        case .declined: return "declined"
+        case .unattendedNotAllowed: return "unattendedNotAllowed"
+        }
+    }
+
 }

@@ -8,37 +8,53 @@ import OfflineSigning
 
 extension SignBundle {
     /// Reads `--approvals` and shows the quorum under the review; when the policy sets a threshold, refuses
-    /// without a quorum (exit 77, naming who approved and who is missing) and records `approved` with one.
+    /// without a quorum (exit 77, naming who approved and who is missing).
     ///
-    /// Runs after verification and before the typed confirmation, so nobody is asked to confirm a payment that
-    /// cannot be signed. Returns nil when the policy needs no approvals and none were given.
-    func checkApprovals(_ verified: VerifiedBundle, policy: Policy, trail: AuditTrail) throws -> QuorumReport? {
+    /// The signing session runs it after verification and before the typed confirmation, so nobody is asked to
+    /// confirm a payment that cannot be signed. Returns nil when the policy needs no approvals and none were given.
+    func checkApprovals(_ verified: VerifiedBundle, policy: Policy) throws -> QuorumReport? {
         let rule = policy.approvals
         guard rule.threshold > 0 || !approvals.isEmpty else { return nil }
         let report = try ApprovalQuorum.evaluate(try ApprovalQuorum.read(approvals), for: verified, rule: rule)
         guard rule.threshold > 0 else { return report }
         guard report.isMet else { throw ApprovalsError.quorumNotMet(report) }
-        try trail.record(
-            .approved, AuditSubject(verified),
-            details: [
-                AuditDetail.signingHash: verified.signingHash.hex,
-                AuditDetail.approvers: report.approved.map(\.checksummed).joined(separator: ","),
-                "threshold": String(rule.threshold),
-            ])
         return report
     }
 
-    /// Records `signed` with the signing hash and every transaction hash (primary and fee ladder) before the
-    /// signed transaction leaves the program, so the trail never misses a signature that was released.
-    func recordSigned(_ signed: SignedTransactionFile, verified: VerifiedBundle, trail: AuditTrail) throws -> AuditEntry? {
-        var details = [
-            AuditDetail.signingHash: signed.transaction.signingHash.hex,
-            AuditDetail.transactionHash: signed.transaction.transactionHash.hex,
+    /// What `approved` records for a met quorum; nil when the policy sets no threshold (nothing was required).
+    static func approvedDetails(_ report: QuorumReport, verified: VerifiedBundle, rule: Policy.Approvals) -> [String: String]? {
+        guard rule.threshold > 0 else { return nil }
+        return [
+            AuditDetail.signingHash: verified.signingHash.hex,
+            AuditDetail.approvers: report.approved.map(\.checksummed).joined(separator: ","),
+            "threshold": String(rule.threshold),
         ]
-        if !signed.feeLadder.isEmpty {
-            details[AuditDetail.ladderTransactionHashes] = signed.feeLadder.map(\.transactionHash.hex).joined(
-                separator: " ")
+    }
+}
+
+/// The audit trail as the signing session's recorder.
+///
+/// It remembers which purchase the steps concern (for the record of a refusal) and the trail's head after `signed`
+/// (for `--json`).
+final class TrailRecorder: SigningRecorder {
+    let trail: AuditTrail
+    private(set) var subject: AuditSubject
+    private(set) var head: AuditEntry?
+
+    init(trail: AuditTrail, subject: AuditSubject) {
+        self.trail = trail
+        self.subject = subject
+    }
+
+    func record(_ step: SigningStep, of verified: VerifiedBundle, details: [String: String]) throws {
+        subject = AuditSubject(verified)
+        let kind: AuditEvent.Kind
+        switch step {
+        case .reviewed: kind = .reviewed
+        case .approved: kind = .approved
+        case .signed: kind = .signed
         }
-        return try trail.record(.signed, AuditSubject(verified), details: details)
+        let entry = try trail.record(kind, subject, details: details)
+        if step == .signed { head = entry }
     }
 }

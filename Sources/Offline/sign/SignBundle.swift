@@ -75,40 +75,34 @@ struct SignBundle: AsyncParsableCommand {
         }
     }
 
-    /// Verify, review, check the approvals, confirm, sign, write; each step recorded in the audit trail.
+    /// Builds the session's collaborators (the controlling terminal, the audit trail, the approvals, the key),
+    /// runs the one library call that verifies, reviews, confirms, signs and records, then writes and renders.
     func sign(trail: AuditTrail, subject: inout AuditSubject) throws {
-        try sign(trail: trail, subject: &subject, clock: .system)
-    }
-
-    /// The same at an injected clock (tests drive the session; the command line never moves time).
-    func sign(trail: AuditTrail, subject: inout AuditSubject, clock: SigningClock) throws {
         let (policy, source) = try SignDefaults.loadPolicy(policy, bundlePath: bundle)
-        if yes, !policy.allowUnattended {
-            throw CommandError(
-                kind: "unattendedNotAllowed",
-                message: "--yes needs a policy with \"allowUnattended\": true; nothing signed",
-                exitStatus: .noPermission)
-        }
+        // Refused before the input is read or a password asked for (the session refuses it too).
+        if yes, !policy.allowUnattended { throw SigningError.unattendedNotAllowed }
         if let out { try OutputCheck.writable(out, overwrite: force) }
         let input = try qr.readInput(bundle: bundle, overwrite: force)
         subject = input.auditSubject
-        let session = SigningSession(policy: policy, policySource: source, ledgerPath: ledger, clock: clock)
+        let session = SigningSession(policy: policy, policySource: source, ledgerPath: ledger)
         // Parse and verify before the key is unlocked; only an ERC-4527 request, which names no payer, needs the
         // key's address first.
         let early = input.needsSigner ? try key.loadKey() : nil
-        let unsigned = try input.bundle(signer: early?.address, now: clock.now())
-        let plan = try session.plan(unsigned, signer: early?.address ?? unsigned.from, ladderSteps: feeLadder)
-        let verified = plan.verified
-        subject = AuditSubject(verified)
-        let review = plan.review
-        Console.info(review.text)
-        try trail.record(.reviewed, subject, details: [AuditDetail.signingHash: verified.signingHash.hex])
-        let quorum = try checkApprovals(verified, policy: policy, trail: trail)
-        if !yes { try Confirmation.confirm(review.fingerprint, bundleFromStdin: bundle == "-") }
-        let privateKey = try early ?? key.loadKey()
-        let signed = try session.sign(plan, with: privateKey)
-        let head = try recordSigned(signed, verified: verified, trail: trail)
-        try write(signed, expectedFrom: privateKey.address)
+        let unsigned = try input.bundle(signer: early?.address, now: session.clock.now())
+        let recorder = TrailRecorder(trail: trail, subject: subject)
+        defer { subject = recorder.subject }
+        var quorum: QuorumReport?
+        let outcome = try session.run(
+            unsigned, signer: early?.address ?? unsigned.from, ladderSteps: feeLadder, consent: yes ? .unattended : .typed,
+            terminal: ControllingTerminal(bundleFromStdin: bundle == "-"), recorder: recorder,
+            approvals: { verified in
+                quorum = try checkApprovals(verified, policy: policy)
+                return quorum.flatMap { Self.approvedDetails($0, verified: verified, rule: policy.approvals) }
+            },
+            key: { try early ?? key.loadKey() })
+        let signed = outcome.signed
+        let review = outcome.plan.review
+        try write(signed, expectedFrom: outcome.signer)
         try qr.emit(signed, for: input, overwrite: force)
         Console.info(
             "Signed \(signed.transaction.transactionHash) (fingerprint \(review.fingerprint))"
@@ -120,7 +114,9 @@ struct SignBundle: AsyncParsableCommand {
             result["out"] = JSONValue(out)
             result["feeLadder"] = JSONValue(signed.feeLadder.map(\.transactionHash.hex))
             if let quorum { result["approvals"] = quorum.fields }
-            if let head { result["audit"] = ["log": .string(trail.path ?? ""), "head": .string(head.hash.hex)] }
+            if let head = recorder.head {
+                result["audit"] = ["log": .string(trail.path ?? ""), "head": .string(head.hash.hex)]
+            }
             Console.writeArtifact(CanonicalResult.encode(result))
         }
     }

@@ -20,13 +20,11 @@ public struct Block: Hashable, Sendable {
         self.baseFeePerGas = baseFeePerGas
     }
 
-    init(json: JSONValue, reader: ResultReader) throws(RPCError) {
-        let members = try reader.object(json, "result")
-        number = try reader.uint64(reader.required(members, "number"), "number")
-        hash = try reader.optional(members, "hash").map { value throws(RPCError) in try reader.hash(value, "hash") }
-        timestamp = try reader.uint64(reader.required(members, "timestamp"), "timestamp")
-        baseFeePerGas = try reader.optional(members, "baseFeePerGas").map { value throws(RPCError) in
-            try reader.wei(value, "baseFeePerGas")
-        }
+    init(reader: ResultReader) throws(RPCError) {
+        var members = try reader.members()
+        number = try members.field("number").uint64()
+        hash = try members.optional("hash") { member throws(RPCError) in try member.hash() }
+        timestamp = try members.field("timestamp").uint64()
+        baseFeePerGas = try members.optional("baseFeePerGas") { member throws(RPCError) in try member.wei() }
     }
 }

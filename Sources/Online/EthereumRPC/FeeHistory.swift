@@ -25,46 +25,31 @@ public struct FeeHistory: Hashable, Sendable {
 
     /// Reads and cross-checks a result: `baseFeePerGas` has one more entry than `gasUsedRatio`, and `reward`, when
     /// present, one row per block with `percentileCount` entries.
-    init(json: JSONValue, percentileCount: Int, reader: ResultReader) throws(RPCError) {
-        let members = try reader.object(json, "result")
-        oldestBlock = try reader.uint64(reader.required(members, "oldestBlock"), "oldestBlock")
-        var baseFees: [Wei] = []
-        for (index, item) in try reader.array(reader.required(members, "baseFeePerGas"), "baseFeePerGas").enumerated() {
-            baseFees.append(try reader.wei(item, "baseFeePerGas[\(index)]"))
-        }
-        baseFeePerGas = baseFees
-        var ratios: [String] = []
-        for (index, item) in try reader.array(reader.required(members, "gasUsedRatio"), "gasUsedRatio").enumerated() {
-            guard let text = item.numberText else {
-                throw .wrongType(
-                    method: reader.method, field: "gasUsedRatio[\(index)]", expected: "a number",
-                    found: item.kindName)
-            }
-            ratios.append(text)
-        }
-        gasUsedRatio = ratios
+    init(percentileCount: Int, reader: ResultReader) throws(RPCError) {
+        let method = "eth_feeHistory"
+        var members = try reader.members()
+        oldestBlock = try members.field("oldestBlock").uint64()
+        baseFeePerGas = try members.array("baseFeePerGas").map { item throws(RPCError) in try item.wei() }
+        gasUsedRatio = try members.array("gasUsedRatio").map { item throws(RPCError) in try item.numberText() }
         guard baseFeePerGas.count == gasUsedRatio.count + 1 else {
             throw .malformedResponse(
-                method: reader.method,
+                method: method,
                 reason: "\(baseFeePerGas.count) base fees for \(gasUsedRatio.count) blocks (expected one more)")
         }
         var rows: [[Wei]] = []
-        if let rewardValue = reader.optional(members, "reward") {
-            for (block, row) in try reader.array(rewardValue, "reward").enumerated() {
-                var fees: [Wei] = []
-                for (column, item) in try reader.array(row, "reward[\(block)]").enumerated() {
-                    fees.append(try reader.wei(item, "reward[\(block)][\(column)]"))
-                }
+        if let rewardRows = try members.optional("reward", { member throws(RPCError) in try member.elements() }) {
+            for (block, row) in rewardRows.enumerated() {
+                let fees = try row.elements().map { item throws(RPCError) in try item.wei() }
                 guard fees.count == percentileCount else {
                     throw .malformedResponse(
-                        method: reader.method,
+                        method: method,
                         reason: "reward[\(block)] has \(fees.count) entries for \(percentileCount) percentiles")
                 }
                 rows.append(fees)
             }
             guard rows.count == gasUsedRatio.count else {
                 throw .malformedResponse(
-                    method: reader.method, reason: "\(rows.count) reward rows for \(gasUsedRatio.count) blocks")
+                    method: method, reason: "\(rows.count) reward rows for \(gasUsedRatio.count) blocks")
             }
         }
         reward = rows

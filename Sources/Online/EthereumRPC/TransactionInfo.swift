@@ -33,33 +33,22 @@ public struct TransactionInfo: Hashable, Sendable {
     /// Whether the transaction is still in the pool.
     public var isPending: Bool { blockNumber == nil }
 
-    init(json: JSONValue, reader: ResultReader) throws(RPCError) {
-        let members = try reader.object(json, "result")
-        hash = try reader.hash(reader.required(members, "hash"), "hash")
-        from = try reader.address(reader.required(members, "from"), "from")
-        to = try reader.optional(members, "to").map { value throws(RPCError) in try reader.address(value, "to") }
-        nonce = try reader.uint64(reader.required(members, "nonce"), "nonce")
-        value = try reader.wei(reader.required(members, "value"), "value")
-        input = try reader.data(reader.required(members, "input"), "input")
-        gas = try reader.uint64(reader.required(members, "gas"), "gas")
-        type = try optionalUInt64(members, "type", reader)
-        maxFeePerGas = try reader.optional(members, "maxFeePerGas").map { value throws(RPCError) in
-            try reader.wei(value, "maxFeePerGas")
+    init(reader: ResultReader) throws(RPCError) {
+        var members = try reader.members()
+        hash = try members.hash("hash")
+        from = try members.address("from")
+        to = try members.optional("to") { member throws(RPCError) in try member.address() }
+        nonce = try members.field("nonce").uint64()
+        value = try members.field("value").wei()
+        input = try members.bytes("input")
+        gas = try members.field("gas").uint64()
+        type = try members.optional("type") { member throws(RPCError) in try member.uint64() }
+        maxFeePerGas = try members.optional("maxFeePerGas") { member throws(RPCError) in try member.wei() }
+        maxPriorityFeePerGas = try members.optional("maxPriorityFeePerGas") { member throws(RPCError) in
+            try member.wei()
         }
-        maxPriorityFeePerGas = try reader.optional(members, "maxPriorityFeePerGas").map { value throws(RPCError) in
-            try reader.wei(value, "maxPriorityFeePerGas")
-        }
-        chainID = try optionalUInt64(members, "chainId", reader).map(ChainID.init)
-        blockNumber = try optionalUInt64(members, "blockNumber", reader)
-        blockHash = try reader.optional(members, "blockHash").map { value throws(RPCError) in
-            try reader.hash(value, "blockHash")
-        }
+        chainID = try members.optional("chainId") { member throws(RPCError) in ChainID(try member.uint64()) }
+        blockNumber = try members.optional("blockNumber") { member throws(RPCError) in try member.uint64() }
+        blockHash = try members.optional("blockHash") { member throws(RPCError) in try member.hash() }
     }
-}
-
-private func optionalUInt64(_ members: [String: JSONValue], _ key: String, _ reader: ResultReader)
-    throws(RPCError) -> UInt64?
-{
-    guard let value = reader.optional(members, key) else { return nil }
-    return try reader.uint64(value, key)
 }

@@ -33,28 +33,26 @@ public struct TransactionReceipt: Hashable, Sendable {
     /// The fee paid: `gasUsed × effectiveGasPrice`.
     public var fee: Wei { Wei(UInt256(gasUsed) * effectiveGasPrice.amount) }
 
-    init(json: JSONValue, reader: ResultReader) throws(RPCError) {
-        let members = try reader.object(json, "result")
-        transactionHash = try reader.hash(reader.required(members, "transactionHash"), "transactionHash")
-        blockNumber = try reader.uint64(reader.required(members, "blockNumber"), "blockNumber")
-        blockHash = try reader.hash(reader.required(members, "blockHash"), "blockHash")
-        from = try reader.address(reader.required(members, "from"), "from")
-        to = try reader.optional(members, "to").map { value throws(RPCError) in try reader.address(value, "to") }
-        switch try reader.quantity(reader.required(members, "status"), "status") {
+    init(reader: ResultReader) throws(RPCError) {
+        var members = try reader.members()
+        transactionHash = try members.hash("transactionHash")
+        blockNumber = try members.field("blockNumber").uint64()
+        blockHash = try members.hash("blockHash")
+        from = try members.address("from")
+        to = try members.optional("to") { member throws(RPCError) in try member.address() }
+        let statusField = try members.field("status")
+        switch try statusField.quantity() {
         case 1: status = .success
         case 0: status = .reverted
         case let other:
-            throw .invalidField(
-                method: reader.method, field: "status",
-                .invalidDecimal(field: "status", found: other.quantity, reason: "expected 0x0 or 0x1"))
+            throw statusField.fail(
+                .malformed(
+                    path: statusField.path,
+                    .invalidDecimal(field: statusField.path, found: other.quantity, reason: "expected 0x0 or 0x1")))
         }
-        gasUsed = try reader.uint64(reader.required(members, "gasUsed"), "gasUsed")
-        effectiveGasPrice = try reader.wei(reader.required(members, "effectiveGasPrice"), "effectiveGasPrice")
-        var logs: [Log] = []
-        for (index, item) in try reader.array(reader.required(members, "logs"), "logs").enumerated() {
-            logs.append(try Log(json: item, path: "logs[\(index)]", reader: reader))
-        }
-        self.logs = logs
+        gasUsed = try members.field("gasUsed").uint64()
+        effectiveGasPrice = try members.field("effectiveGasPrice").wei()
+        logs = try members.array("logs").map { item throws(RPCError) in try Log(reader: item) }
     }
 }
 
@@ -77,18 +75,11 @@ public struct Log: Hashable, Sendable {
         self.logIndex = logIndex
     }
 
-    init(json: JSONValue, path: String, reader: ResultReader) throws(RPCError) {
-        let members = try reader.object(json, path)
-        address = try reader.address(reader.required(members, "address", in: path), "\(path).address")
-        var topics: [Hash32] = []
-        let topicValues = try reader.array(reader.required(members, "topics", in: path), "\(path).topics")
-        for (index, topic) in topicValues.enumerated() {
-            topics.append(try reader.hash(topic, "\(path).topics[\(index)]"))
-        }
-        self.topics = topics
-        data = try reader.data(reader.required(members, "data", in: path), "\(path).data")
-        logIndex = try reader.optional(members, "logIndex").map { value throws(RPCError) in
-            try reader.uint64(value, "\(path).logIndex")
-        }
+    init(reader: ResultReader) throws(RPCError) {
+        var members = try reader.object()
+        address = try members.address("address")
+        topics = try members.array("topics").map { topic throws(RPCError) in try topic.hash() }
+        data = try members.bytes("data")
+        logIndex = try members.optional("logIndex") { member throws(RPCError) in try member.uint64() }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 public import HTTPTransport
 public import StrictJSON
 
@@ -22,21 +23,22 @@ public struct APIErrorBody: Equatable, Sendable, CustomStringConvertible {
 
     /// Reads the envelope from `response`, falling back to an excerpt of the body.
     public init(response: HTTPResponse) {
-        let envelope: JSONValue?
-        do {
-            envelope = try JSON.parse(response.body)["error"]
-        } catch {
-            // Not JSON: the excerpt below is the most useful account of what the server said.
-            envelope = nil
-        }
-        if let envelope, let message = envelope["message"]?.stringValue {
-            self.init(
-                code: envelope["code"]?.numberText.flatMap { Int($0) }, message: message, metadata: envelope["metadata"]
-            )
+        if let envelope = Self.envelope(response.body) {
+            self = envelope
         } else {
+            // Not the envelope: the excerpt is the most useful account of what the server said.
             let excerpt = response.bodyExcerpt()
             self.init(message: excerpt.isEmpty ? "(empty body)" : excerpt)
         }
+    }
+
+    /// The envelope read from `body`, or nil when the body is not JSON or has no `error.message` string.
+    private static func envelope(_ body: Data) -> APIErrorBody? {
+        guard let document = try? JSON.parse(body) else { return nil }
+        var root = JSONReader(document)
+        guard var error = try? root.object("error"), let message = try? error.string("message") else { return nil }
+        let code = (try? error.field("code").numberText()).flatMap { Int($0) }
+        return APIErrorBody(code: code, message: message, metadata: try? error.field("metadata").value)
     }
 
     /// The message (metadata is left out of one-line output).

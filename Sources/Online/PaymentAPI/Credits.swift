@@ -40,14 +40,12 @@ public struct Credits: Hashable, Sendable {
         } catch {
             throw .malformedResponse(.credits, reason: "not JSON: \(error)")
         }
+        var root = JSONReader(document) { PaymentAPIError.malformedResponse(.credits, reason: $0.description) }
+        var data = try root.object("data")
         func number(_ key: String) throws(PaymentAPIError) -> String {
-            guard let value = document["data"]?[key] else {
-                throw .malformedResponse(.credits, reason: "data.\(key) is missing")
-            }
-            guard let text = value.numberText else {
-                throw .malformedResponse(.credits, reason: "data.\(key) is \(value.kindName), expected a number")
-            }
-            guard !text.hasPrefix("-") else { throw .malformedResponse(.credits, reason: "data.\(key) is negative") }
+            let member = try data.field(key)
+            let text = try member.numberText()
+            guard !text.hasPrefix("-") else { throw member.invalid("expected a non-negative number, found \(text)") }
             return text
         }
         self.init(totalCredits: try number("total_credits"), totalUsage: try number("total_usage"))

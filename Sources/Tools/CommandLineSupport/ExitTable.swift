@@ -20,7 +20,7 @@ public enum ExitTable {
             "invalidJSON", "unexpectedFormat", "unsupportedVersion", "missingField", "unknownField", "wrongType",
             "invalidField", "signingHashMismatch", "inconsistent", "invalidChargeID", "inputTooLarge", "invalidKeystore",
             "keystoreAddressMismatch", "invalidMnemonic", "invalidKey", "ledgerCorrupt", "invalidNetworkFile",
-            "notAFile", "invalidCharge.", "unattendedNotAllowed",
+            "notAFile", "invalidCharge.",
             // The signer's checks.
             "chainIDMismatch", "chainNotAllowed", "contractNotPinned", "chargeContractMismatch", "calldataNotTransferCall",
             "intentMismatch", "feeTierNotAllowed", "operatorSignatureInvalid", "operatorNotAllowed", "senderMismatch",
@@ -39,7 +39,9 @@ public enum ExitTable {
         .unavailable: ["rpcUnreachable", "endpointGone", "serverError", "apiUnreachable", "paymentRequired", "apiFailed"],
         .cannotCreate: ["cannotWrite", "outputExists", "cannotWriteState", "ledgerUnavailable"],
         .temporaryFailure: ["fileLocked", "ledgerLocked", "stateLocked", "timedOut", "rateLimited", "apiCancelled"],
-        .noPermission: ["wrongPassword", "unauthorized", "forbidden", "quorumNotMet", "insecureKeyFile", "declined"],
+        .noPermission: [
+            "wrongPassword", "unauthorized", "forbidden", "quorumNotMet", "insecureKeyFile", "declined", "unattendedNotAllowed",
+        ],
         .reverted: ["reverted"],
         // Bugs: the tool built something it should not have.
         .failure: ["selfCheckFailed", "secretLikeDetail", "invalidFingerprint", "unexpected"],

@@ -47,35 +47,19 @@ public struct FaultSpec: Sendable, Equatable {
 
     /// Reads the JSON form; unknown keys are refused.
     public init(json: JSONValue) throws(SandboxError) {
-        guard let members = json.objectValue else { throw Self.invalid("fault", json.kindName, "expected an object") }
         let known: Set<String> = ["target", "status", "retryAfter", "count", "delayMs", "stale"]
-        if let unknown = members.keys.sorted().first(where: { !known.contains($0) }) {
-            throw Self.invalid(unknown, "", "unknown key; expected one of \(known.sorted().joined(separator: ", "))")
-        }
-        guard let targetText = members["target"]?.stringValue, let target = FaultTarget(rawValue: targetText) else {
+        var fault = try JSONReader(json) { field in Self.invalid(field, known: known) }.object()
+        try fault.finish(allowing: known.contains)
+        let targetField = try fault.field("target")
+        guard let target = FaultTarget(rawValue: try targetField.string()) else {
             throw Self.invalid(
-                "target", members["target"].map { JSON.serializedString($0) } ?? "missing",
-                "expected \"charge\", \"credits\" or \"rpc\"")
+                "target", JSON.serializedString(targetField.value), "expected \"charge\", \"credits\" or \"rpc\"")
         }
-        func integer(_ key: String) throws(SandboxError) -> UInt64? {
-            guard let value = members[key] else { return nil }
-            guard let text = value.numberText, let number = UInt64(text) else {
-                throw Self.invalid(key, JSON.serializedString(value), "expected a non-negative integer")
-            }
-            return number
-        }
-        var stale = false
-        if let value = members["stale"] {
-            guard case .bool(let flag) = value else {
-                throw Self.invalid("stale", value.kindName, "expected a boolean")
-            }
-            stale = flag
-        }
-        let count = try integer("count") ?? 1
         try self.init(
-            target: target, status: try integer("status").map { Int(clamping: $0) },
-            retryAfterSeconds: try integer("retryAfter"), count: Int(clamping: count),
-            delayMilliseconds: try integer("delayMs"), stale: stale)
+            target: target, status: try fault.optionalInteger("status").map { Int(clamping: $0) },
+            retryAfterSeconds: try fault.optionalInteger("retryAfter"),
+            count: Int(clamping: try fault.optionalInteger("count") ?? 1),
+            delayMilliseconds: try fault.optionalInteger("delayMs"), stale: try fault.optionalField("stale")?.bool() ?? false)
     }
 
     /// Reads the flag form `target=rpc,status=503,count=3`.
@@ -123,5 +107,17 @@ public struct FaultSpec: Sendable, Equatable {
 
     private static func invalid(_ name: String, _ value: String, _ reason: String) -> SandboxError {
         .invalidOption(name: name, value: value, reason: reason)
+    }
+
+    /// The option error for a field error of the one JSON reader.
+    private static func invalid(_ error: JSONFieldError, known: Set<String>) -> SandboxError {
+        let name = error.path.isEmpty ? "fault" : error.path
+        switch error {
+        case .missing: return invalid(name, "missing", "required")
+        case .wrongType(_, let expected, let found): return invalid(name, found, "expected \(expected)")
+        case .invalid(_, let reason): return invalid(name, "", reason)
+        case .malformed(_, let cause): return invalid(name, "", "\(cause)")
+        case .unknown: return invalid(name, "", "unknown key; expected one of \(known.sorted().joined(separator: ", "))")
+        }
     }
 }

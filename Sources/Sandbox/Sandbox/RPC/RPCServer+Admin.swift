@@ -55,13 +55,13 @@ extension RPCServer {
     }
 
     private func signedSeconds(_ p: RPCParams) throws(RPCFailure) -> Int64 {
-        let value = try p.value(0)
-        if let text = value.numberText {
-            guard let seconds = Int64(text) else { throw p.invalid(0, "expected whole seconds") }
+        let argument = try p.argument(0)
+        if case .number = argument.value {
+            guard let seconds = Int64(try argument.numberText()) else { throw argument.invalid("expected whole seconds") }
             return seconds
         }
-        guard let seconds = try p.quantity(0).uint64, let signed = Int64(exactly: seconds) else {
-            throw p.invalid(0, "seconds out of range")
+        guard let seconds = try RPCParams.quantity(argument).uint64, let signed = Int64(exactly: seconds) else {
+            throw argument.invalid("seconds out of range")
         }
         return signed
     }

@@ -10,10 +10,9 @@ extension RPCServer {
         let selector = try p.block(1)
         var percentiles: [UInt256] = []  // percent × 10^4 (100% = 1_000_000), exact
         if p.has(2) {
-            guard let values = try p.value(2).arrayValue else { throw p.invalid(2, "expected an array") }
-            for value in values {
-                let invalid = RPCFailure.invalidParams("invalid reward percentile: \(JSON.serializedString(value))")
-                guard let text = value.numberText else { throw invalid }
+            for element in try p.argument(2).elements() {
+                let invalid = RPCFailure.invalidParams("invalid reward percentile: \(JSON.serializedString(element.value))")
+                guard let text = try? element.numberText() else { throw invalid }
                 let scaled: UInt256
                 do { scaled = try DecimalAmount.parse(text, decimals: 4, field: "percentile") } catch { throw invalid }
                 guard scaled <= UInt256(1_000_000), scaled >= (percentiles.last ?? .zero) else { throw invalid }

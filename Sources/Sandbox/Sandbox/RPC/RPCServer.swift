@@ -37,19 +37,21 @@ struct RPCServer: Sendable {
 
     /// The answer to one request object, or nil for a notification (no `id`).
     func respond(_ request: JSONValue) -> JSONValue? {
-        guard let members = request.objectValue else {
-            return Self.envelope(id: .null, failure: .invalidRequest("invalid request"))
+        let invalidRequest = RPCFailure.invalidRequest("invalid request")
+        guard case .object = request else { return Self.envelope(id: .null, failure: invalidRequest) }
+        let id = request["id"]  // echoed back as sent (`null` included); absent marks a notification
+        if let id, !Self.isValidID(id) { return Self.envelope(id: .null, failure: invalidRequest) }
+        var members = JSONReader(request) { field in
+            field.path == "params" ? RPCFailure.invalidParams("non-array args") : invalidRequest
         }
-        let id = members["id"]
-        if let id, !Self.isValidID(id) { return Self.envelope(id: .null, failure: .invalidRequest("invalid request")) }
-        guard members["jsonrpc"]?.stringValue == "2.0", let method = members["method"]?.stringValue else {
-            return Self.envelope(id: id ?? .null, failure: .invalidRequest("invalid request"))
-        }
+        let method: String
         let params: [JSONValue]
-        switch members["params"] {
-        case nil, .null?: params = []
-        case .array(let values)?: params = values
-        default: return Self.envelope(id: id ?? .null, failure: .invalidParams("non-array args"))
+        do throws(RPCFailure) {
+            guard try members.string("jsonrpc") == "2.0" else { throw invalidRequest }
+            method = try members.string("method")
+            params = try members.optionalField("params")?.elements().map(\.value) ?? []
+        } catch {
+            return Self.envelope(id: id ?? .null, failure: error)
         }
         let answer: JSONValue
         do {
