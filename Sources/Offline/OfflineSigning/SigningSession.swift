@@ -1,7 +1,7 @@
 public import SigningKeys
 public import BundleFormat
 public import EthereumPrimitives
-public import Secp256k1
+import Secp256k1
 
 /// One signing on the cold machine: verification, the review and the ledger's critical section, all at the
 /// session's injected clock.
