@@ -28,7 +28,7 @@ struct Prepare: AsyncParsableCommand {
 
     @Option(name: .long, help: "Credits to buy, in USD (e.g. 25 or 12.50).") var amount: String?
     @Option(name: .long, help: "The paying address (the cold key's address).") var sender: String
-    @Option(name: .long, help: "base, ethereum, polygon, or a chain id.") var chain: String
+    @Option(name: .long, help: "\(KnownChain.optionNameList), or a chain id.") var chain: String
     @Option(name: .long, help: "The node's JSON-RPC URL.") var rpcURL: String
     @Option(name: .long, help: "OpenRouter API base URL.") var apiURL: String = "https://openrouter.ai/api/v1"
     @Option(name: .long, help: "File holding the API key (first line); default: $OPENROUTER_API_KEY.") var apiKeyFile: String?
@@ -46,7 +46,7 @@ struct Prepare: AsyncParsableCommand {
 
     func validate() throws {
         guard let chainID = ChainID(name: chain) else {
-            throw ValidationError("--chain: expected base, ethereum, polygon or a chain id")
+            throw ValidationError("--chain: expected \(KnownChain.optionNameList) or a chain id")
         }
         try OptionRange.check(chainID.value, 1...OptionRange.maxChainID, option: "--chain")
         guard chargeFile != nil || amount != nil else { throw ValidationError("give --amount (or --charge-file)") }
@@ -69,10 +69,10 @@ struct Prepare: AsyncParsableCommand {
 
     /// `--amount`: US dollars as digits with an optional point and at most two decimals (the API's own rule).
     static func checkAmountSyntax(_ text: String) throws {
-        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let digits = parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
-        guard digits, parts[0].utf8.count <= 12, parts.count == 1 || parts[1].utf8.count <= 2,
-            text.contains(where: { $0 != "0" && $0 != "." })
+        // At most 12 written digits before the point; the value itself is read by the one exact-decimal reader.
+        let wholeDigits = text.utf8.prefix(while: { $0 != UInt8(ascii: ".") }).count
+        guard let value = try? ExactDecimal(decimal: text, scale: 2, field: "--amount"), wholeDigits <= 12,
+            !value.units.isZero
         else {
             throw ValidationError(
                 "--amount: expected US dollars above zero as digits with an optional point and at most two decimals, "
