@@ -70,6 +70,9 @@ public struct ExactDecimal: Sendable, Comparable, CustomStringConvertible {
         self.init(units: try UInt256(decimal: digits, field: field), scale: scale, negative: literal.negative)
     }
 
+    /// Whether `text` follows the JSON number grammar (`-?(0|[1-9]d*)(.d+)?([eE][+-]?d+)?`), whatever its size.
+    public static func isJSONNumber(_ text: String) -> Bool { JSONNumberLiteral(text) != nil }
+
     /// The magnitude in units of 10^-`target`, or nil when that needs rounding or more than 256 bits.
     public func units(atScale target: Int) -> UInt256? {
         if target >= scale {
