@@ -1,4 +1,4 @@
-/// An EIP-155 chain id, with the names of the three chains OpenRouter's crypto purchases support.
+/// An EIP-155 chain id; the names and symbols of the three chains OpenRouter's purchases support are in ``KnownChain``.
 public struct ChainID: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The numeric id.
     public let value: UInt64
@@ -13,30 +13,21 @@ public struct ChainID: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Base (8453).
     public static let base = ChainID(8453)
 
-    /// Parses `base`, `ethereum`, `polygon` (or `mainnet`) or a decimal id.
+    /// Parses a ``KnownChain`` option name (`base`, `ethereum` or `mainnet`, `polygon`) or a decimal id.
     public init?(name: String) {
-        switch name.lowercased() {
-        case "base": self = .base
-        case "ethereum", "mainnet": self = .ethereum
-        case "polygon": self = .polygon
-        default:
-            guard let value = UInt64(name), value > 0 else { return nil }
-            self.init(value)
+        if let known = KnownChain.entry(named: name) {
+            self = known.chainID
+            return
         }
+        guard let value = UInt64(name), value > 0 else { return nil }
+        self.init(value)
     }
 
-    /// The chain's common name, when it is one of the three.
-    public var name: String? {
-        switch value {
-        case 1: return "Ethereum"
-        case 137: return "Polygon"
-        case 8453: return "Base"
-        default: return nil
-        }
-    }
+    /// The chain's common name from ``KnownChain``, when it is one of the three.
+    public var name: String? { KnownChain.entry(for: self)?.name }
 
-    /// The symbol of the chain's native currency (POL on Polygon, ETH elsewhere).
-    public var nativeSymbol: String { value == 137 ? "POL" : "ETH" }
+    /// The symbol of the chain's native currency from ``KnownChain`` (POL on Polygon), ETH for other chains.
+    public var nativeSymbol: String { KnownChain.entry(for: self)?.nativeSymbol ?? "ETH" }
 
     /// "Base (8453)", or the bare number for other chains.
     public var description: String { name.map { "\($0) (\(value))" } ?? String(value) }

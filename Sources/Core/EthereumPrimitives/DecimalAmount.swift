@@ -1,4 +1,4 @@
-/// Exact conversion between integer base units and decimal strings: wei ↔ "0.004", USDC units ↔ "99.00".
+/// Integer base units ↔ decimal strings (wei ↔ "0.004", USDC units ↔ "99.00"), through ``ExactDecimal``.
 ///
 /// No floating point is involved anywhere; a string with more fractional digits than the unit has is refused
 /// rather than rounded.
@@ -7,33 +7,14 @@ public enum DecimalAmount {
     /// `minimumFractionDigits` (so USD shows "12.50", ETH shows "0.004").
     public static func format(_ units: UInt256, decimals: Int, minimumFractionDigits: Int = 0) -> String {
         precondition(decimals >= 0 && decimals <= 77 && minimumFractionDigits <= decimals)
-        let (whole, fraction) = units.quotientAndRemainder(dividingBy: UInt256.powerOfTen(decimals))
-        guard decimals > 0 else { return whole.decimalString }
-        var digits = fraction.decimalString
-        digits = String(repeating: "0", count: decimals - digits.count) + digits
-        while digits.count > minimumFractionDigits, digits.last == "0" { digits.removeLast() }
-        return digits.isEmpty ? whole.decimalString : "\(whole.decimalString).\(digits)"
+        return ExactDecimal(units: units, scale: decimals).formatted(minimumFractionDigits: minimumFractionDigits)
     }
 
     /// Parses `"12"`, `"12.5"`, `"0.004"` into base units with `decimals` fractional digits.
     /// - Throws: ``PrimitiveError/invalidDecimal(field:found:reason:)`` for signs, exponents, separators,
     ///   empty parts or more fractional digits than `decimals`; ``PrimitiveError/overflow(field:limit:)``.
     public static func parse(_ text: String, decimals: Int, field: String) throws(PrimitiveError) -> UInt256 {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let wholePart = parts.first, !wholePart.isEmpty else {
-            throw .invalidDecimal(field: field, found: text, reason: "expected digits with an optional '.' part")
-        }
-        let fractionPart = parts.count == 2 ? parts[1] : ""
-        if parts.count == 2, fractionPart.isEmpty {
-            throw .invalidDecimal(field: field, found: text, reason: "expected digits after '.'")
-        }
-        guard fractionPart.count <= decimals else {
-            throw .invalidDecimal(field: field, found: text, reason: "at most \(decimals) decimal places")
-        }
-        let whole = try UInt256(decimal: String(wholePart), field: field)
-        let paddedFraction = String(fractionPart) + String(repeating: "0", count: decimals - fractionPart.count)
-        let fraction = paddedFraction.isEmpty ? UInt256.zero : try UInt256(decimal: paddedFraction, field: field)
-        return try whole.checkedMultiplying(.powerOfTen(decimals), field: field).checkedAdding(fraction, field: field)
+        try ExactDecimal(decimal: text, scale: decimals, field: field).units
     }
 }
 

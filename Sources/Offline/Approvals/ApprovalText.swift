@@ -72,12 +72,7 @@ public struct ApprovalText: Equatable, Sendable, CustomStringConvertible {
 
     /// `Base (8453)` for the three named chains, the decimal id otherwise.
     static func chainLabel(_ chainID: ChainID) -> String {
-        switch chainID.value {
-        case 1: return "Ethereum (1)"
-        case 137: return "Polygon (137)"
-        case 8453: return "Base (8453)"
-        default: return String(chainID.value)
-        }
+        KnownChain.entry(for: chainID).map { "\($0.name) (\(chainID.value))" } ?? String(chainID.value)
     }
 
     static func checkChargeID(_ chargeID: String) throws(ApprovalsError) {

@@ -109,16 +109,12 @@ public struct Policy: Equatable, Sendable {
     /// The value margin a policy file that names none gets: 10 % over the purchase at the floor price.
     public static let defaultValueMarginPercent: UInt64 = 10
 
-    /// The built-in price floor of a chain's native coin, in USDC units: ETH $1,000 (Ethereum, Base), POL $0.10.
+    /// The built-in price floor of a chain's native coin in USDC units, from ``KnownChain``: ETH $1,000, POL $0.10.
     ///
     /// Deliberately far below market prices, so an honest swap never trips it; a treasury tightens it in its own
     /// policy file. Nil for chains without a built-in deployment (their policy file must name a floor).
     public static func builtInPriceFloor(for chainID: ChainID) -> UInt256? {
-        switch chainID {
-        case .ethereum, .base: return UInt256(1_000_000_000)
-        case .polygon: return UInt256(100_000)
-        default: return nil
-        }
+        KnownChain.entry(for: chainID)?.priceFloorUSDCUnits
     }
 
     /// The built-in conservative policy.

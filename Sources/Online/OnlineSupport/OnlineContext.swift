@@ -87,16 +87,11 @@ public struct OnlineContext: Sendable {
     }
 
     /// A node's average block time, for fee headroom: 12 s on Ethereum, 2 s elsewhere.
-    public var secondsPerBlock: UInt64 { chainID == .ethereum ? 12 : 2 }
+    public var secondsPerBlock: UInt64 { KnownChain.entry(for: chainID)?.secondsPerBlock ?? 2 }
 
     /// The smallest tip worth offering: Polygon nodes refuse tips below 25 gwei.
     public var minimumPriorityFee: Wei {
-        switch chainID {
-        case .polygon: return Wei(UInt256(30) * UInt256.powerOfTen(9))
-        case .ethereum: return Wei(UInt256(100_000_000))
-        case .base: return Wei(UInt256(1_000_000))
-        default: return Wei(UInt256(1_000_000_000))
-        }
+        KnownChain.entry(for: chainID)?.minimumPriorityFee ?? Wei(UInt256(1_000_000_000))
     }
 
     /// The credit balance.

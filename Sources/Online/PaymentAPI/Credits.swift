@@ -21,15 +21,17 @@ public struct Credits: Hashable, Sendable {
     /// `totalCredits − totalUsage` as exact decimal text (`"8"`, `"0.125"`, `"-1.5"`), or nil when a total is too
     /// large or too precise to compute with (more than 60 significant or fractional digits).
     public var remaining: String? {
-        guard let credits = ExactDecimal(jsonNumber: totalCredits), let usage = ExactDecimal(jsonNumber: totalUsage)
+        guard let credits = try? ExactDecimal(jsonNumber: totalCredits, field: "data.total_credits"),
+            let usage = try? ExactDecimal(jsonNumber: totalUsage, field: "data.total_usage"),
+            !totalCredits.hasPrefix("-"), !totalUsage.hasPrefix("-")
         else { return nil }
-        return credits.subtracting(usage)
+        return credits.subtracting(usage)?.description
     }
 
     /// A non-negative exact decimal USD amount (`"25.0"`, `"0.125"`) in units of 10^-12 USD, for comparing credit
     /// figures exactly; nil for a negative number, an exponent, or more than 12 decimals.
     public static func picoUSD(_ text: String) -> UInt256? {
-        try? DecimalAmount.parse(text, decimals: 12, field: "credits")
+        try? ExactDecimal(decimal: text, scale: 12, field: "credits").units
     }
 
     /// Reads `{"data":{"total_credits":<number>,"total_usage":<number>}}`; both must be non-negative numbers.

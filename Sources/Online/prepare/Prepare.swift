@@ -36,7 +36,7 @@ struct Prepare: AsyncParsableCommand {
     var senderQR: String?
     @Option(name: .long, help: "Read the paying address's pairing QR code from this camera (e.g. /dev/video0).")
     var camera: String?
-    @Option(name: .long, help: "base, ethereum, polygon, or a chain id.") var chain: String
+    @Option(name: .long, help: "\(KnownChain.optionNameList), or a chain id.") var chain: String
     @Option(name: .long, help: "The node's JSON-RPC URL.") var rpcURL: String
     @Option(name: .long, help: "OpenRouter API base URL.") var apiURL: String = "https://openrouter.ai/api/v1"
     @Option(name: .long, help: "File holding the API key (first line); default: $OPENROUTER_API_KEY.") var apiKeyFile: String?
@@ -54,7 +54,7 @@ struct Prepare: AsyncParsableCommand {
 
     func validate() throws {
         guard let chainID = ChainID(name: chain) else {
-            throw ValidationError("--chain: expected base, ethereum, polygon or a chain id")
+            throw ValidationError("--chain: expected \(KnownChain.optionNameList) or a chain id")
         }
         try OptionRange.check(chainID.value, 1...OptionRange.maxChainID, option: "--chain")
         guard [sender, senderQR, camera].compactMap({ $0 }).count == 1 else {
@@ -80,10 +80,10 @@ struct Prepare: AsyncParsableCommand {
 
     /// `--amount`: US dollars as digits with an optional point and at most two decimals (the API's own rule).
     static func checkAmountSyntax(_ text: String) throws {
-        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let digits = parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
-        guard digits, parts[0].utf8.count <= 12, parts.count == 1 || parts[1].utf8.count <= 2,
-            text.contains(where: { $0 != "0" && $0 != "." })
+        // At most 12 written digits before the point; the value itself is read by the one exact-decimal reader.
+        let wholeDigits = text.utf8.prefix(while: { $0 != UInt8(ascii: ".") }).count
+        guard let value = try? ExactDecimal(decimal: text, scale: 2, field: "--amount"), wholeDigits <= 12,
+            !value.units.isZero
         else {
             throw ValidationError(
                 "--amount: expected US dollars above zero as digits with an optional point and at most two decimals, "

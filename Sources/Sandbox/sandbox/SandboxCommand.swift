@@ -31,7 +31,7 @@ struct NetworkFileCommand: ParsableCommand {
         commandName: "network-file",
         abstract: "Print a coldcredits.network file for the sandbox's addresses on a chain.")
 
-    @Option(name: .customLong("chain-id"), help: "The chain id (1, 137 and 8453 use the built-in addresses).")
+    @Option(name: .customLong("chain-id"), help: "The chain id (\(KnownChain.idList) use the built-in addresses).")
     var chainID: UInt64 = 31337
 
     /// Refuses a chain id outside 1 to EIP-2294's bound.

@@ -15,7 +15,7 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve the credits API and the JSON-RPC node on 127.0.0.1 until SIGINT/SIGTERM.")
 
-    @Option(name: .customLong("chain-id"), help: "Chain id (1, 137, 8453 use the built-in addresses).")
+    @Option(name: .customLong("chain-id"), help: "Chain id (\(KnownChain.idList) use the built-in addresses).")
     var chainID: UInt64 = 31337
     @Option(help: "Port on 127.0.0.1; 0 picks a free one.")
     var port: UInt16 = 0
