@@ -20,7 +20,6 @@ let package = Package(
         .executable(name: "sign", targets: ["sign"]),
         .executable(name: "broadcast", targets: ["broadcast"]),
         .executable(name: "coldcredits-bench", targets: ["coldcredits-bench"]),
-        .executable(name: "keystore-bench", targets: ["keystore-bench"]),
         .executable(name: "sandbox", targets: ["sandbox"]),
         // The fuzz targets as a library, for the libFuzzer package in scripts/fuzz (never linked into a tool).
         .library(name: "FuzzTargets", targets: ["FuzzTargets"]),
@@ -175,13 +174,11 @@ let package = Package(
         .executableTarget(
             name: "coldcredits-bench",
             dependencies: [
-                "SigningKeys", "BundleFormat", "EthereumPrimitives", "EthereumTransactions", "OfflineSigning", "Secp256k1",
+                "SigningKeys", "Keystore", "BundleFormat", "EthereumPrimitives", "EthereumTransactions", "OfflineSigning",
+                "Secp256k1",
                 "StrictJSON",
             ],
             path: "Sources/Tools/Benchmarks"
-        ),
-        .executableTarget(
-            name: "keystore-bench", dependencies: ["SigningKeys", "Keystore", "Secp256k1"], path: "Sources/Tools/KeystoreBench"
         ),
 
         .executableTarget(

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Times scrypt n=2^18, r=8, p=1 (geth's standard keystore cost) in Python's hashlib (OpenSSL).
 
-Same inputs as Sources/Tools/KeystoreBench (a public test password, not a secret), so the derived-key prefixes
+Same inputs as Sources/Tools/Benchmarks/KeystoreBench.swift (a public test password, not a secret), so the derived-key prefixes
 printed by both must agree. hashlib's default maxmem (32 MiB) refuses these parameters, hence 512 MiB.
 
     python3 scripts/bench/scrypt_compare.py [runs]
-    swift build -c release --product keystore-bench && .build/release/keystore-bench [runs]
+    swift build -c release --product coldcredits-bench && .build/release/coldcredits-bench keystore [runs]
 """
 import hashlib
 import ssl

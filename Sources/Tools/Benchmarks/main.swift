@@ -1,13 +1,25 @@
-// coldcredits-bench: the performance figures of the signing path, as text or (--json) one JSON object.
+// coldcredits-bench: the performance figures of the signing path, as text or (--json) one JSON object; or, as
+// `coldcredits-bench keystore [runs]`, the keystore unlock at geth's standard scrypt cost.
 //
 // Build with `swift build -c release --product coldcredits-bench`; scripts/bench/compare.py runs it and the
-// same work in Python. Options: --json, --quick (fewer batches, for a smoke run).
+// same work in Python (scripts/bench/scrypt_compare.py for the keystore). Options: --json, --quick (fewer
+// batches, for a smoke run).
 import SigningKeys
 import EthereumPrimitives
 import EthereumTransactions
 import Foundation
 import Secp256k1
 import StrictJSON
+
+if CommandLine.arguments.dropFirst().first == "keystore" {
+    do {
+        try KeystoreBench.run(runs: CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) }.map { max(1, $0) } ?? 3)
+        exit(0)
+    } catch {
+        print("error: \(error)")
+        exit(1)
+    }
+}
 
 let arguments = Set(CommandLine.arguments.dropFirst())
 let quick = arguments.contains("--quick")
