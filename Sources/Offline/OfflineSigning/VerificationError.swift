@@ -49,6 +49,16 @@ public enum VerificationError: Error, Equatable, Sendable, CustomStringConvertib
     case replayConflict(reason: String)
     /// The native value, priced at the policy's floor, is worth more than the purchase plus the policy's margin.
     case valueAboveFloorBound(value: String, worthAtFloor: String, floor: String, bound: String)
+    /// A payment transaction's chain id differs from the payment request's.
+    case requestChainMismatch(transaction: ChainID, request: ChainID)
+    /// A token payment does not go to a token pinned for the chain (built-in: the chain's USDC).
+    case tokenNotPinned(found: Address, pinned: [Address])
+    /// A token payment's calldata is not exactly ERC-20 `transfer(address,uint256)`.
+    case calldataNotTokenTransfer(ABIError)
+    /// A native payment carries calldata (it must be a plain value transfer).
+    case nativeTransferHasCalldata(bytes: Int)
+    /// A payment figure in the transaction differs from the request's (`token`, `recipient`, `amount`, `value`).
+    case paymentMismatch(field: String, transaction: String, request: String)
 
     /// A stable name for `--json` and tests.
     public var kind: String {
@@ -73,6 +83,11 @@ public enum VerificationError: Error, Equatable, Sendable, CustomStringConvertib
         case .recipientNotAllowed: return "recipientNotAllowed"
         case .replayConflict: return "replayConflict"
         case .valueAboveFloorBound: return "valueAboveFloorBound"
+        case .requestChainMismatch: return "requestChainMismatch"
+        case .tokenNotPinned: return "tokenNotPinned"
+        case .calldataNotTokenTransfer: return "calldataNotTokenTransfer"
+        case .nativeTransferHasCalldata: return "nativeTransferHasCalldata"
+        case .paymentMismatch: return "paymentMismatch"
         }
     }
 
@@ -115,6 +130,16 @@ public enum VerificationError: Error, Equatable, Sendable, CustomStringConvertib
             return
                 "transaction.value \(value) is worth at least $\(worth) at the policy's price floor $\(floor), "
                 + "more than the $\(bound) the purchase and the policy's margin allow"
+        case .requestChainMismatch(let tx, let request):
+            return "transaction.chainId \(tx) differs from the payment request's chain \(request)"
+        case .tokenNotPinned(let found, let pinned):
+            return
+                "transaction.to \(found) is not a token pinned for this chain (\(pinned.map(\.checksummed).joined(separator: ", ")))"
+        case .calldataNotTokenTransfer(let error): return "transaction.input is not an ERC-20 transfer call: \(error)"
+        case .nativeTransferHasCalldata(let bytes):
+            return "transaction.input carries \(bytes) byte(s); a native payment must have empty calldata"
+        case .paymentMismatch(let field, let tx, let request):
+            return "\(field) in the transaction is \(tx) but the payment request says \(request)"
         }
     }
 }

@@ -1,0 +1,96 @@
+public import BundleFormat
+public import EthereumABI
+public import EthereumPrimitives
+public import EthereumTransactions
+
+/// The offline rules for a checkout payment: the transaction's own bytes against a ``PaymentRequest`` and the
+/// policy, as a pure function (no clock, ledger or key; those rules stay with the caller).
+///
+/// A token payment goes to a token pinned for the chain (built-in: ``KnownChain``'s native USDC), carries value
+/// 0 and calldata that is exactly ERC-20 `transfer(recipient, amount)` with the request's recipient and amount.
+/// A native payment has empty calldata, goes to the request's recipient with exactly its value, within the
+/// policy's value cap. The transfer-intent path (``BundleVerifier``) is separate and unchanged.
+public struct TransferVerifier: Sendable {
+    /// The policy in force (its chains and their value caps).
+    public var policy: Policy
+    /// The token contracts a payment may go to, per chain.
+    public var pinnedTokens: [ChainID: [Address]]
+
+    /// The built-in pins: each ``KnownChain``'s native USDC.
+    public static var builtInTokens: [ChainID: [Address]] {
+        Dictionary(uniqueKeysWithValues: KnownChain.all.map { ($0.chainID, [$0.usdc]) })
+    }
+
+    /// Creates a verifier; `pinnedTokens` defaults to ``builtInTokens``.
+    public init(policy: Policy, pinnedTokens: [ChainID: [Address]] = TransferVerifier.builtInTokens) {
+        self.policy = policy
+        self.pinnedTokens = pinnedTokens
+    }
+
+    /// Checks `tx` against `request`, rule by rule; the first failing rule throws its own error.
+    public func verify(_ tx: EIP1559Transaction, against request: PaymentRequest) throws(VerificationError)
+        -> VerifiedPayment
+    {
+        guard tx.chainID == request.chainID else {
+            throw .requestChainMismatch(transaction: tx.chainID, request: request.chainID)
+        }
+        guard let rules = policy.rules(for: tx.chainID) else { throw .chainNotAllowed(tx.chainID) }
+        switch request.asset {
+        case .token(let token):
+            let pinned = pinnedTokens[tx.chainID] ?? []
+            guard pinned.contains(tx.to) else { throw .tokenNotPinned(found: tx.to, pinned: pinned) }
+            guard tx.to == token else {
+                throw .paymentMismatch(field: "token", transaction: tx.to.checksummed, request: token.checksummed)
+            }
+            guard tx.value.amount.isZero else {
+                throw .paymentMismatch(field: "value", transaction: "\(tx.value.amount.decimalString) wei", request: "0 wei")
+            }
+            let call: ERC20Transfer
+            do { call = try ERC20Transfer(calldata: tx.data) } catch { throw .calldataNotTokenTransfer(error) }
+            guard call.recipient == request.recipient else {
+                throw .paymentMismatch(
+                    field: "recipient", transaction: call.recipient.checksummed, request: request.recipient.checksummed)
+            }
+            guard call.amount == request.amount else {
+                throw .paymentMismatch(
+                    field: "amount", transaction: "\(call.amount.decimalString) base units",
+                    request: "\(request.amount.decimalString) base units")
+            }
+            let isUSDC = KnownChain.entry(for: tx.chainID)?.usdc == token
+            return VerifiedPayment(
+                chainID: tx.chainID, asset: .token(token), recipient: call.recipient, amount: call.amount,
+                usdUnits: isUSDC ? call.amount : nil)
+        case .native:
+            guard tx.data.isEmpty else { throw .nativeTransferHasCalldata(bytes: tx.data.count) }
+            guard tx.to == request.recipient else {
+                throw .paymentMismatch(field: "recipient", transaction: tx.to.checksummed, request: request.recipient.checksummed)
+            }
+            guard tx.value.amount == request.amount else {
+                throw .paymentMismatch(
+                    field: "value", transaction: "\(tx.value.amount.decimalString) wei",
+                    request: "\(request.amount.decimalString) wei")
+            }
+            guard tx.value <= rules.maxValue else {
+                let symbol = tx.chainID.nativeSymbol
+                throw .limitExceeded(
+                    field: "value", found: "\(tx.value.etherString) \(symbol)", limit: "\(rules.maxValue.etherString) \(symbol)")
+            }
+            return VerifiedPayment(
+                chainID: tx.chainID, asset: .native, recipient: tx.to, amount: tx.value.amount, usdUnits: nil)
+        }
+    }
+}
+
+/// What a verified payment transaction does, every figure read from its bytes.
+public struct VerifiedPayment: Equatable, Sendable {
+    /// The chain.
+    public let chainID: ChainID
+    /// The asset paid.
+    public let asset: PaymentRequest.Asset
+    /// The recipient, from the calldata (token) or `to` (native).
+    public let recipient: Address
+    /// The amount in base units, from the calldata (token) or `value` (native).
+    public let amount: UInt256
+    /// The USD amount in 10^-6 dollars when the token is the chain's built-in USDC (for the purchase limits).
+    public let usdUnits: UInt256?
+}
