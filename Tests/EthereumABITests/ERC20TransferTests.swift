@@ -9,8 +9,8 @@ import Testing
         do { return try Address(hex: text) } catch { fatalError("\(error)") }
     }
 
-    /// Calldata computed independently with eth-abi 5 (`selector + encode(["address","uint256"], …)`) from the
-    /// pinned venv of scripts/vectors.
+    /// Calldata computed independently with the pinned eth-abi (`selector + encode(["address","uint256"], …)`);
+    /// `scripts/vectors/check_erc20_vectors.py` re-checks this table in the test command.
     static let ethABI: [(String, UInt256, String)] = [
         (
             "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359", 10_500_000,

@@ -1,5 +1,5 @@
 public import Foundation
-public import EthereumPrimitives
+import EthereumPrimitives
 public import StrictJSON
 
 /// A Coinbase Business checkout as the Checkouts API returns it (docs/protocol.md §6.1), read strictly with the

@@ -1,4 +1,4 @@
-public import EthereumPrimitives
+import EthereumPrimitives
 
 extension PaymentRequest {
     /// Gas parameters EIP-681 defines as hints: accepted (each once, as a canonical number) and then ignored,

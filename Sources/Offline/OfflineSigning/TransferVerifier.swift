@@ -1,5 +1,5 @@
 public import BundleFormat
-public import EthereumABI
+import EthereumABI
 public import EthereumPrimitives
 public import EthereumTransactions
 
