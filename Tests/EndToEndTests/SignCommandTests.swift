@@ -221,4 +221,23 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
         #expect((object["error"] as? [String: Any])?["kind"] as? String == "usage")
     }
+
+    @Test("an --out that cannot be written is refused before the review, the key, the ledger and the audit log")
+    func outputCheckedFirst() throws {
+        let dir = try Self.workspace(allowUnattended: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let audit = dir.appendingPathComponent("audit.jsonl").path
+        let existing = dir.appendingPathComponent("existing.json").path
+        try Data("keep me".utf8).write(to: URL(fileURLWithPath: existing))
+        for out in [dir.appendingPathComponent("nodir/s.json").path, existing] {
+            let result = try ToolRunner.run(
+                "sign", Self.signArguments(dir) + ["--yes", "--out", out, "--audit-log", audit])
+            #expect(result.status == 73, "\(result.stderr)")
+            #expect(!result.stderr.contains("Review"), "nothing is reviewed before the output is known to be writable")
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("ledger.jsonl").path))
+            let log = (try? String(contentsOfFile: audit, encoding: .utf8)) ?? ""
+            #expect(!log.contains("\"signed\""), "no signed event")
+        }
+        #expect(try String(contentsOfFile: existing, encoding: .utf8) == "keep me")
+    }
 }
