@@ -146,13 +146,16 @@ public struct Broadcaster: Sendable {
         if time > deadline { throw .expired(deadline: deadline, now: time) }
     }
 
-    /// Takes the exclusive lock on `STATE.lock` for the whole run: a second run on the same state stops at once.
+    /// Takes the exclusive lock on `STATE.lock` for the whole run: a second run on the same state stops within
+    /// ``lockWaitSeconds``.
     ///
-    /// Under the lock, the temporaries a crashed run left beside the state are removed (and reported).
+    /// The short wait covers a lock that outlives its run for a moment: a process forked elsewhere (between fork and
+    /// exec) briefly shares the lock's open file. Under the lock, the temporaries a crashed run left beside the state are removed (and reported).
     func lockState() throws(BroadcastError) -> LockedAppendFile {
         do {
             let lock = try LockedAppendFile.open(
-                statePath + ".lock", what: "broadcast state lock", cap: 4096, create: true, timeoutSeconds: 0)
+                statePath + ".lock", what: "broadcast state lock", cap: 4096, create: true,
+                timeoutSeconds: Self.lockWaitSeconds)
             AtomicFileWriter.cleanStaleTemporaries(of: statePath)
             return lock
         } catch .locked(_, _, let holder, _) {
@@ -161,6 +164,9 @@ public struct Broadcaster: Sendable {
             throw .cannotWriteState(path: statePath, reason: error.description)
         }
     }
+
+    /// How long a run waits for another run's lock on the same state before it refuses (exit 75).
+    static let lockWaitSeconds = 2.0
 
     func loadState() throws(BroadcastError) -> BroadcastState {
         let hashes = file.allTransactions.map(\.transactionHash.hash)
