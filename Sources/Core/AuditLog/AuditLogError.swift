@@ -1,4 +1,4 @@
-import BundleFormat
+public import BundleFormat
 import TerminalText
 
 /// Why an audit event could not be written or a log could not be read.
@@ -64,15 +64,4 @@ public enum AuditLogError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-extension AuditLogError {
-    /// The audit-log error for a file-helper failure.
-    init(_ error: FileAccessError) {
-        switch error {
-        case .inputTooLarge(_, let path, let size, let cap): self = .inputTooLarge(path: path, size: size, cap: cap)
-        case .locked(_, let path, let holder, _): self = .locked(path: path, holder: holder)
-        case .cannotOpen(_, let path, let reason), .cannotRead(_, let path, let reason):
-            self = .cannotRead(path: path, reason: reason)
-        case .cannotWrite(_, let path, let reason): self = .cannotWrite(path: path, reason: reason)
-        }
-    }
-}
+extension AuditLogError: FileAccessMirroring {}

@@ -41,3 +41,29 @@ public enum FileAccessError: Error, Equatable, Sendable, CustomStringConvertible
         }
     }
 }
+
+/// An error enum with the four file-helper cases (the signing ledger's and the audit log's): it gets the one mapping
+/// from ``FileAccessError`` for free.
+public protocol FileAccessMirroring {
+    /// The file is larger than its cap.
+    static func inputTooLarge(path: String, size: UInt64, cap: UInt64) -> Self
+    /// Another run holds the file's lock.
+    static func locked(path: String, holder: Int32?) -> Self
+    /// The file cannot be opened or read.
+    static func cannotRead(path: String, reason: String) -> Self
+    /// The file cannot be written.
+    static func cannotWrite(path: String, reason: String) -> Self
+}
+
+extension FileAccessMirroring {
+    /// The module's own error for a file-helper failure.
+    public init(_ error: FileAccessError) {
+        switch error {
+        case .inputTooLarge(_, let path, let size, let cap): self = .inputTooLarge(path: path, size: size, cap: cap)
+        case .locked(_, let path, let holder, _): self = .locked(path: path, holder: holder)
+        case .cannotOpen(_, let path, let reason), .cannotRead(_, let path, let reason):
+            self = .cannotRead(path: path, reason: reason)
+        case .cannotWrite(_, let path, let reason): self = .cannotWrite(path: path, reason: reason)
+        }
+    }
+}

@@ -1,5 +1,5 @@
 import TerminalText
-import BundleFormat
+public import BundleFormat
 import EthereumPrimitives
 import StrictJSON
 
@@ -92,7 +92,7 @@ extension SigningLedger {
 /// Why the ledger could not be used.
 ///
 /// Signing stops: a ledger that cannot be read or written cannot protect against double payment.
-public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible, FileAccessMirroring {
     /// A line that is not a ledger entry; `field` names the offending field when there is one.
     case corrupt(path: String, line: Int, field: String?, reason: String)
     /// The ledger is larger than its cap (``InputLimit/log``); refused before reading.
@@ -103,17 +103,6 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotRead(path: String, reason: String)
     /// The file cannot be appended to.
     case cannotWrite(path: String, reason: String)
-
-    /// The ledger error for a file-helper failure.
-    init(_ error: FileAccessError) {
-        switch error {
-        case .inputTooLarge(_, let path, let size, let cap): self = .inputTooLarge(path: path, size: size, cap: cap)
-        case .locked(_, let path, let holder, _): self = .locked(path: path, holder: holder)
-        case .cannotOpen(_, let path, let reason), .cannotRead(_, let path, let reason):
-            self = .cannotRead(path: path, reason: reason)
-        case .cannotWrite(_, let path, let reason): self = .cannotWrite(path: path, reason: reason)
-        }
-    }
 
     /// A one-line explanation.
     public var description: String {
