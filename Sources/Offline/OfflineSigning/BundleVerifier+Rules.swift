@@ -67,7 +67,7 @@ extension BundleVerifier {
         do { usd = try intent.neededAmount() } catch {
             throw .invalidTransaction(reason: "recipientAmount + feeAmount overflows")
         }
-        func dollars(_ units: UInt256) -> String { DecimalAmount.format(units, decimals: 6, minimumFractionDigits: 2) }
+        let dollars = Review.dollars
         guard usd <= policy.maxPurchaseUSDUnits else {
             throw .purchaseLimitExceeded(usd: dollars(usd), limit: dollars(policy.maxPurchaseUSDUnits))
         }

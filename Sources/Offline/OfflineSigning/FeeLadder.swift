@@ -25,9 +25,8 @@ public struct FeeLadder: Sendable, Equatable {
             var next = previous
             next.maxFeePerGas = Wei(Self.raise(previous.maxFeePerGas.amount))
             next.maxPriorityFeePerGas = Wei(Self.raise(previous.maxPriorityFeePerGas.amount))
-            let (fee, overflow) = UInt256(next.gasLimit).multipliedReportingOverflow(by: next.maxFeePerGas.amount)
             guard next.maxFeePerGas <= rules.maxFeePerGas, next.maxPriorityFeePerGas <= rules.maxPriorityFeePerGas,
-                !overflow, fee <= rules.maxNetworkFee.amount
+                let fee = try? next.maximumFee(), fee <= rules.maxNetworkFee
             else {
                 throw .limitExceeded(
                     field: "fee ladder rung \(step + 1) of \(steps) (maxFeePerGas)",
@@ -42,10 +41,7 @@ public struct FeeLadder: Sendable, Equatable {
     }
 
     /// The worst-case network fee: the highest rung's gas limit × max fee per gas, in wei (nil on overflow).
-    public var worstCaseFee: Wei? {
-        let (fee, overflow) = UInt256(worstCase.gasLimit).multipliedReportingOverflow(by: worstCase.maxFeePerGas.amount)
-        return overflow ? nil : Wei(fee)
-    }
+    public var worstCaseFee: Wei? { try? worstCase.maximumFee() }
 
     /// `value × (100 + step) / 100`, rounded up, and at least `value + 1` so a zero tip still rises.
     static func raise(_ value: UInt256) -> UInt256 {

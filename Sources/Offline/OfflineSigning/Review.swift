@@ -136,6 +136,7 @@ public struct Review {
         return DecimalAmount.format(cents, decimals: 2, minimumFractionDigits: 2)
     }
 
+    /// USDC units as dollars with at least two decimals: the review's figures and the verifier's messages.
     static func dollars(_ units: UInt256) -> String { DecimalAmount.format(units, decimals: 6, minimumFractionDigits: 2) }
 
     /// "2 h 5 min", "14 min", "40 s".

@@ -89,22 +89,14 @@ extension Keys {
 
         /// The address derived from the decrypted key; a file whose field names another address is refused.
         func printDerived(_ file: KeystoreFile) throws {
-            var password = try Secrets.password(file: passwordFile, prompt: "Keystore password: ")
-            defer { SecretBytes.wipe(&password) }
-            Console.info("Unlocking keystore \(keystore.escapedForTerminal)…")
-            let derived = try file.decrypt(password: SecretBytes(password)).checked(against: file.address).address
+            let derived = try decryptKey(file).checked(against: file.address).address
             Console.info("Derived from the key" + (file.address == nil ? " (the file has no address field)." : "."))
             Console.writeArtifactLine(derived.checksummed)
         }
 
-        /// Decrypts the key; the address is the key's own, and a file that declares another one is named.
+        /// Decrypts the key for pairing; the address is the key's own, and a file that declares another one is named.
         func unlock(_ file: KeystoreFile) throws -> PrivateKey {
-            var password = try Secrets.password(file: passwordFile, prompt: "Keystore password: ")
-            defer { SecretBytes.wipe(&password) }
-            Console.info("Unlocking keystore \(keystore)…")
-            // The file's address field plays no part: the MAC proves the password, the key gives the address.
-            let anonymous = KeystoreFile(id: UUID(uuidString: file.id) ?? UUID(), address: nil, crypto: file.crypto)
-            let key = try anonymous.decrypt(password: SecretBytes(password))
+            let key = try decryptKey(file)
             if let declared = file.address, declared != key.address {
                 Console.warning(
                     "the keystore's address field says \(declared.checksummed) but the key is "
@@ -112,6 +104,16 @@ extension Keys {
                         + "until its address field is corrected)")
             }
             return key
+        }
+
+        /// Asks for the password and decrypts the key with the file's address field set aside: the MAC proves the
+        /// password, the key gives the address; each caller decides what a disagreeing field means.
+        func decryptKey(_ file: KeystoreFile) throws -> PrivateKey {
+            var password = try Secrets.password(file: passwordFile, prompt: "Keystore password: ")
+            defer { SecretBytes.wipe(&password) }
+            Console.info("Unlocking keystore \(keystore.escapedForTerminal)…")
+            let anonymous = KeystoreFile(id: UUID(uuidString: file.id) ?? UUID(), address: nil, crypto: file.crypto)
+            return try anonymous.decrypt(password: SecretBytes(password))
         }
     }
 }
