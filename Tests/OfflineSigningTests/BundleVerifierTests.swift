@@ -29,8 +29,7 @@ import Testing
         #expect(verified.usdUnits == 25_000_000)
         #expect(verified.poolFeesTier == 3000)
         let review = Review(
-            verified, now: F.now, ladder: try FeeLadder(verified, steps: 0, policy: F.policy), policy: F.policy,
-            source: .builtIn)
+            verified, now: F.now, ladder: try FeeLadder(verified, steps: 0, policy: F.policy), source: .builtIn)
         #expect(review.text.contains("$25.00 of OpenRouter credits"))
         #expect(review.text.contains("60 POL"))
         #expect(review.text.contains("at most 0.0875 POL"))

@@ -81,13 +81,16 @@ extension BundleVerifier {
 
     /// The native value, priced at the chain's floor (the cold machine's own figure), against the purchase plus the
     /// policy's margin: the online quote cannot move this bound.
-    func checkValueBound(tx: EIP1559Transaction, usdUnits: UInt256, rules: Policy.ChainRules) throws(VerificationError) {
+    func checkValueBound(tx: EIP1559Transaction, usdUnits: UInt256, rules: Policy.ChainRules)
+        throws(VerificationError) -> ValueBound
+    {
         let bound = ValueBound(value: tx.value, usdUnits: usdUnits, rules: rules, marginPercent: policy.valueMarginPercent)
         guard bound.isWithin else {
             throw .valueAboveFloorBound(
                 value: "\(tx.value.etherString) \(tx.chainID.nativeSymbol)", worthAtFloor: bound.worthAtFloorText,
                 floor: "\(bound.floorText)/\(tx.chainID.nativeSymbol)", bound: bound.limitText)
         }
+        return bound
     }
 
     /// Notes about the online machine's quote: shown, labelled as online data, never relied on.

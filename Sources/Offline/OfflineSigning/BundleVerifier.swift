@@ -82,7 +82,7 @@ public struct BundleVerifier: Sendable {
 
         try checkTransactionLimits(tx: bundle.transaction, rules: rules)
         let usd = try checkPurchaseLimits(intent: intent, chargeID: charge.id)
-        try checkValueBound(tx: tx, usdUnits: usd, rules: rules)
+        let valueBound = try checkValueBound(tx: tx, usdUnits: usd, rules: rules)
 
         // Currency and recipient.
         guard rules.recipientCurrencies.contains(intent.recipientCurrency) else {
@@ -112,7 +112,7 @@ public struct BundleVerifier: Sendable {
         }
         addQuoteNotes(to: &report, bundle: bundle, intent: intent)
         return VerifiedBundle(
-            bundle: bundle, intent: intent, poolFeesTier: decoded.poolFeesTier, rules: rules,
+            bundle: bundle, intent: intent, poolFeesTier: decoded.poolFeesTier, rules: rules, valueBound: valueBound,
             report: report, ledgerEntry: entry, previouslySigned: previous)
     }
 }

@@ -24,8 +24,8 @@ public struct Review {
     public let fields: JSONValue
 
     /// Builds the review of `verified` at local time `now`, with the fee ladder that will be signed beside it and
-    /// the policy (and its source) that decided.
-    public init(_ verified: VerifiedBundle, now: UInt64, ladder: FeeLadder, policy: Policy, source: PolicySource) {
+    /// the source of the policy that decided (its figures are already in `verified` and `ladder`).
+    public init(_ verified: VerifiedBundle, now: UInt64, ladder: FeeLadder, source: PolicySource) {
         let tx = verified.transaction
         let intent = verified.intent
         let symbol = tx.chainID.nativeSymbol
@@ -39,8 +39,7 @@ public struct Review {
                 + "\(worst.maxFeePerGas.gweiString) gwei; tip \(worst.maxPriorityFeePerGas.gweiString) gwei"
         let deadline = intent.deadline.uint64 ?? .max
         let left = deadline > now ? Review.duration(deadline - now) : "expired"
-        let bound = ValueBound(
-            value: tx.value, usdUnits: verified.usdUnits, rules: verified.rules, marginPercent: policy.valueMarginPercent)
+        let bound = verified.valueBound
         let pin = "pinned by the \(source.pinOrigin)"
         let recipientPin = verified.rules.recipients.isEmpty ? "any recipient allowed by the \(source.pinOrigin)" : pin
         rows = [
@@ -56,7 +55,7 @@ public struct Review {
             (
                 "Value bound",
                 "worth at least $\(bound.worthAtFloorText) at your policy's floor $\(bound.floorText)/\(symbol); "
-                    + "allowed up to $\(bound.limitText) (purchase + \(policy.valueMarginPercent) %)"
+                    + "allowed up to $\(bound.limitText) (purchase + \(bound.marginPercent) %)"
             ),
             ("Network fee", "at most \(worstFee) (\(feeDetail))"),
             ("Pool fee tier", String(verified.poolFeesTier)),

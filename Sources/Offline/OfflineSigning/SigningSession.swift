@@ -33,7 +33,7 @@ public struct SigningSession: Sendable {
         let now = clock.now()
         let verified = try verifier(now: now, signer: signer, ledger: try readLedger()).verify(bundle)
         let ladder = try FeeLadder(verified, steps: ladderSteps, policy: policy)
-        let review = Review(verified, now: now, ladder: ladder, policy: policy, source: policySource)
+        let review = Review(verified, now: now, ladder: ladder, source: policySource)
         return SigningPlan(verified: verified, ladder: ladder, review: review)
     }
 

@@ -12,13 +12,16 @@ public struct ValueBound: Sendable, Equatable {
     public let limitUSDUnits: UInt256
     /// The floor used, USDC units per native coin.
     public let floorUSDUnits: UInt256
+    /// The margin over the purchase, in percent, that the limit allows.
+    public let marginPercent: UInt64
 
     /// Prices `value` at `rules`' floor and compares it with `usdUnits` plus `marginPercent` %.
     public init(value: Wei, usdUnits: UInt256, rules: Policy.ChainRules, marginPercent: UInt64) {
         floorUSDUnits = rules.nativePriceFloorUSDUnits
+        self.marginPercent = min(marginPercent, 1000)
         let (product, overflow) = value.amount.multipliedReportingOverflow(by: rules.nativePriceFloorUSDUnits)
         worthAtFloorUSDUnits = overflow ? nil : product / UInt256.powerOfTen(18)
-        let (scaled, scaledOverflow) = usdUnits.multipliedReportingOverflow(by: UInt256(100 + min(marginPercent, 1000)))
+        let (scaled, scaledOverflow) = usdUnits.multipliedReportingOverflow(by: UInt256(100 + self.marginPercent))
         limitUSDUnits = scaledOverflow ? UInt256.max : scaled / 100
     }
 

@@ -17,6 +17,8 @@ public struct VerifiedBundle: Sendable {
     public let poolFeesTier: UInt32
     /// The rules of the chain it pays on.
     public let rules: Policy.ChainRules
+    /// The value priced at the policy's floor, as the verifier checked it (the review shows this same bound).
+    public let valueBound: ValueBound
     /// The signing hash, recomputed here.
     public let signingHash: SigningHash
     /// Concerns for the operator's eye, ranked; none of them stops signing.
@@ -28,12 +30,13 @@ public struct VerifiedBundle: Sendable {
 
     init(
         bundle: UnsignedBundle, intent: TransferIntent, poolFeesTier: UInt32, rules: Policy.ChainRules,
-        report: ValidationReport, ledgerEntry: SigningLedger.Entry, previouslySigned: SigningLedger.Entry?
+        valueBound: ValueBound, report: ValidationReport, ledgerEntry: SigningLedger.Entry, previouslySigned: SigningLedger.Entry?
     ) {
         self.bundle = bundle
         self.intent = intent
         self.poolFeesTier = poolFeesTier
         self.rules = rules
+        self.valueBound = valueBound
         self.signingHash = bundle.transaction.signingHash
         self.report = report
         self.ledgerEntry = ledgerEntry

@@ -36,7 +36,7 @@ enum BundleWorkload {
         do {
             let verified = try verifier.verify(jsonData: bundleBytes)
             let ladder = try FeeLadder(verified, steps: 0, policy: policy)
-            _ = Review(verified, now: 1_800_000_000, ladder: ladder, policy: policy, source: .builtIn)
+            _ = Review(verified, now: 1_800_000_000, ladder: ladder, source: .builtIn)
             let file = try TransactionSigner.sign(verified, ladder: ladder, with: key, signedAt: 1_800_000_000)
             return file.transaction.rawTransaction[200]
         } catch {
