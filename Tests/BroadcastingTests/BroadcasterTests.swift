@@ -23,7 +23,7 @@ import Testing
 
     /// A signed payment for `env` and the unsigned bundle it was signed from.
     static func signedPaymentAndBundle(_ env: InProcessSandbox, ladder: Int = 0, amount: String = "25") async throws
-        -> (signed: SignedTransactionFile, bundle: UnsignedBundle)
+        -> (signed: SignedTransactionFile, bundle: IntentBundle)
     {
         let outcome = try await Preparer(
             rpc: env.rpc, deployment: env.configuration.deployment, sender: InProcessSandbox.payer.address,

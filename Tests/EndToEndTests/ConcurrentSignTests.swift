@@ -10,7 +10,7 @@ import Testing
 @Suite(.serialized) struct ConcurrentSignTests {
     /// The example bundle with its priority fee raised by `step` wei: same charge and nonce, other content.
     static func variant(_ step: Int, in dir: URL) throws -> String {
-        var bundle = try UnsignedBundle(jsonData: Data(contentsOf: URL(fileURLWithPath: SignCommandTests.example)))
+        var bundle = try IntentBundle(jsonData: Data(contentsOf: URL(fileURLWithPath: SignCommandTests.example)))
         bundle.transaction.maxPriorityFeePerGas = Wei(bundle.transaction.maxPriorityFeePerGas.amount + UInt256(UInt64(step)))
         let path = dir.appendingPathComponent("bundle-\(step).json")
         try bundle.canonicalJSON().write(to: path)
@@ -55,7 +55,7 @@ import Testing
         try FileManager.default.moveItem(atPath: flow.path("bundle.json"), toPath: flow.path("a.json"))
         #expect(try flow.prepare().status == 0)
         // The second purchase takes the next nonce, so only the daily limit can stop it.
-        var second = try UnsignedBundle(jsonData: Data(contentsOf: URL(fileURLWithPath: flow.path("bundle.json"))))
+        var second = try IntentBundle(jsonData: Data(contentsOf: URL(fileURLWithPath: flow.path("bundle.json"))))
         second.transaction.nonce += 1
         try second.canonicalJSON().write(to: URL(fileURLWithPath: flow.path("b.json")))
         let runs = try ["a.json", "b.json"].map { name in

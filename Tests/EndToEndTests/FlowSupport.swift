@@ -90,7 +90,7 @@ final class Flow {
     }
 
     /// The bundle as read by our own reader.
-    func bundle() throws -> UnsignedBundle {
-        try UnsignedBundle(jsonData: Data(contentsOf: URL(fileURLWithPath: path("bundle.json"))))
+    func bundle() throws -> IntentBundle {
+        try IntentBundle(jsonData: Data(contentsOf: URL(fileURLWithPath: path("bundle.json"))))
     }
 }

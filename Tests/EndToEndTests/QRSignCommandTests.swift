@@ -13,8 +13,8 @@ enum QRImages {
     static let sampleA = "formats/unsigned-bundle/v1/examples/sample-a-base.json"
     static let payer = "0x9d8A62f656a8d1615C1294fd71e9CFb3E4855A4F"
 
-    static func bundle(_ path: String) throws -> UnsignedBundle {
-        try UnsignedBundle(jsonData: Fixtures.repositoryFile(path))
+    static func bundle(_ path: String) throws -> IntentBundle {
+        try IntentBundle(jsonData: Fixtures.repositoryFile(path))
     }
 
     /// The signed example's field, read from its JSON (written by the eth-account generator).

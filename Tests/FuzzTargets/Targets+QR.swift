@@ -95,7 +95,7 @@ extension FuzzTargets {
         // Strict decoding takes only canonical CBOR, so what decodes re-encodes byte for byte.
         guard request.cbor == input else { throw FuzzFinding("eth-sign-request re-encoding differs from the input") }
         let signer = request.address ?? Address.zero
-        let bundle = try UnsignedBundle(signRequest: request, signer: signer, now: 1_700_000_000)
+        let bundle = try IntentBundle(signRequest: request, signer: signer, now: 1_700_000_000)
         let session = SigningSession(
             policy: FuzzTargets.signingPolicy, policySource: .builtIn, ledgerPath: nil, clock: .fixed(1_700_000_000))
         _ = try session.plan(bundle, signer: signer, ladderSteps: 0).review.text
@@ -109,7 +109,7 @@ extension FuzzTargets {
     }
 
     /// The unsigned bundle the eth-signature seeds answer (`formats/…/sandbox-polygon.json`, copied in the corpus).
-    static let sampleBundle: UnsignedBundle? = try? UnsignedBundle(
+    static let sampleBundle: IntentBundle? = try? IntentBundle(
         jsonData: Data(
             contentsOf: repositoryRoot.appendingPathComponent("formats/unsigned-bundle/v1/examples/sandbox-polygon.json")))
 

@@ -33,7 +33,7 @@ struct SeedGenerator {
     @Test("write the generated seeds")
     func generate() throws {
         let bundles = try ["sandbox-polygon", "sample-a-base"].map {
-            ($0, try UnsignedBundle(jsonData: Self.example("unsigned-bundle/v1/examples/\($0).json")))
+            ($0, try IntentBundle(jsonData: Self.example("unsigned-bundle/v1/examples/\($0).json")))
         }
         let signed = try ["sandbox-polygon", "sandbox-polygon-fee-ladder"].map {
             ($0, try SignedTransactionFile(jsonData: Self.example("signed-transaction/v1/examples/\($0).json")))

@@ -60,7 +60,7 @@ struct BundleFactory {
         return intent
     }
 
-    func bundle() throws -> UnsignedBundle {
+    func bundle() throws -> IntentBundle {
         let intent = try intent()
         let callData: JSONValue = [
             "recipient_amount": .string(intent.recipientAmount.decimalString),
@@ -90,7 +90,7 @@ struct BundleFactory {
         let transaction = EIP1559Transaction(
             chainID: chainID, nonce: nonce, maxPriorityFeePerGas: priorityFee, maxFeePerGas: maxFee, gasLimit: gasLimit,
             to: contract, value: value, data: calldata)
-        return UnsignedBundle(
+        return IntentBundle(
             createdAt: Self.now - 60, charge: try Charge(dataObject: data, path: "charge"), from: from,
             transaction: transaction,
             quote: .init(poolFeesTier: tier, amountIn: quoteAmountIn.amount, slippageBPS: 100, quoter: .zero),

@@ -19,7 +19,7 @@ import Testing
 
     /// One run: the ledger re-read under the lock, the bundle verified against it, a pause as long as signing
     /// takes (so that runs would overlap without the lock), then signed and appended.
-    static func run(_ bundle: UnsignedBundle, ledger path: String, policy: Policy = F.policy) -> Outcome {
+    static func run(_ bundle: IntentBundle, ledger path: String, policy: Policy = F.policy) -> Outcome {
         do {
             return try SigningLedger.transaction(at: path) { ledger in
                 let verified = try F.verifier(ledger: ledger, policy: policy).verify(bundle)
@@ -35,7 +35,7 @@ import Testing
     }
 
     /// Runs every bundle at once on its own thread against one ledger.
-    static func concurrently(_ bundles: [UnsignedBundle], ledger: String, policy: Policy = F.policy) -> [Outcome] {
+    static func concurrently(_ bundles: [IntentBundle], ledger: String, policy: Policy = F.policy) -> [Outcome] {
         let results = Results(count: bundles.count)
         DispatchQueue.concurrentPerform(iterations: bundles.count) { index in
             results.set(index, run(bundles[index], ledger: ledger, policy: policy))
@@ -51,7 +51,7 @@ import Testing
     func conflictingBundles() throws {
         let path = Self.temporaryLedger()
         defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
-        let bundles = try (0..<8).map { step -> UnsignedBundle in
+        let bundles = try (0..<8).map { step -> IntentBundle in
             var factory = F()
             factory.priorityFee = Wei(UInt256(30 + UInt64(step)) * UInt256.powerOfTen(9))
             return try factory.bundle()
@@ -69,7 +69,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
         var policy = F.policy
         policy.maxDailyUSDUnits = 30_000_000
-        let bundles = try (0..<2).map { index -> UnsignedBundle in
+        let bundles = try (0..<2).map { index -> IntentBundle in
             var factory = F()
             factory.chargeID = "charge-\(index)"
             factory.nonce = 42 + UInt64(index)

@@ -29,7 +29,7 @@ import Testing
         #expect(api.requestCount == 1)
         #expect(rpc.roundTrips == 2)
         let bundle = outcome.bundle
-        #expect(try UnsignedBundle(jsonData: bundle.canonicalJSON()).signingHash == bundle.signingHash)
+        #expect(try IntentBundle(jsonData: bundle.canonicalJSON()).signingHash == bundle.signingHash)
         #expect(bundle.charge.totalUSDCUnits == 25_000_000)
         let (intent, tier) = try TransfersContract.decodeSwapAndTransfer(bundle.transaction.data)
         #expect(intent == bundle.charge.intent)

@@ -98,7 +98,7 @@ import Testing
     @Test("a request becomes a bundle with the intent from the calldata and a synthetic charge id")
     func requestBecomesBundle() throws {
         let original = try Examples.unsigned("sandbox-polygon.json")
-        let bundle = try UnsignedBundle(
+        let bundle = try IntentBundle(
             signRequest: Self.request("sandbox-polygon.json"), signer: Examples.payerKey.address, now: 4_102_441_000)
         #expect(bundle.transaction == original.transaction)
         #expect(bundle.charge.intent == original.charge.intent)
@@ -129,7 +129,7 @@ import Testing
             (plainTransfer, "signRequestRefused"),
         ] {
             #expect {
-                try UnsignedBundle(signRequest: request, signer: signer, now: 4_102_441_000)
+                try IntentBundle(signRequest: request, signer: signer, now: 4_102_441_000)
             } throws: { error in
                 (error as? QRBundleError)?.kind == kind
             }
@@ -150,7 +150,7 @@ import Testing
         let now: UInt64 = 4_102_441_000
         let payer = Examples.payerKey.address
         let verifier = BundleVerifier(policy: Self.policy, now: now, keyAddress: payer, ledger: SigningLedger())
-        let verified = try verifier.verify(UnsignedBundle(signRequest: request, signer: payer, now: now))
+        let verified = try verifier.verify(IntentBundle(signRequest: request, signer: payer, now: now))
         #expect(verified.signingHash.hex == (try Examples.recordedSigningHash("sandbox-polygon.json")))
         #expect(verified.report.messages.contains { $0.text.contains("no quote") })
 
@@ -160,7 +160,7 @@ import Testing
         let other = Examples.otherKey.address
         let otherVerifier = BundleVerifier(policy: Self.policy, now: now, keyAddress: other, ledger: SigningLedger())
         #expect {
-            try otherVerifier.verify(UnsignedBundle(signRequest: anonymous, signer: other, now: now))
+            try otherVerifier.verify(IntentBundle(signRequest: anonymous, signer: other, now: now))
         } throws: { error in
             (error as? VerificationError)?.kind == "operatorSignatureInvalid"
         }

@@ -23,7 +23,7 @@ enum Examples {
 
     static func unsignedData(_ name: String) throws -> Data { try Fixtures.repositoryFile("\(unsignedFolder)/\(name)") }
     static func signedData(_ name: String) throws -> Data { try Fixtures.repositoryFile("\(signedFolder)/\(name)") }
-    static func unsigned(_ name: String) throws -> UnsignedBundle { try UnsignedBundle(jsonData: unsignedData(name)) }
+    static func unsigned(_ name: String) throws -> IntentBundle { try IntentBundle(jsonData: unsignedData(name)) }
     static func signed(_ name: String) throws -> SignedTransactionFile { try SignedTransactionFile(jsonData: signedData(name)) }
 
     /// The sandbox payment's payer: the EIP-155 example key 0x46…46, address 0x9d8A…5A4F.

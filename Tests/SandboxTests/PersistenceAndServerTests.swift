@@ -153,7 +153,7 @@ struct PersistenceAndServerTests {
             maxFeePerGas: Wei(UInt256(2_000_000_000)), gasLimit: 250_000, to: charge.contract,
             value: Wei(quote + quote / 100),
             data: TransfersContract.encodeSwapAndTransfer(intent: charge.intent, poolFeesTier: 500))
-        let bundle = UnsignedBundle(
+        let bundle = IntentBundle(
             createdAt: harness.clock.now, charge: charge, from: Keys.payerAddress, transaction: transaction,
             quote: .init(poolFeesTier: 500, amountIn: quote, slippageBPS: 100, quoter: harness.deployment.quoterV2),
             fees: .init(baseFeePerGas: UInt256(1_000_000_000), gasEstimate: 180_000))

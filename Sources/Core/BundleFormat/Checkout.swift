@@ -18,6 +18,9 @@ public struct Checkout: Sendable {
         "description", "metadata", "settlement", "x402_url", "createdAt", "updatedAt",
     ]
 
+    /// The longest id accepted: `checkout:<id>` must still be a valid charge id for the ledger and signed file.
+    public static let maximumIDLength = ChargeID.maximumLength - "checkout:".count
+
     /// The checkout id (the ledger's key for "signed once").
     public let id: String
     /// The payment link, as received (shown escaped, never opened).
@@ -43,6 +46,12 @@ public struct Checkout: Sendable {
         var reader = try JSONReader(value, path: "checkout", fail: PaymentRequestError.checkoutField).object()
         id = try reader.string("id")
         if let reason = ChargeID.violation(id) { throw .checkoutField(.invalid(path: "checkout.id", reason: reason)) }
+        guard id.utf8.count <= Self.maximumIDLength else {
+            throw .checkoutField(
+                .invalid(
+                    path: "checkout.id",
+                    reason: "\(id.utf8.count) bytes, at most \(Self.maximumIDLength) (it is recorded as checkout:<id>)"))
+        }
         url = try reader.string("url")
         status = try reader.string("status")
         guard Self.statuses.contains(status) else { throw .unknownStatus(found: status) }

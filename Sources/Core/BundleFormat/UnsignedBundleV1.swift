@@ -83,5 +83,5 @@ public struct UnsignedBundleV1: Sendable {
     public var validUntil: UInt64 { charge.intent.deadline.uint64 ?? .max }
 }
 
-/// The name the rest of the code uses for the current version.
-public typealias UnsignedBundle = UnsignedBundleV1
+/// The transfer-intent bundle in its current version.
+public typealias IntentBundle = UnsignedBundleV1

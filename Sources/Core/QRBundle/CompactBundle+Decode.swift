@@ -13,7 +13,7 @@ extension CompactBundle {
     }
 
     /// Decodes the CBOR strictly, rebuilds the bundle, checks the fingerprint and re-reads the bundle's
-    /// canonical JSON with `UnsignedBundle(jsonData:)`.
+    /// canonical JSON with `IntentBundle(jsonData:)`.
     public init(cbor bytes: [UInt8]) throws(QRBundleError) {
         let f = try CompactFields(versionedCBOR: bytes, type: Self.urType, version: Self.version, names: Self.names)
         let fingerprint = try f.bytes(1, count: 8)
@@ -41,10 +41,10 @@ extension CompactBundle {
             quoteTier = try q.uint32(0)
             guard quoteTier != tier else { throw q.invalid(0, "must be null when it equals the call's tier \(tier)") }
         }
-        let quote = UnsignedBundle.QuoteContext(
+        let quote = IntentBundle.QuoteContext(
             poolFeesTier: quoteTier, amountIn: try q.uint256(1), slippageBPS: try q.uint32(2), quoter: try q.address(3))
         let fees = try f.nested(12, names: Self.feeNames)
-        let feeContext = UnsignedBundle.FeeContext(baseFeePerGas: try fees.uint256(0), gasEstimate: try fees.uint64(1))
+        let feeContext = IntentBundle.FeeContext(baseFeePerGas: try fees.uint256(0), gasEstimate: try fees.uint64(1))
 
         let spellings = try ChargeText.Spellings(code: f.uint64(14), field: f.field(14))
         let chargeObject = try ChargeText.object(
@@ -53,10 +53,10 @@ extension CompactBundle {
             expiresAt: ChargeText.time(f.item(4), deadline: deadline, field: f.field(4)),
             chainID: chainID, contract: contract, sender: sender, intent: intent, spellings: spellings)
         let createdAt = try f.uint64(13)
-        let rebuilt: UnsignedBundle
+        let rebuilt: IntentBundle
         do {
             let charge = try Charge(dataObject: chargeObject, path: "charge")
-            rebuilt = UnsignedBundle(
+            rebuilt = IntentBundle(
                 createdAt: createdAt, charge: charge, from: from, transaction: transaction, quote: quote,
                 fees: feeContext)
         } catch { throw .bundle(error) }
@@ -66,6 +66,6 @@ extension CompactBundle {
             throw .fingerprintMismatch(carried: Hex.encode(fingerprint), recomputed: Hex.encode(recomputed))
         }
         // Every rule of the JSON format (and its reader's strictness) applies to what the QR code carried.
-        do { self.bundle = try UnsignedBundle(jsonData: rebuilt.canonicalJSON()) } catch { throw .bundle(error) }
+        do { self.bundle = try IntentBundle(jsonData: rebuilt.canonicalJSON()) } catch { throw .bundle(error) }
     }
 }

@@ -28,7 +28,7 @@ public import QRTransport
 ///
 /// Integers above 2^64 − 1 are tag-2 bignums. Decoding rebuilds the calldata with
 /// `TransfersContract.encodeSwapAndTransfer` and the charge as the API's JSON object, checks the fingerprint
-/// against the recomputed signing hash, and reads the result back through `UnsignedBundle(jsonData:)`, so every
+/// against the recomputed signing hash, and reads the result back through `IntentBundle(jsonData:)`, so every
 /// rule of the JSON format applies. For a charge holding only the documented fields (every `formats/` example)
 /// the rebuilt bundle's canonical JSON is byte-identical to the original; see ``reproducesCanonicalJSON``.
 public struct CompactBundle: Sendable, URPayload {
@@ -38,7 +38,7 @@ public struct CompactBundle: Sendable, URPayload {
     public static let version: UInt64 = 1
 
     /// The bundle.
-    public let bundle: UnsignedBundle
+    public let bundle: IntentBundle
 
     static let names = [
         "version", "fingerprint", "chargeId", "createdAt(charge)", "expiresAt(charge)", "chainId", "contract",
@@ -50,7 +50,7 @@ public struct CompactBundle: Sendable, URPayload {
 
     /// Wraps `bundle` after checking the compact form can carry it: the transaction is on the charge's chain,
     /// calls the charge's contract with no access list, and its calldata is exactly the charge's intent.
-    public init(bundle: UnsignedBundle) throws(QRBundleError) {
+    public init(bundle: IntentBundle) throws(QRBundleError) {
         let tx = bundle.transaction
         let charge = bundle.charge
         guard tx.chainID == charge.chainID else {

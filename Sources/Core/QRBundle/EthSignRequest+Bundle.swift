@@ -29,8 +29,8 @@ extension EthSignRequest {
     /// address and the deterministic ``requestID(for:)`` — so any ERC-4527 signer can sign it.
     ///
     /// The request carries no charge: a signer sees only the transaction. ColdCredits' own `sign` decodes the
-    /// intent from the calldata and applies the checks listed at `UnsignedBundle.init(signRequest:signer:now:)`.
-    public init(bundle: UnsignedBundle, derivationPath: CryptoKeypath) {
+    /// intent from the calldata and applies the checks listed at `IntentBundle.init(signRequest:signer:now:)`.
+    public init(bundle: IntentBundle, derivationPath: CryptoKeypath) {
         self.init(
             requestID: Self.requestID(for: bundle.signingHash), signData: bundle.transaction.signingPayload,
             dataType: .typedTransaction, chainID: bundle.transaction.chainID, derivationPath: derivationPath,

@@ -48,7 +48,7 @@ extension SignedTransactionFile {
     ///
     /// The signature must carry the bundle's deterministic request id and recover the bundle's `from`; the file
     /// is then re-read through `SignedTransactionFile(jsonData:)`. `signedAt` is unknown (0).
-    public init(bundle: UnsignedBundle, ethSignature: EthSignature) throws(QRBundleError) {
+    public init(bundle: IntentBundle, ethSignature: EthSignature) throws(QRBundleError) {
         let expected = EthSignRequest.requestID(for: bundle.signingHash)
         guard ethSignature.requestID == expected else {
             throw .requestMismatch(

@@ -5,7 +5,7 @@ import EthereumTransactions
 import Foundation
 public import QRTransport
 
-extension UnsignedBundle {
+extension IntentBundle {
     /// The charge id given to a payment that arrives as an ERC-4527 request, which carries no charge:
     /// `intent-` and the intent's 16-byte id in hex (what `broadcast` names a bare raw transaction, too).
     public static func intentChargeID(_ intentID: [UInt8]) -> String { "intent-" + Hex.encode(intentID, prefix: false) }

@@ -94,7 +94,7 @@ extension BundleVerifier {
     }
 
     /// Notes about the online machine's quote: shown, labelled as online data, never relied on.
-    func addQuoteNotes(to report: inout ValidationReport, bundle: UnsignedBundle, intent: TransferIntent) {
+    func addQuoteNotes(to report: inout ValidationReport, bundle: IntentBundle, intent: TransferIntent) {
         let value = bundle.transaction.value.amount
         if bundle.quote.poolFeesTier != 0, bundle.quote.amountIn.isZero {
             report.add(.warning, "the bundle carries no quote; the value cannot be compared with a market price")

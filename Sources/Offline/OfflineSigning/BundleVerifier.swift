@@ -30,13 +30,13 @@ public struct BundleVerifier: Sendable {
 
     /// Reads and verifies bundle bytes.
     public func verify(jsonData data: [UInt8]) throws(VerificationError) -> VerifiedBundle {
-        let bundle: UnsignedBundle
-        do { bundle = try UnsignedBundle(jsonData: .init(data)) } catch { throw .malformedBundle(error) }
+        let bundle: IntentBundle
+        do { bundle = try IntentBundle(jsonData: .init(data)) } catch { throw .malformedBundle(error) }
         return try verify(bundle)
     }
 
     /// Verifies a parsed bundle, rule by rule, in the order of the README's table.
-    public func verify(_ bundle: UnsignedBundle) throws(VerificationError) -> VerifiedBundle {
+    public func verify(_ bundle: IntentBundle) throws(VerificationError) -> VerifiedBundle {
         let tx = bundle.transaction
         let charge = bundle.charge
         var report = ValidationReport()

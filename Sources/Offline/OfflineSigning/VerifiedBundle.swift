@@ -10,7 +10,7 @@ public import EthereumTransactions
 /// it.
 public struct VerifiedBundle: Sendable {
     /// The bundle as read.
-    public let bundle: UnsignedBundle
+    public let bundle: IntentBundle
     /// The intent decoded from the calldata that will be signed (equal to the charge's, field by field).
     public let intent: TransferIntent
     /// The pool fee tier decoded from the calldata.
@@ -29,7 +29,7 @@ public struct VerifiedBundle: Sendable {
     public let previouslySigned: SigningLedger.Entry?
 
     init(
-        bundle: UnsignedBundle, intent: TransferIntent, poolFeesTier: UInt32, rules: Policy.ChainRules,
+        bundle: IntentBundle, intent: TransferIntent, poolFeesTier: UInt32, rules: Policy.ChainRules,
         valueBound: ValueBound, report: ValidationReport, ledgerEntry: SigningLedger.Entry, previouslySigned: SigningLedger.Entry?
     ) {
         self.bundle = bundle

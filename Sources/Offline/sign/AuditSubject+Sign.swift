@@ -17,7 +17,7 @@ extension SignInput {
     var auditSubject: AuditSubject {
         switch self {
         case .json(let data):
-            do { return AuditSubject(try UnsignedBundle(jsonData: data)) } catch { return .unknown }
+            do { return AuditSubject(try IntentBundle(jsonData: data)) } catch { return .unknown }
         case .compact(let bundle):
             return AuditSubject(bundle)
         case .signRequest:

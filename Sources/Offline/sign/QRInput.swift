@@ -12,7 +12,7 @@ enum SignInput {
     /// The JSON file `prepare` wrote (or stdin).
     case json(Data)
     /// A `ur:coldcredits-bundle`, already rebuilt into a bundle (fingerprint and JSON rules checked).
-    case compact(UnsignedBundle)
+    case compact(IntentBundle)
     /// A `ur:eth-sign-request`; it becomes a bundle once the key's address is known.
     case signRequest(EthSignRequest)
 
@@ -48,10 +48,10 @@ enum SignInput {
 
     /// The unsigned bundle (for an ERC-4527 request, built for the key `signer`): every path ends in the same
     /// `SigningSession.plan`.
-    func bundle(signer: Address?, now: UInt64) throws -> UnsignedBundle {
+    func bundle(signer: Address?, now: UInt64) throws -> IntentBundle {
         switch self {
         case .json(let data):
-            do { return try UnsignedBundle(jsonData: data) } catch { throw VerificationError.malformedBundle(error) }
+            do { return try IntentBundle(jsonData: data) } catch { throw VerificationError.malformedBundle(error) }
         case .compact(let bundle):
             return bundle
         case .signRequest(let request):
@@ -59,7 +59,7 @@ enum SignInput {
             Console.warning(
                 "an ERC-4527 request carries no charge: the intent is decoded from the calldata and checked against "
                     + "the policy and the operator's signature for this key")
-            return try UnsignedBundle(signRequest: request, signer: signer, now: now)
+            return try IntentBundle(signRequest: request, signer: signer, now: now)
         }
     }
 }

@@ -16,7 +16,7 @@ public enum BroadcastInput {
 
     /// Refuses `file` unless its signing hash is `bundle`'s, then takes the bundle's charge id (a raw transaction
     /// or a QR-compact form carries none).
-    public static func check(_ file: inout SignedTransactionFile, against bundle: UnsignedBundle) throws(BroadcastError) {
+    public static func check(_ file: inout SignedTransactionFile, against bundle: IntentBundle) throws(BroadcastError) {
         guard bundle.signingHash == file.transaction.signingHash else {
             throw .bundleMismatch(signed: file.transaction.signingHash, bundle: bundle.signingHash)
         }

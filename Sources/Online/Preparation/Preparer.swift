@@ -59,7 +59,7 @@ public struct Preparer: Sendable {
     /// What happened, for the summary.
     public struct Outcome: Sendable {
         /// The bundle to hand to `sign`.
-        public let bundle: UnsignedBundle
+        public let bundle: IntentBundle
         /// The native balance seen.
         public let balance: Wei
         /// Quotes per tier (nil where the tier failed).
@@ -95,7 +95,7 @@ public struct Preparer: Sendable {
         guard state.balance >= worstCase else {
             throw .insufficientBalance(balance: state.balance, needed: worstCase, symbol: charge.chainID.nativeSymbol)
         }
-        let bundle = UnsignedBundle(
+        let bundle = IntentBundle(
             createdAt: now, charge: charge, from: sender, transaction: transaction,
             quote: .init(poolFeesTier: tier, amountIn: amountIn, slippageBPS: slippageBPS, quoter: deployment.quoterV2),
             fees: .init(baseFeePerGas: state.fees.nextBaseFee.amount, gasEstimate: gasEstimate))

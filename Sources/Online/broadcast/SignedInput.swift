@@ -13,9 +13,9 @@ enum SignedInput {
     }
 
     /// The unsigned bundle at `path`, when one is given.
-    static func readBundle(_ path: String?) throws -> UnsignedBundle? {
+    static func readBundle(_ path: String?) throws -> IntentBundle? {
         guard let path else { return nil }
-        do { return try UnsignedBundle(jsonData: InputFile.read(path, what: .bundle)) } catch let error as BundleError {
+        do { return try IntentBundle(jsonData: InputFile.read(path, what: .bundle)) } catch let error as BundleError {
             throw BroadcastError.invalidInput("bundle \(path): \(error)")
         }
     }

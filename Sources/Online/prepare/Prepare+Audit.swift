@@ -7,7 +7,7 @@ import EthereumTransactions
 extension Prepare {
     /// Records `prepared` — the signing hash, chain, nonce and payer the bundle commits to — before the bundle is
     /// written, so no bundle leaves `prepare` without its event.
-    func recordPrepared(_ bundle: UnsignedBundle, trail: AuditTrail) throws {
+    func recordPrepared(_ bundle: IntentBundle, trail: AuditTrail) throws {
         let transaction = bundle.transaction
         try trail.record(
             .prepared, AuditSubject(bundle),

@@ -141,7 +141,7 @@ struct Prepare: AsyncParsableCommand {
         try qr.checkOutput(overwrite: force)
         let data = bundle.canonicalJSON()
         if let out {
-            try AtomicFileWriter.write(data, to: out, overwrite: force) { written in _ = try UnsignedBundle(jsonData: written) }
+            try AtomicFileWriter.write(data, to: out, overwrite: force) { written in _ = try IntentBundle(jsonData: written) }
         } else if !output.json {
             Console.writeArtifact(data)
         }

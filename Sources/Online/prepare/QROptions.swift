@@ -68,7 +68,7 @@ struct PrepareQROptions: ParsableArguments {
     }
 
     /// Shows `bundle` as QR codes in the chosen format, when asked to.
-    func emit(_ bundle: UnsignedBundle, overwrite: Bool) throws {
+    func emit(_ bundle: IntentBundle, overwrite: Bool) throws {
         guard pngDirectory != nil || terminal else { return }
         let ur: UR
         switch format {

@@ -2,7 +2,7 @@ public import BundleFormat
 
 extension AuditSubject {
     /// The purchase an unsigned bundle pays (or, before verification, claims to pay).
-    public init(_ bundle: UnsignedBundle) {
+    public init(_ bundle: IntentBundle) {
         self.init(fingerprint: bundle.fingerprint.description, chargeID: bundle.charge.id)
     }
 
