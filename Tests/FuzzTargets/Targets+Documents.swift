@@ -38,7 +38,7 @@ extension FuzzTargets {
 
     /// `IntentBundle(jsonData:)`, then what `sign` does with a bundle: hashes, policy checks and the review.
     static let unsignedBundle = json("unsigned-bundle") { input in
-        let bundle = try IntentBundle(jsonData: Data(input))
+        let bundle = try UnsignedBundle(jsonData: Data(input))
         _ = bundle.fingerprint.description
         _ = bundle.validUntil
         let session = SigningSession(

@@ -78,7 +78,7 @@ extension FuzzTargets {
         let bundle = compact.bundle
         let session = SigningSession(
             policy: FuzzTargets.signingPolicy, policySource: .builtIn, ledgerPath: nil, clock: .fixed(bundle.createdAt))
-        _ = try session.plan(bundle, signer: bundle.from, ladderSteps: 0).review.text
+        _ = try session.plan(.intent(bundle), signer: bundle.from, ladderSteps: 0).review.text
     }
 
     /// `CompactSignedTransaction(cbor:)`: the signed transaction over QR, and its JSON file form.
@@ -98,7 +98,7 @@ extension FuzzTargets {
         let bundle = try IntentBundle(signRequest: request, signer: signer, now: 1_700_000_000)
         let session = SigningSession(
             policy: FuzzTargets.signingPolicy, policySource: .builtIn, ledgerPath: nil, clock: .fixed(1_700_000_000))
-        _ = try session.plan(bundle, signer: signer, ladderSteps: 0).review.text
+        _ = try session.plan(.intent(bundle), signer: signer, ladderSteps: 0).review.text
     }
 
     /// `EthSignature(cbor:)`, then the signed file `broadcast` assembles from it and the sample bundle.

@@ -27,7 +27,8 @@ import Testing
     func acceptsGoodBundle() throws {
         let verified = try F.verifier().verify(try F().bundle())
         #expect(verified.usdUnits == 25_000_000)
-        #expect(verified.poolFeesTier == 3000)
+        guard case .intent(let purchase) = verified.purchase else { Issue.record("not an intent purchase"); return }
+        #expect(purchase.poolFeesTier == 3000)
         let review = Review(
             verified, now: F.now, ladder: try FeeLadder(verified, steps: 0, policy: F.policy), source: .builtIn)
         #expect(review.text.contains("$25.00 of OpenRouter credits"))

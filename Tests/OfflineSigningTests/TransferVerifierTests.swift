@@ -72,7 +72,13 @@ import Testing
             chainID: .base, asset: .token(Self.attacker), recipient: Self.payee, amount: 1, source: .uri("ethereum:x"))
         let tx = Self.tx(to: Self.attacker, data: ERC20Transfer(recipient: Self.payee, amount: 1).calldata)
         #expect(Self.kind(tx, request) == "tokenNotPinned")
-        let pinned = TransferVerifier(policy: .default, pinnedTokens: [.base: [Self.usdc, Self.attacker]])
+        var policy = Policy.default
+        policy.chains = policy.chains.map { rules in
+            var rules = rules
+            if rules.chainID == .base { rules.paymentTokens = [Self.usdc, Self.attacker] }
+            return rules
+        }
+        let pinned = TransferVerifier(policy: policy)
         #expect(Self.kind(tx, request, verifier: pinned) == "accepted")
         #expect(Self.kind(Self.tx(), request, verifier: pinned) == "paymentMismatch")
     }

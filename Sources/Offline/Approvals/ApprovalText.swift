@@ -17,7 +17,8 @@ import BundleFormat
 /// - `chain` is `Ethereum (1)`, `Base (8453)` or `Polygon (137)`, and the bare decimal id for any other chain.
 ///   The names are fixed here, not taken from ``ChainID/name``, so a later build names chains the same way.
 /// - `amount` is the purchase in USD (USDC units, 6 decimals) with at least two fraction digits and no
-///   thousands separator: `$25.00`, `$0.01`, `$12.345678`.
+///   thousands separator: `$25.00`, `$0.01`, `$12.345678`; a checkout paid in another asset shows that asset's
+///   exact amount instead (`0.01 ETH`).
 /// - `signing hash` is the EIP-1559 signing hash, `0x` and 64 lower-case hex digits; `fingerprint` is its
 ///   first 8 bytes as in ``Fingerprint``, for the eye.
 ///
@@ -36,8 +37,8 @@ public struct ApprovalText: Equatable, Sendable, CustomStringConvertible {
     public let signingHash: Hash32
     /// The chain it pays on.
     public let chainID: ChainID
-    /// The purchase in USDC units (6 decimals).
-    public let usdUnits: UInt256
+    /// The purchase in USDC units (6 decimals); nil for a payment in another asset.
+    public let usdUnits: UInt256?
     /// The charge id.
     public let chargeID: String
     /// The exact text signed.
@@ -46,6 +47,20 @@ public struct ApprovalText: Equatable, Sendable, CustomStringConvertible {
     /// Builds the text; refuses a charge id that is empty, longer than 128 bytes, or holds anything but
     /// printable ASCII without spaces (so no charge id can add or disguise a line).
     public init(signingHash: Hash32, chainID: ChainID, usdUnits: UInt256, chargeID: String) throws(ApprovalsError) {
+        try self.init(
+            signingHash: signingHash, chainID: chainID, usdUnits: usdUnits,
+            amount: "$" + DecimalAmount.format(usdUnits, decimals: 6, minimumFractionDigits: 2), chargeID: chargeID)
+    }
+
+    /// Builds the text of a payment in another asset than USDC; `amount` is the exact amount with its unit, as
+    /// decoded from the transaction by the caller (`0.01 ETH`).
+    public init(signingHash: Hash32, chainID: ChainID, amount: String, chargeID: String) throws(ApprovalsError) {
+        try self.init(signingHash: signingHash, chainID: chainID, usdUnits: nil, amount: amount, chargeID: chargeID)
+    }
+
+    private init(signingHash: Hash32, chainID: ChainID, usdUnits: UInt256?, amount: String, chargeID: String)
+        throws(ApprovalsError)
+    {
         try Self.checkChargeID(chargeID)
         self.signingHash = signingHash
         self.chainID = chainID
@@ -55,7 +70,7 @@ public struct ApprovalText: Equatable, Sendable, CustomStringConvertible {
             Self.header,
             "charge: \(chargeID)",
             "chain: \(Self.chainLabel(chainID))",
-            "amount: $\(DecimalAmount.format(usdUnits, decimals: 6, minimumFractionDigits: 2))",
+            "amount: \(amount)",
             "signing hash: \(signingHash.hex)",
             "fingerprint: \(Fingerprint(signingHash))",
         ].joined(separator: "\n")

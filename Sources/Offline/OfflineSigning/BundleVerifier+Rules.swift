@@ -25,9 +25,10 @@ extension BundleVerifier {
     }
 
     /// Value, gas limit, fees and the worst-case network fee against the chain's limits.
-    func checkTransactionLimits(tx: EIP1559Transaction, rules: Policy.ChainRules) throws(VerificationError) {
+    /// `needsValue`: the intent path's swap needs native value; a token transfer carries none.
+    func checkTransactionLimits(tx: EIP1559Transaction, rules: Policy.ChainRules, needsValue: Bool) throws(VerificationError) {
         let symbol = tx.chainID.nativeSymbol
-        guard !tx.value.amount.isZero else {
+        guard !needsValue || !tx.value.amount.isZero else {
             throw .invalidTransaction(reason: "value is 0; the swap needs native value to buy USDC")
         }
         guard tx.maxPriorityFeePerGas <= tx.maxFeePerGas else {
@@ -61,22 +62,47 @@ extension BundleVerifier {
         }
     }
 
-    /// The purchase (recipient amount + fee, USDC units) against the per-purchase and rolling 24-hour limits.
-    func checkPurchaseLimits(intent: TransferIntent, chargeID: String) throws(VerificationError) -> UInt256 {
-        let usd: UInt256
-        do { usd = try intent.neededAmount() } catch {
-            throw .invalidTransaction(reason: "recipientAmount + feeAmount overflows")
-        }
+    /// The purchase in USDC units against the per-purchase and rolling 24-hour limits (the payment's own
+    /// earlier signing, under the same id, is not counted twice).
+    func checkPurchaseLimits(usdUnits usd: UInt256, paymentID: String) throws(VerificationError) {
         let dollars = Review.dollars
         guard usd <= policy.maxPurchaseUSDUnits else {
             throw .purchaseLimitExceeded(usd: dollars(usd), limit: dollars(policy.maxPurchaseUSDUnits))
         }
-        let already = ledger.signedUSDUnits(inDayBefore: now, exceptCharge: chargeID)
+        let already = ledger.signedUSDUnits(inDayBefore: now, exceptCharge: paymentID)
         let (total, overflow) = already.addingReportingOverflow(usd)
         guard !overflow, total <= policy.maxDailyUSDUnits else {
             throw .dailyLimitExceeded(usd: dollars(usd), alreadySigned: dollars(already), limit: dollars(policy.maxDailyUSDUnits))
         }
-        return usd
+    }
+
+    /// A warning when `deadline` is less than half an hour away.
+    func warnIfSoon(_ deadline: UInt64, what: String, in report: inout ValidationReport) {
+        if deadline - now < 1800 {
+            report.add(.warning, "\(what) expires in \(Review.duration(deadline - now)); broadcast promptly")
+        }
+    }
+
+    /// The ledger's rules: never two different payments for one payment id or one chain + sender + nonce.
+    /// Returns the earlier entry when this exact payment was signed before.
+    func checkLedger(_ entry: SigningLedger.Entry, report: inout ValidationReport) throws(VerificationError)
+        -> SigningLedger.Entry?
+    {
+        if let conflict = ledger.conflict(with: entry) {
+            let reason =
+                conflict.chargeID == entry.chargeID
+                ? "payment \(entry.chargeID) was already signed at \(ISO8601.format(unixSeconds: conflict.signedAt)) with different content (signing hash \(conflict.signingHash))"
+                : "nonce \(entry.nonce) of \(entry.sender) on chain \(entry.chainID.value) was already signed for payment \(conflict.chargeID)"
+            throw .replayConflict(reason: reason)
+        }
+        let previous = ledger.alreadySigned(entry)
+        if let previous {
+            report.add(
+                .warning,
+                "this exact payment was signed before, at \(ISO8601.format(unixSeconds: previous.signedAt)); the signature will be identical"
+            )
+        }
+        return previous
     }
 
     /// The native value, priced at the chain's floor (the cold machine's own figure), against the purchase plus the

@@ -30,12 +30,20 @@ public struct BundleVerifier: Sendable {
 
     /// Reads and verifies bundle bytes.
     public func verify(jsonData data: [UInt8]) throws(VerificationError) -> VerifiedBundle {
-        let bundle: IntentBundle
-        do { bundle = try IntentBundle(jsonData: .init(data)) } catch { throw .malformedBundle(error) }
+        let bundle: UnsignedBundle
+        do { bundle = try UnsignedBundle(jsonData: .init(data)) } catch { throw .malformedBundle(error) }
         return try verify(bundle)
     }
 
-    /// Verifies a parsed bundle, rule by rule, in the order of the README's table.
+    /// Verifies a bundle of either kind with the rules of its kind.
+    public func verify(_ bundle: UnsignedBundle) throws(VerificationError) -> VerifiedBundle {
+        switch bundle {
+        case .intent(let intentBundle): return try verify(intentBundle)
+        case .checkout(let checkoutBundle): return try verify(checkoutBundle)
+        }
+    }
+
+    /// Verifies a transfer-intent bundle, rule by rule, in the order of the README's table.
     public func verify(_ bundle: IntentBundle) throws(VerificationError) -> VerifiedBundle {
         let tx = bundle.transaction
         let charge = bundle.charge
@@ -76,12 +84,14 @@ public struct BundleVerifier: Sendable {
         guard deadline >= now.addingReportingOverflow(policy.deadlineMarginSeconds).partialValue else {
             throw .intentExpired(deadline: deadline, now: now, marginSeconds: policy.deadlineMarginSeconds)
         }
-        if deadline - now < 1800 {
-            report.add(.warning, "the intent expires in \(Review.duration(deadline - now)); broadcast promptly")
-        }
+        warnIfSoon(deadline, what: "the intent", in: &report)
 
-        try checkTransactionLimits(tx: bundle.transaction, rules: rules)
-        let usd = try checkPurchaseLimits(intent: intent, chargeID: charge.id)
+        try checkTransactionLimits(tx: bundle.transaction, rules: rules, needsValue: true)
+        let usd: UInt256
+        do { usd = try intent.neededAmount() } catch {
+            throw .invalidTransaction(reason: "recipientAmount + feeAmount overflows")
+        }
+        try checkPurchaseLimits(usdUnits: usd, paymentID: charge.id)
         let valueBound = try checkValueBound(tx: tx, usdUnits: usd, rules: rules)
 
         // Currency and recipient.
@@ -96,23 +106,12 @@ public struct BundleVerifier: Sendable {
         let entry = SigningLedger.Entry(
             chargeID: charge.id, chainID: tx.chainID, sender: charge.sender, nonce: tx.nonce,
             signingHash: tx.signingHash.hash, usdUnits: usd, signedAt: now)
-        if let conflict = ledger.conflict(with: entry) {
-            let reason =
-                conflict.chargeID == entry.chargeID
-                ? "charge \(entry.chargeID) was already signed at \(ISO8601.format(unixSeconds: conflict.signedAt)) with different content (signing hash \(conflict.signingHash))"
-                : "nonce \(entry.nonce) of \(entry.sender) on chain \(entry.chainID.value) was already signed for charge \(conflict.chargeID)"
-            throw .replayConflict(reason: reason)
-        }
-        let previous = ledger.alreadySigned(entry)
-        if let previous {
-            report.add(
-                .warning,
-                "this exact payment was signed before, at \(ISO8601.format(unixSeconds: previous.signedAt)); the signature will be identical"
-            )
-        }
+        let previous = try checkLedger(entry, report: &report)
         addQuoteNotes(to: &report, bundle: bundle, intent: intent)
+        let purchase = IntentPurchase(
+            bundle: bundle, intent: intent, poolFeesTier: decoded.poolFeesTier, valueBound: valueBound)
         return VerifiedBundle(
-            bundle: bundle, intent: intent, poolFeesTier: decoded.poolFeesTier, rules: rules, valueBound: valueBound,
-            report: report, ledgerEntry: entry, previouslySigned: previous)
+            bundle: .intent(bundle), purchase: .intent(purchase), rules: rules, report: report, ledgerEntry: entry,
+            previouslySigned: previous, approvalsRequired: policy.approvals.threshold > 0)
     }
 }

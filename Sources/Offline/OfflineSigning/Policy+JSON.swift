@@ -24,12 +24,17 @@ extension Policy {
         var approvalsReader = try top.object("approvals")
         let threshold = Int(clamping: try approvalsReader.integer("threshold"))
         let approvers = try Self.addresses(&approvalsReader, "approvers")
+        let scope = try Self.choice(&approvalsReader, "requiredFor", default: Approvals.Scope.everyPayment)
         try approvalsReader.finish()
         guard threshold <= approvers.count else {
             throw .invalidField(
                 path: "approvals.threshold", reason: "\(threshold) exceeds the \(approvers.count) approvers listed")
         }
-        approvals = Approvals(threshold: threshold, approvers: approvers)
+        approvals = Approvals(threshold: threshold, approvers: approvers, requiredFor: scope)
+        if scope == .unpinnedRecipients, threshold == 0 {
+            throw .invalidField(path: "approvals.requiredFor", reason: "\"unpinned-recipients\" needs a threshold of at least 1")
+        }
+        unpinnedRecipients = try Self.choice(&top, "unpinnedRecipients", default: UnpinnedRecipients.allow)
         valueMarginPercent = try top.optionalInteger("valueMarginPercent") ?? Self.defaultValueMarginPercent
         guard valueMarginPercent <= 1000 else {
             throw .invalidField(path: "valueMarginPercent", reason: "\(valueMarginPercent) exceeds 1000")
@@ -47,7 +52,9 @@ extension Policy {
                 maxGasLimit: try c.integer("maxGasLimit"),
                 maxFeePerGas: Wei(try Self.decimal(&c, "maxFeePerGasGwei", decimals: 9)),
                 maxPriorityFeePerGas: Wei(try Self.decimal(&c, "maxPriorityFeePerGasGwei", decimals: 9)),
-                maxNetworkFee: Wei(try Self.decimal(&c, "maxNetworkFee", decimals: 18)), nativePriceFloorUSDUnits: floor)
+                maxNetworkFee: Wei(try Self.decimal(&c, "maxNetworkFee", decimals: 18)), nativePriceFloorUSDUnits: floor,
+                paymentTokens: c.has("paymentTokens") ? try Self.addresses(&c, "paymentTokens") : nil,
+                paymentRecipients: c.has("paymentRecipients") ? try Self.addresses(&c, "paymentRecipients") : [])
             try c.finish()
             if chains.contains(where: { $0.chainID == rules.chainID }) {
                 throw .invalidField(path: c.childPath("chainId"), reason: "chain \(rules.chainID.value) is listed twice")
@@ -73,6 +80,7 @@ extension Policy {
                 "maxPriorityFeePerGasGwei": amount(rules.maxPriorityFeePerGas.amount, 9),
                 "maxNetworkFee": amount(rules.maxNetworkFee.amount, 18),
                 "nativePriceFloorUSD": amount(rules.nativePriceFloorUSDUnits, 6),
+                "paymentTokens": addresses(rules.paymentTokens), "paymentRecipients": addresses(rules.paymentRecipients),
             ]
         }
         let object: JSONValue = [
@@ -80,7 +88,11 @@ extension Policy {
             "maxDailyUSD": amount(maxDailyUSDUnits, 6), "deadlineMarginSeconds": JSONValue(deadlineMarginSeconds),
             "allowUnattended": .bool(allowUnattended), "maxFeeLadderSteps": JSONValue(maxFeeLadderSteps),
             "valueMarginPercent": JSONValue(valueMarginPercent),
-            "approvals": ["threshold": JSONValue(approvals.threshold), "approvers": addresses(approvals.approvers)],
+            "approvals": [
+                "threshold": JSONValue(approvals.threshold), "approvers": addresses(approvals.approvers),
+                "requiredFor": .string(approvals.requiredFor.rawValue),
+            ],
+            "unpinnedRecipients": .string(unpinnedRecipients.rawValue),
             "chains": .array(chainObjects),
         ]
         return object.canonicalDocument
@@ -108,6 +120,19 @@ extension Policy {
         do { return try DecimalAmount.parse(text, decimals: decimals, field: field.path) } catch {
             throw field.invalid(error.description)
         }
+    }
+
+    /// An optional string member that must name one of `T`'s cases.
+    static func choice<T: RawRepresentable & CaseIterable>(_ reader: inout BundleReader, _ key: String, default value: T)
+        throws(BundleError) -> T where T.RawValue == String
+    {
+        guard let field = try reader.optionalField(key) else { return value }
+        let text = try field.string()
+        guard let chosen = T(rawValue: text) else {
+            let names = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
+            throw field.invalid("expected \(names), found \"\(text)\"")
+        }
+        return chosen
     }
 
     static func addresses(_ reader: inout BundleReader, _ key: String) throws(BundleError) -> [Address] {

@@ -36,13 +36,20 @@ public struct Policy: Equatable, Sendable {
         /// The least the cold machine believes one native coin is worth, in USDC units (6 decimals): the value a
         /// transaction carries, priced at this floor, may not exceed the purchase plus ``Policy/valueMarginPercent``.
         public var nativePriceFloorUSDUnits: UInt256
+        /// Tokens a checkout payment may transfer (built-in: the chain's native USDC; empty: none).
+        public var paymentTokens: [Address]
+        /// Checkout deposit addresses pinned by the policy (empty: none pinned; see ``Policy/unpinnedRecipients``).
+        public var paymentRecipients: [Address]
 
-        /// Creates chain rules.
+        /// Creates chain rules; `paymentTokens` defaults to the chain's built-in USDC, if it has one.
         public init(
             chainID: ChainID, transfers: Address, operators: [Address], recipientCurrencies: [Address],
             recipients: [Address] = [], maxValue: Wei, maxGasLimit: UInt64, maxFeePerGas: Wei,
-            maxPriorityFeePerGas: Wei, maxNetworkFee: Wei, nativePriceFloorUSDUnits: UInt256
+            maxPriorityFeePerGas: Wei, maxNetworkFee: Wei, nativePriceFloorUSDUnits: UInt256,
+            paymentTokens: [Address]? = nil, paymentRecipients: [Address] = []
         ) {
+            self.paymentTokens = paymentTokens ?? KnownChain.entry(for: chainID).map { [$0.usdc] } ?? []
+            self.paymentRecipients = paymentRecipients
             self.chainID = chainID
             self.transfers = transfers
             self.operators = operators
@@ -59,15 +66,34 @@ public struct Policy: Equatable, Sendable {
 
     /// M-of-N approvals required before signing (threshold 0: none).
     public struct Approvals: Equatable, Sendable {
+        /// Which payments need the quorum.
+        public enum Scope: String, Equatable, Sendable, CaseIterable {
+            /// Every payment (the default).
+            case everyPayment = "every-payment"
+            /// Only checkout payments to a recipient the policy does not pin.
+            case unpinnedRecipients = "unpinned-recipients"
+        }
+
         /// How many distinct approvers must sign.
         public var threshold: Int
         /// Who may approve.
         public var approvers: [Address]
+        /// Which payments need the quorum.
+        public var requiredFor: Scope
         /// Creates an approval rule.
-        public init(threshold: Int, approvers: [Address]) {
+        public init(threshold: Int, approvers: [Address], requiredFor: Scope = .everyPayment) {
             self.threshold = threshold
             self.approvers = approvers
+            self.requiredFor = requiredFor
         }
+    }
+
+    /// What happens to a checkout payment whose recipient the policy does not pin.
+    public enum UnpinnedRecipients: String, Equatable, Sendable, CaseIterable {
+        /// Signed after the operator compares the address on another device (the default).
+        case allow
+        /// Refused.
+        case refuse
     }
 
     /// Per-chain rules; a chain without rules is not allowed.
@@ -86,6 +112,8 @@ public struct Policy: Equatable, Sendable {
     public var approvals: Approvals
     /// How far above the purchase the native value may be worth at the chain's price floor, in percent.
     public var valueMarginPercent: UInt64
+    /// What happens to a checkout payment to a recipient no chain rule pins.
+    public var unpinnedRecipients: UnpinnedRecipients = .allow
 
     /// Creates a policy.
     public init(

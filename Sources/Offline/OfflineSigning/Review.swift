@@ -26,10 +26,26 @@ public struct Review {
     /// Builds the review of `verified` at local time `now`, with the fee ladder that will be signed beside it and
     /// the source of the policy that decided (its figures are already in `verified` and `ladder`).
     public init(_ verified: VerifiedBundle, now: UInt64, ladder: FeeLadder, source: PolicySource) {
-        let tx = verified.transaction
-        let intent = verified.intent
+        switch verified.purchase {
+        case .intent(let purchase): self = Self.intent(verified, purchase, now: now, ladder: ladder, source: source)
+        case .checkout(let purchase): self = Self.checkout(verified, purchase, now: now, ladder: ladder, source: source)
+        }
+    }
+
+    init(
+        rows: [(label: String, value: String)], unverifiedRows: [(label: String, value: String)],
+        messages: [ValidationReport.Message], fingerprint: Fingerprint, fields: JSONValue
+    ) {
+        self.rows = rows
+        self.unverifiedRows = unverifiedRows
+        self.messages = messages
+        self.fingerprint = fingerprint
+        self.fields = fields
+    }
+
+    /// The network fee row and field, from the ladder's worst case.
+    static func networkFee(_ tx: EIP1559Transaction, ladder: FeeLadder) -> (row: String, field: String) {
         let symbol = tx.chainID.nativeSymbol
-        let usd = Self.dollars(verified.usdUnits)
         let worstFee = ladder.worstCaseFee.map { "\($0.etherString) \(symbol)" } ?? "overflow"
         let worst = ladder.worstCase
         let feeDetail =
@@ -37,57 +53,12 @@ public struct Review {
             ? "gas \(tx.gasLimit) × \(tx.maxFeePerGas.gweiString) gwei; tip \(tx.maxPriorityFeePerGas.gweiString) gwei"
             : "highest of \(ladder.rungs.count) fee-ladder replacement(s): gas \(worst.gasLimit) × "
                 + "\(worst.maxFeePerGas.gweiString) gwei; tip \(worst.maxPriorityFeePerGas.gweiString) gwei"
-        let deadline = intent.deadline.uint64 ?? .max
-        let left = deadline > now ? Review.duration(deadline - now) : "expired"
-        let bound = verified.valueBound
-        let pin = "pinned by the \(source.pinOrigin)"
-        let recipientPin = verified.rules.recipients.isEmpty ? "any recipient allowed by the \(source.pinOrigin)" : pin
-        rows = [
-            (
-                "Buying",
-                "$\(usd) of OpenRouter credits (USDC \(Self.dollars(intent.recipientAmount)) + fee \(Self.dollars(intent.feeAmount)))"
-            ),
-            ("Paying from", tx.chainID.description + "  " + verified.bundle.from.checksummed),
-            ("Contract", "\(tx.to.checksummed) (Transfers, \(pin))"),
-            ("Operator", "\(intent.operator.checksummed) (\(pin); its signature over the intent verifies)"),
-            ("Recipient", "\(intent.recipient.checksummed) (\(recipientPin))"),
-            ("Value", "\(tx.value.etherString) \(symbol) (maximum; the excess is refunded)"),
-            (
-                "Value bound",
-                "worth at least $\(bound.worthAtFloorText) at your policy's floor $\(bound.floorText)/\(symbol); "
-                    + "allowed up to $\(bound.limitText) (purchase + \(bound.marginPercent) %)"
-            ),
-            ("Network fee", "at most \(worstFee) (\(feeDetail))"),
-            ("Pool fee tier", String(verified.poolFeesTier)),
-            ("Nonce", String(tx.nonce)),
-            ("Deadline", "\(ISO8601.format(unixSeconds: deadline)) (\(left) left)"),
-            ("Policy", source.description),
-            ("Fingerprint", verified.fingerprint.description),
-        ]
-        let quote = Self.usdValue(of: tx.value.amount, quote: verified.bundle.quote.amountIn, usdUnits: verified.usdUnits)
-        unverifiedRows = [
-            ("Charge", verified.bundle.charge.id),
-            ("Online quote", quote.map { "value ≈ $\($0) at the online machine's quote (online data)" } ?? "none given"),
-        ]
-        var report = verified.report
-        Self.addProvenanceWarnings(to: &report, rules: verified.rules, intent: intent, source: source)
-        messages = report.messages
-        fingerprint = verified.fingerprint
-        fields = [
-            "chargeId": .string(verified.bundle.charge.id), "usd": .string(usd), "chainId": JSONValue(tx.chainID.value),
-            "from": .string(verified.bundle.from.checksummed), "contract": .string(tx.to.checksummed),
-            "recipient": .string(intent.recipient.checksummed), "maxValue": .string(tx.value.etherString),
-            "maxNetworkFee": .string(ladder.worstCaseFee?.etherString ?? "overflow"),
-            "valueBound": [
-                "worthAtFloorUSD": .string(bound.worthAtFloorText), "floorUSD": .string(bound.floorText),
-                "limitUSD": .string(bound.limitText),
-            ],
-            "policy": source.fields, "feeLadderRungs": JSONValue(ladder.rungs.count),
-            "nonce": JSONValue(tx.nonce), "deadline": JSONValue(deadline),
-            "fingerprint": .string(verified.fingerprint.description), "signingHash": .string(verified.signingHash.hex),
-            "warnings": .array(
-                report.messages.map { ["severity": .string($0.severity.rawValue), "text": .string($0.text)] }),
-        ]
+        return ("at most \(worstFee) (\(feeDetail))", ladder.worstCaseFee?.etherString ?? "overflow")
+    }
+
+    /// The report's messages as `--json` warnings.
+    static func warnings(_ report: ValidationReport) -> JSONValue {
+        .array(report.messages.map { ["severity": .string($0.severity.rawValue), "text": .string($0.text)] })
     }
 
     /// The text shown on the terminal.
@@ -104,35 +75,6 @@ public struct Review {
         for message in messages { lines.append("  \(message.severity.rawValue.uppercased()): \(message.text)") }
         lines.append("")
         return lines.joined(separator: "\n")
-    }
-
-    /// A policy file that pins another contract or operator than the built-in ones for a known chain is named
-    /// plainly: such a file may have travelled with the bundle.
-    static func addProvenanceWarnings(
-        to report: inout ValidationReport, rules: Policy.ChainRules, intent: TransferIntent, source: PolicySource
-    ) {
-        guard case .file = source, let builtIn = Deployment.builtIn(for: rules.chainID) else { return }
-        if rules.transfers != builtIn.transfers {
-            report.add(
-                .critical,
-                "the policy file pins Transfers contract \(rules.transfers) for \(rules.chainID); the built-in one is \(builtIn.transfers)"
-            )
-        }
-        if intent.operator != Deployment.coinbaseOperator {
-            report.add(
-                .critical,
-                "the operator \(intent.operator) is accepted only by the policy file; Coinbase's operator is \(Deployment.coinbaseOperator)"
-            )
-        }
-    }
-
-    /// `value` in USD at the quote's price (`usdUnits` bought for `quote` wei), two decimals; nil without a quote.
-    static func usdValue(of value: UInt256, quote: UInt256, usdUnits: UInt256) -> String? {
-        guard !quote.isZero else { return nil }
-        let (product, overflow) = value.multipliedReportingOverflow(by: usdUnits)
-        guard !overflow else { return nil }
-        let cents = product / quote / 10_000  // USDC units → cents, truncated
-        return DecimalAmount.format(cents, decimals: 2, minimumFractionDigits: 2)
     }
 
     /// USDC units as dollars with at least two decimals: the review's figures and the verifier's messages.

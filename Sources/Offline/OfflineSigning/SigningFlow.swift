@@ -68,7 +68,7 @@ extension SigningSession {
     /// - Throws: ``SigningError/unattendedNotAllowed`` for unattended consent the policy does not allow (before
     ///   anything is read), ``SigningError/declined(action:)``, and every error of the steps.
     public func run(
-        _ bundle: IntentBundle, signer: Address, ladderSteps: Int, consent: SigningConsent,
+        _ bundle: UnsignedBundle, signer: Address, ladderSteps: Int, consent: SigningConsent,
         terminal: SigningTerminal, recorder: SigningRecorder,
         approvals: (VerifiedBundle) throws -> [String: String]? = { _ in nil },
         key: () throws -> PrivateKey

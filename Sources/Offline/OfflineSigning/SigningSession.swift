@@ -29,7 +29,7 @@ public struct SigningSession: Sendable {
 
     /// Verifies `bundle` for the key `signer` against the ledger as it stands, builds the fee ladder within the
     /// policy and the review — everything that can refuse, before the key is used or anyone is asked.
-    public func plan(_ bundle: IntentBundle, signer: Address, ladderSteps: Int) throws -> SigningPlan {
+    public func plan(_ bundle: UnsignedBundle, signer: Address, ladderSteps: Int) throws -> SigningPlan {
         let now = clock.now()
         let verified = try verifier(now: now, signer: signer, ledger: try readLedger()).verify(bundle)
         let ladder = try FeeLadder(verified, steps: ladderSteps, policy: policy)

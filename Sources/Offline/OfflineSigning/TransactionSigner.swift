@@ -40,7 +40,7 @@ public enum TransactionSigner {
             throw .selfCheckFailed("the signed transaction's hash differs from the verified one")
         }
         return SignedTransactionFile(
-            transaction: signed[0], from: verified.bundle.from, chargeID: verified.bundle.charge.id,
+            transaction: signed[0], from: verified.bundle.from, chargeID: verified.paymentID,
             validUntil: verified.bundle.validUntil, signedAt: signedAt,
             unsignedBundleHash: Keccak256.hash(verified.bundle.canonicalJSON()), feeLadder: Array(signed.dropFirst()))
     }

@@ -4,27 +4,20 @@ public import EthereumPrimitives
 public import EthereumTransactions
 
 /// The offline rules for a checkout payment: the transaction's own bytes against a ``PaymentRequest`` and the
-/// policy, as a pure function (no clock, ledger or key; those rules stay with the caller).
+/// policy, as a pure function (no clock, ledger or key; ``BundleVerifier`` adds those).
 ///
-/// A token payment goes to a token pinned for the chain (built-in: ``KnownChain``'s native USDC), carries value
+/// A token payment goes to a token the policy pins for the chain (`paymentTokens`; built-in: ``KnownChain``'s
+/// native USDC), carries value
 /// 0 and calldata that is exactly ERC-20 `transfer(recipient, amount)` with the request's recipient and amount.
 /// A native payment has empty calldata, goes to the request's recipient with exactly its value, within the
 /// policy's value cap. The transfer-intent path (``BundleVerifier``) is separate and unchanged.
 public struct TransferVerifier: Sendable {
-    /// The policy in force (its chains and their value caps).
+    /// The policy in force (its chains, their token pins and value caps).
     public var policy: Policy
-    /// The token contracts a payment may go to, per chain.
-    public var pinnedTokens: [ChainID: [Address]]
 
-    /// The built-in pins: each ``KnownChain``'s native USDC.
-    public static var builtInTokens: [ChainID: [Address]] {
-        Dictionary(uniqueKeysWithValues: KnownChain.all.map { ($0.chainID, [$0.usdc]) })
-    }
-
-    /// Creates a verifier; `pinnedTokens` defaults to ``builtInTokens``.
-    public init(policy: Policy, pinnedTokens: [ChainID: [Address]] = TransferVerifier.builtInTokens) {
+    /// Creates a verifier.
+    public init(policy: Policy) {
         self.policy = policy
-        self.pinnedTokens = pinnedTokens
     }
 
     /// Checks `tx` against `request`, rule by rule; the first failing rule throws its own error.
@@ -37,7 +30,7 @@ public struct TransferVerifier: Sendable {
         guard let rules = policy.rules(for: tx.chainID) else { throw .chainNotAllowed(tx.chainID) }
         switch request.asset {
         case .token(let token):
-            let pinned = pinnedTokens[tx.chainID] ?? []
+            let pinned = rules.paymentTokens
             guard pinned.contains(tx.to) else { throw .tokenNotPinned(found: tx.to, pinned: pinned) }
             guard tx.to == token else {
                 throw .paymentMismatch(field: "token", transaction: tx.to.checksummed, request: token.checksummed)

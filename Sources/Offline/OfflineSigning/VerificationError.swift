@@ -1,5 +1,6 @@
 import EthereumTransactions
 import Foundation
+import TerminalText
 public import BundleFormat
 public import EthereumABI
 public import EthereumPrimitives
@@ -57,6 +58,14 @@ public enum VerificationError: Error, Equatable, Sendable, CustomStringConvertib
     case calldataNotTokenTransfer(ABIError)
     /// A native payment carries calldata (it must be a plain value transfer).
     case nativeTransferHasCalldata(bytes: Int)
+    /// A checkout document whose status is not `ACTIVE` (paid, being paid, or expired): paying it again could pay
+    /// twice.
+    case checkoutNotActive(status: String)
+    /// The checkout's expiry (or a bare URI bundle's validity) has passed, or is within the margin, by the local
+    /// clock.
+    case paymentExpired(validUntil: UInt64, now: UInt64, marginSeconds: UInt64)
+    /// The checkout's recipient is not pinned and the policy refuses unpinned recipients.
+    case recipientNotPinned(recipient: Address, chainID: ChainID)
     /// A payment figure in the transaction differs from the request's (`token`, `recipient`, `amount`, `value`).
     case paymentMismatch(field: String, transaction: String, request: String)
 
@@ -88,6 +97,9 @@ public enum VerificationError: Error, Equatable, Sendable, CustomStringConvertib
         case .calldataNotTokenTransfer: return "calldataNotTokenTransfer"
         case .nativeTransferHasCalldata: return "nativeTransferHasCalldata"
         case .paymentMismatch: return "paymentMismatch"
+        case .checkoutNotActive: return "checkoutNotActive"
+        case .paymentExpired: return "paymentExpired"
+        case .recipientNotPinned: return "recipientNotPinned"
         }
     }
 
@@ -140,6 +152,18 @@ public enum VerificationError: Error, Equatable, Sendable, CustomStringConvertib
             return "transaction.input carries \(bytes) byte(s); a native payment must have empty calldata"
         case .paymentMismatch(let field, let tx, let request):
             return "\(field) in the transaction is \(tx) but the payment request says \(request)"
+        case .checkoutNotActive(let status):
+            return "the checkout's status is \"\(status.escapedForTerminal)\", not ACTIVE: it may be paid already or expired"
+        case .paymentExpired(let validUntil, let now, let margin):
+            return
+                validUntil <= now
+                ? "the payment request expired at \(TimeText.at(validUntil, now: now))"
+                : "the payment request expires \(TimeText.at(validUntil, now: now)), less than the policy's margin of "
+                    + "\(TimeText.duration(margin)) to broadcast it"
+        case .recipientNotPinned(let recipient, let chainID):
+            return
+                "recipient \(recipient.checksummed) is not in the policy's paymentRecipients for \(chainID), and the policy "
+                + "refuses unpinned recipients"
         }
     }
 }

@@ -11,9 +11,17 @@ enum ApprovalQuorum {
     /// The approval text of a verified bundle: its signing hash (recomputed), chain, USD amount (decoded from the
     /// calldata) and charge id — never figures the online machine summarised.
     static func text(for verified: VerifiedBundle) throws(ApprovalsError) -> ApprovalText {
-        try ApprovalText(
-            signingHash: verified.signingHash.hash, chainID: verified.transaction.chainID,
-            usdUnits: verified.usdUnits, chargeID: verified.bundle.charge.id)
+        let hash = verified.signingHash.hash
+        let chain = verified.transaction.chainID
+        switch verified.purchase {
+        case .checkout(let purchase) where verified.usdUnits == nil:
+            // Not in USDC: the amount in the request's unit (the verifier checked the request equals the bytes).
+            return try ApprovalText(
+                signingHash: hash, chainID: chain, amount: purchase.bundle.request.amountText, chargeID: verified.paymentID)
+        default:
+            return try ApprovalText(
+                signingHash: hash, chainID: chain, usdUnits: verified.ledgerEntry.usdUnits, chargeID: verified.paymentID)
+        }
     }
 
     /// The approvals of every file, in order; a file that does not parse is refused with its path (exit 65).
@@ -35,8 +43,8 @@ enum ApprovalQuorum {
         let report = ApprovalVerifier.evaluate(
             approvals, text: try text(for: verified), threshold: rule.threshold, approvers: rule.approvers)
         Console.info(report.lines.joined(separator: "\n"))
-        if rule.threshold == 0 {
-            Console.info("  (the policy requires no approvals: those given are shown, not required)")
+        if !verified.approvalsRequired {
+            Console.info("  (the policy requires no approvals for this payment: those given are shown, not required)")
         }
         Console.info("")
         return report

@@ -92,7 +92,7 @@ struct Approve: AsyncParsableCommand {
 
     func approve(trail: AuditTrail, subject: inout AuditSubject) throws {
         let (policy, source) = try SignDefaults.loadPolicy(policy, bundlePath: bundle)
-        let unsigned = try IntentBundle(jsonData: InputFile.read(bundle, what: .bundle))
+        let unsigned = try UnsignedBundle(jsonData: InputFile.read(bundle, what: .bundle))
         subject = AuditSubject(unsigned)
         let session = SigningSession(policy: policy, policySource: source, ledgerPath: ledger, clock: clock)
         let plan = try session.plan(unsigned, signer: unsigned.from, ladderSteps: 0)

@@ -6,7 +6,7 @@ import OfflineSigning
 extension AuditSubject {
     /// The purchase a verified bundle pays: its fingerprint and charge id.
     init(_ verified: VerifiedBundle) {
-        self.init(fingerprint: verified.fingerprint.description, chargeID: verified.bundle.charge.id)
+        self.init(fingerprint: verified.fingerprint.description, chargeID: verified.paymentID)
     }
 
 }
@@ -17,7 +17,7 @@ extension SignInput {
     var auditSubject: AuditSubject {
         switch self {
         case .json(let data):
-            do { return AuditSubject(try IntentBundle(jsonData: data)) } catch { return .unknown }
+            do { return AuditSubject(try UnsignedBundle(jsonData: data)) } catch { return .unknown }
         case .compact(let bundle):
             return AuditSubject(bundle)
         case .signRequest:

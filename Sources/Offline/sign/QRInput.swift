@@ -48,18 +48,18 @@ enum SignInput {
 
     /// The unsigned bundle (for an ERC-4527 request, built for the key `signer`): every path ends in the same
     /// `SigningSession.plan`.
-    func bundle(signer: Address?, now: UInt64) throws -> IntentBundle {
+    func bundle(signer: Address?, now: UInt64) throws -> UnsignedBundle {
         switch self {
         case .json(let data):
-            do { return try IntentBundle(jsonData: data) } catch { throw VerificationError.malformedBundle(error) }
+            do { return try UnsignedBundle(jsonData: data) } catch { throw VerificationError.malformedBundle(error) }
         case .compact(let bundle):
-            return bundle
+            return .intent(bundle)
         case .signRequest(let request):
             guard let signer else { throw SigningError.selfCheckFailed("an ERC-4527 request needs the key's address") }
             Console.warning(
                 "an ERC-4527 request carries no charge: the intent is decoded from the calldata and checked against "
                     + "the policy and the operator's signature for this key")
-            return try IntentBundle(signRequest: request, signer: signer, now: now)
+            return .intent(try IntentBundle(signRequest: request, signer: signer, now: now))
         }
     }
 }

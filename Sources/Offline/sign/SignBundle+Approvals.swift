@@ -14,16 +14,16 @@ extension SignBundle {
     /// confirm a payment that cannot be signed. Returns nil when the policy needs no approvals and none were given.
     func checkApprovals(_ verified: VerifiedBundle, policy: Policy) throws -> QuorumReport? {
         let rule = policy.approvals
-        guard rule.threshold > 0 || !approvals.isEmpty else { return nil }
+        guard verified.approvalsRequired || !approvals.isEmpty else { return nil }
         let report = try ApprovalQuorum.evaluate(try ApprovalQuorum.read(approvals), for: verified, rule: rule)
-        guard rule.threshold > 0 else { return report }
+        guard verified.approvalsRequired else { return report }
         guard report.isMet else { throw ApprovalsError.quorumNotMet(report) }
         return report
     }
 
     /// What `approved` records for a met quorum; nil when the policy sets no threshold (nothing was required).
     static func approvedDetails(_ report: QuorumReport, verified: VerifiedBundle, rule: Policy.Approvals) -> [String: String]? {
-        guard rule.threshold > 0 else { return nil }
+        guard verified.approvalsRequired else { return nil }
         return [
             AuditDetail.signingHash: verified.signingHash.hex,
             AuditDetail.approvers: report.approved.map(\.checksummed).joined(separator: ","),
