@@ -34,9 +34,10 @@ def main():
             if validator.is_valid(json.loads(case.read_text())):
                 failures += 1
                 print(f"{case.relative_to(ROOT)}: schema accepts a {kind} case", file=sys.stderr)
-    generator = ROOT / "scripts" / "vectors" / "generate_format_examples.py"
-    if subprocess.run([sys.executable, str(generator), "--check"]).returncode != 0:
-        failures += 1
+    for name in ("generate_format_examples.py", "generate_checkout_examples.py"):
+        generator = ROOT / "scripts" / "vectors" / name
+        if subprocess.run([sys.executable, str(generator), "--check"]).returncode != 0:
+            failures += 1
     print(f"formats: {checked} files checked against their schemas, {failures} failure(s)", file=sys.stderr)
     return 1 if failures else 0
 
