@@ -10,7 +10,8 @@ import Testing
 @Suite struct CheckoutFormatFolderTests {
     typealias Folder = FormatFolderTests
 
-    @Test("checkout-bundle examples decode and re-encode byte-identically", arguments: Folder.files("checkout-bundle/v1/examples"))
+    @Test(
+        "checkout-bundle examples decode and re-encode byte-identically", arguments: Folder.files("checkout-bundle/v1/examples"))
     func exampleRoundTrips(path: String) throws {
         let data = try Folder.read(path)
         let bundle = try CheckoutBundleV1(jsonData: data)

@@ -37,7 +37,8 @@ extension CheckoutBundleV1 {
         if (balances.token == nil) != (request.token == nil) {
             throw .inconsistent(
                 path: "balances.token",
-                reason: request.token == nil ? "a native payment has no token balance" : "a token payment needs the token balance")
+                reason: request.token == nil ? "a native payment has no token balance" : "a token payment needs the token balance"
+            )
         }
         let recordedHash = try top.hash("signingHash")
         let recordedFingerprint = try top.string("fingerprint")

@@ -36,7 +36,9 @@ extension BundleVerifier {
         guard validUntil >= now.addingReportingOverflow(policy.deadlineMarginSeconds).partialValue else {
             throw .paymentExpired(validUntil: validUntil, now: now, marginSeconds: policy.deadlineMarginSeconds)
         }
-        warnIfSoon(validUntil, what: request.expiresAt == nil ? "this bundle (a URI has no expiry of its own)" : "the checkout", in: &report)
+        warnIfSoon(
+            validUntil, what: request.expiresAt == nil ? "this bundle (a URI has no expiry of its own)" : "the checkout",
+            in: &report)
 
         try checkTransactionLimits(tx: tx, rules: rules, needsValue: request.asset == .native)
         let usd = payment.usdUnits ?? .zero

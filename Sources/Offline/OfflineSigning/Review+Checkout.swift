@@ -29,7 +29,11 @@ extension Review {
             ("Paying from", tx.chainID.description + "  " + verified.bundle.from.checksummed),
         ]
         if case .token(let token) = payment.asset {
-            rows.append(("Token", "\(token.checksummed) (\(Self.tokenName(token, chainID: tx.chainID)), pinned by the \(source.pinOrigin))"))
+            rows.append(
+                (
+                    "Token",
+                    "\(token.checksummed) (\(Self.tokenName(token, chainID: tx.chainID)), pinned by the \(source.pinOrigin))"
+                ))
         }
         rows += [
             ("Recipient", "\(payment.recipient.checksummed) (\(recipientNote))"),

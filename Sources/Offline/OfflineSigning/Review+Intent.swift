@@ -50,7 +50,8 @@ extension Review {
         var report = verified.report
         Self.addProvenanceWarnings(to: &report, rules: verified.rules, intent: intent, source: source)
         let fields: JSONValue = [
-            "kind": "transfer-intent", "chargeId": .string(purchase.bundle.charge.id), "usd": .string(usd), "chainId": JSONValue(tx.chainID.value),
+            "kind": "transfer-intent", "chargeId": .string(purchase.bundle.charge.id), "usd": .string(usd),
+            "chainId": JSONValue(tx.chainID.value),
             "from": .string(verified.bundle.from.checksummed), "contract": .string(tx.to.checksummed),
             "recipient": .string(intent.recipient.checksummed), "maxValue": .string(tx.value.etherString),
             "maxNetworkFee": .string(fee.field),
