@@ -100,7 +100,8 @@ import Testing
         ("another from", transferLog(from: other)),
     ]
 
-    @Test("a Transfer log from another contract, to another recipient, of another amount or from another payer is refused",
+    @Test(
+        "a Transfer log from another contract, to another recipient, of another amount or from another payer is refused",
         arguments: 0..<4)
     func forgedLogRefused(index: Int) async throws {
         let (name, log) = Self.forgedLogs[index]

@@ -51,7 +51,8 @@ extension Broadcaster {
             throw notConfirmed(receipt, "the mined rung is not the signed token transfer")
         }
         guard receipt.to == token else {
-            throw notConfirmed(receipt, "the receipt's recipient is \(receipt.to.map(\.description) ?? "none"), not the token \(token)")
+            throw notConfirmed(
+                receipt, "the receipt's recipient is \(receipt.to.map(\.description) ?? "none"), not the token \(token)")
         }
         let expected = ERC20TransferEvent(from: signer, to: transfer.recipient, value: transfer.amount)
         let matched = receipt.logs.contains { log in

@@ -103,6 +103,7 @@ extension Broadcaster {
 
     /// Polls `GET /credits` (every ≥ 10 s: the values may be 60 s stale) until total credits rose over the recorded
     /// balance by at least the minimum share of the purchase; without a recorded balance, says so and claims nothing.
+    ///
     /// A payment not in USDC waits for any rise and reports it unmatched (``CreditCheck/Verdict/unmatched``).
     func waitForCredits(_ api: PaymentAPIClient, state: inout BroadcastState) async throws(BroadcastError) -> CreditCheck {
         let usdcUnits = payment.usdcUnits(usdc: usdcToken)
