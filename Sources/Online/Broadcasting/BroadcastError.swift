@@ -27,6 +27,11 @@ public enum BroadcastError: Error, Equatable, Sendable, CustomStringConvertible 
     case unreachable([String])
     /// Mined but reverted.
     case reverted(hash: Hash32, block: UInt64, revert: ContractRevert)
+    /// Mined with status 1, but the receipt (or the mined transaction) does not show the signed payment: no
+    /// matching `Transfer` log from the token, or a native transfer whose recipient or value differ. Never paid.
+    case paymentNotConfirmed(hash: Hash32, block: UInt64, reason: String)
+    /// The checkout (or the URI's validity window) ended before anything was sent.
+    case requestExpired(validUntil: UInt64, now: UInt64)
     /// Not mined (or not confirmed, or not credited) before the timeout; re-running resumes.
     case timedOut(stage: String)
     /// The credits API failed while waiting.
@@ -49,6 +54,8 @@ public enum BroadcastError: Error, Equatable, Sendable, CustomStringConvertible 
         case .underpriced: return "underpriced"
         case .unreachable: return "rpcUnreachable"
         case .reverted: return "reverted"
+        case .paymentNotConfirmed: return "paymentNotConfirmed"
+        case .requestExpired: return "chargeExpired"
         case .timedOut: return "timedOut"
         case .credits: return "creditsFailed"
         case .cannotWriteState: return "cannotWriteState"
@@ -77,6 +84,12 @@ public enum BroadcastError: Error, Equatable, Sendable, CustomStringConvertible 
         case .unreachable(let reasons): return "no RPC node could be reached (safe to re-run): " + reasons.joined(separator: "; ")
         case .reverted(let hash, let block, let revert):
             return "transaction \(hash) was mined in block \(block) but reverted: \(revert)"
+        case .paymentNotConfirmed(let hash, let block, let reason):
+            return "transaction \(hash) was mined in block \(block) with status 1, but the payment is not confirmed: "
+                + "\(reason); it is NOT reported as paid — check the transaction on a block explorer"
+        case .requestExpired(let validUntil, let now):
+            return "the payment request was valid until \(TimeText.at(validUntil, now: now)); nothing sent — a late "
+                + "deposit may not be credited: create a new checkout and prepare again"
         case .timedOut(let stage): return "timed out \(stage); re-run the same command to resume"
         case .credits(let error): return error.description
         case .cannotWriteState(let path, let reason):

@@ -23,7 +23,18 @@ public enum BroadcastInput {
         file.chargeID = bundle.charge.id
     }
 
-    /// Wraps a raw `0x02…` transaction: the sender is recovered, the deadline decoded from the calldata.
+    /// Refuses `file` unless its signing hash is `bundle`'s (either kind), then takes the bundle's payment id
+    /// (`checkout:<id>` or `eip681:<hash>` for a checkout) and validity.
+    public static func check(_ file: inout SignedTransactionFile, against bundle: UnsignedBundle) throws(BroadcastError) {
+        guard bundle.signingHash == file.transaction.signingHash else {
+            throw .bundleMismatch(signed: file.transaction.signingHash, bundle: bundle.signingHash)
+        }
+        file.chargeID = bundle.paymentID
+        if case .checkout(let checkout) = bundle { file.validUntil = checkout.validUntil }
+    }
+
+    /// Wraps a raw `0x02…` transaction: the sender is recovered, the deadline decoded from the calldata; the charge
+    /// id is derived from the bytes (``SignedPayment/derivedChargeID(hash:)``).
     public static func fromRaw(_ text: String) throws(BroadcastError) -> SignedTransactionFile {
         let raw: [UInt8]
         do { raw = try Hex.decode(text, field: "raw transaction") } catch { throw .invalidInput(error.description) }
@@ -31,11 +42,10 @@ public enum BroadcastInput {
         do { signed = try SignedTransaction(rawTransaction: raw) } catch { throw .invalidInput(error.description) }
         let from: Address
         do { from = try signed.recoverSender() } catch { throw .invalidInput(error.description) }
-        let intent = try? TransfersContract.decodeSwapAndTransfer(signed.transaction.data).intent
+        let payment = SignedPayment(signed.transaction)
         return SignedTransactionFile(
-            transaction: signed, from: from,
-            chargeID: intent.map { "intent-" + Hex.encode($0.id, prefix: false) } ?? "unknown",
-            validUntil: intent?.deadline.uint64 ?? .max, signedAt: 0,
+            transaction: signed, from: from, chargeID: payment.derivedChargeID(hash: signed.transactionHash),
+            validUntil: payment.intent?.deadline.uint64 ?? .max, signedAt: 0,
             unsignedBundleHash: Hash32(uncheckedBytes: [UInt8](repeating: 0, count: 32)))
     }
 

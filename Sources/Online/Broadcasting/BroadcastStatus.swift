@@ -18,6 +18,10 @@ public enum BroadcastStatus: String, Sendable, CaseIterable {
     case reverted
     /// Confirmed, and the credits rose by the purchase: final.
     case credited
+    /// Mined with status 1, but the receipt did not show the signed payment (no matching `Transfer` log, or a
+    /// native transfer that differs): never reported as paid. A re-run checks again and may still confirm it
+    /// (another node's honest receipt).
+    case notPaid = "not-paid"
 
     /// Whether sending (again) is still allowed: nothing of ours is known to be mined.
     public var maySend: Bool { self == .new || self == .maybeSent || self == .sent }
@@ -31,6 +35,8 @@ public enum BroadcastStatus: String, Sendable, CaseIterable {
         case (.new, .confirmed), (.maybeSent, .confirmed), (.sent, .confirmed), (.mined, .confirmed): return .confirmed
         case (.new, .reverted), (.maybeSent, .reverted), (.sent, .reverted), (.mined, .reverted): return .reverted
         case (.confirmed, .credited): return .credited
+        case (.new, .notPaid), (.maybeSent, .notPaid), (.sent, .notPaid), (.mined, .notPaid): return .notPaid
+        case (.notPaid, .confirmed): return .confirmed
         default: return self
         }
     }
@@ -50,4 +56,6 @@ public enum BroadcastEvent: Sendable, Equatable {
     case reverted
     /// The credits rose by at least the documented share of the purchase.
     case credited
+    /// A receipt of ours with status 1 lacks the signed payment.
+    case notPaid
 }

@@ -16,6 +16,9 @@ public struct CreditCheck: Sendable, Equatable {
         case credited
         /// The balance before the payment is unknown, so no rise can be measured.
         case unconfirmed
+        /// Total credits rose, but the payment (native coin, a token other than USDC) has no USD amount to match
+        /// the rise against: the rise is reported, nothing is claimed.
+        case unmatched
     }
 
     /// The verdict.
@@ -24,8 +27,9 @@ public struct CreditCheck: Sendable, Equatable {
     public var credits: Credits
     /// Total credits before the first send (USD), when recorded.
     public var before: String?
-    /// What the intent paid in USDC (recipient + fee), as USD.
-    public var expected: String
+    /// What was paid in USDC (the intent's recipient + fee, or the USDC transfer), as USD; nil when the payment
+    /// is not in USDC and cannot be matched in USD.
+    public var expected: String?
     /// How much total credits rose (USD), when the balance before is known.
     public var rise: String?
     /// `expected − rise` when the rise is smaller: the fee the API kept.
@@ -48,7 +52,14 @@ public struct CreditCheck: Sendable, Equatable {
     /// Lines for people: the rise, what was expected, the implied fee, and a plain warning when another purchase
     /// could be mixed in.
     public var summary: [String] {
-        guard verdict == .credited, let before, let rise else {
+        if verdict == .unmatched, let before, let rise {
+            return [
+                "Total credits rose by \(rise) (from \(before) to \(credits.totalCredits)); this payment is not in USDC, so "
+                    + "the rise cannot be matched to it in USD (OpenRouter converts at its own rate) — check it on "
+                    + "https://openrouter.ai/activity."
+            ]
+        }
+        guard verdict == .credited, let before, let rise, let expected else {
             return [
                 "The credit cannot be confirmed: the balance before this payment was not recorded (the state file was "
                     + "lost or replaced, or the first run did not use --wait-credits), and an absolute total "
@@ -76,8 +87,9 @@ extension Broadcaster {
     /// or more, which OpenRouter credits after ~15 minutes — so the default never gives up before the announced
     /// wait is over.
     public static func defaultTimeoutSeconds(for file: SignedTransactionFile, waitCredits: Bool) -> UInt64 {
-        let intent = try? TransfersContract.decodeSwapAndTransfer(file.transaction.transaction.data).intent
-        return defaultTimeoutSeconds(paidUnits: intent.map { $0.recipientAmount + $0.feeAmount }, waitCredits: waitCredits)
+        let chain = file.transaction.transaction.chainID
+        let paid = SignedPayment(file.transaction.transaction).usdcUnits(usdc: KnownChain.entry(for: chain)?.usdc)
+        return defaultTimeoutSeconds(paidUnits: paid, waitCredits: waitCredits)
     }
 
     /// The default `--timeout` for a payment of `paidUnits` USDC units (6 decimals).
@@ -91,13 +103,16 @@ extension Broadcaster {
 
     /// Polls `GET /credits` (every ≥ 10 s: the values may be 60 s stale) until total credits rose over the recorded
     /// balance by at least the minimum share of the purchase; without a recorded balance, says so and claims nothing.
+    ///
+    /// A payment not in USDC waits for any rise and reports it unmatched (``CreditCheck/Verdict/unmatched``).
     func waitForCredits(_ api: PaymentAPIClient, state: inout BroadcastState) async throws(BroadcastError) -> CreditCheck {
-        let paidUnits = intent.map { $0.recipientAmount + $0.feeAmount } ?? .zero
+        let usdcUnits = payment.usdcUnits(usdc: usdcToken)
+        let paidUnits = usdcUnits ?? .zero
         let paid = paidUnits.multipliedReportingOverflow(by: UInt256.powerOfTen(6)).partialValue
         let ratio = DecimalAmount.format(UInt256(settings.minCreditRatioBasisPoints), decimals: 4, minimumFractionDigits: 1)
         var check = CreditCheck(
             verdict: .unconfirmed, credits: Credits(totalCredits: "?", totalUsage: "?"), before: state.creditsBefore,
-            expected: Self.usd(paid), rise: nil, impliedFee: nil, mixedIn: false, minimumRatio: ratio)
+            expected: usdcUnits.map { _ in Self.usd(paid) }, rise: nil, impliedFee: nil, mixedIn: false, minimumRatio: ratio)
         guard let beforeText = state.creditsBefore, let before = Credits.picoUSD(beforeText) else {
             check.credits = try await creditsNow(api)
             for line in check.summary { log(line) }
@@ -116,18 +131,22 @@ extension Broadcaster {
                 let (credited, rise) = CreditCheck.measure(
                     before: before, total: total, paid: paid, ratioBasisPoints: settings.minCreditRatioBasisPoints)
                 if credited {
-                    check.verdict = .credited
+                    // Without a USD amount (paid 0) any rise passes `measure`; it is reported, never recorded as
+                    // this purchase's credit.
+                    check.verdict = usdcUnits == nil ? .unmatched : .credited
                     check.rise = Self.usd(rise)
-                    check.impliedFee = rise < paid ? Self.usd(paid - rise) : nil
-                    check.mixedIn = rise > paid
-                    state.record(.credited)
-                    try save(state)
+                    if check.verdict == .credited {
+                        check.impliedFee = rise < paid ? Self.usd(paid - rise) : nil
+                        check.mixedIn = rise > paid
+                        state.record(.credited)
+                        try save(state)
+                    }
                     for line in check.summary { log(line) }
                     return check
                 }
                 log(
                     "Waiting for credits: total \(credits.totalCredits), rose by \(Self.usd(rise)) since \(beforeText); "
-                        + "need at least \(ratio) × \(check.expected)…")
+                        + (check.expected.map { "need at least \(ratio) × \($0)…" } ?? "waiting for any rise…"))
             } else {
                 log("Waiting for credits: the API's total \(credits.totalCredits) is not an exact decimal…")
             }

@@ -78,7 +78,8 @@ extension Broadcaster {
         return due > now() ? due - now() : 0
     }
 
-    /// Reports a mined payment: reverted (decoded by replaying the call) or paid (the `Transferred` event).
+    /// Reports a mined payment: reverted (decoded by replaying the call), not paid (a checkout payment the receipt
+    /// does not show), or paid (the `Transferred` event, or the confirmed transfer).
     func settle(_ receipt: TransactionReceipt, state: inout BroadcastState) async throws(BroadcastError) -> Outcome {
         let tx = file.transaction.transaction
         guard receipt.status == .success else {
@@ -87,15 +88,25 @@ extension Broadcaster {
             throw .reverted(
                 hash: receipt.transactionHash, block: receipt.blockNumber, revert: await replayRevert(at: receipt.blockNumber))
         }
+        let transfer: ConfirmedTransfer?
+        do { transfer = try await confirmPayment(receipt) } catch {
+            if case .paymentNotConfirmed = error {
+                state.record(.notPaid)
+                try save(state)
+            }
+            throw error
+        }
         let firstTime = state.record(.confirmed)
         try save(state)
         if firstTime { onConfirmed(receipt) }
+        if let transfer { log("Confirmed by the receipt: \(transfer.line).") }
         let event = receipt.logs.lazy.filter { $0.address == tx.to }
             .compactMap { try? TransferredEvent(topics: $0.topics, data: $0.data) }
             .first { $0.id == self.intent?.id }
         var refunded: Wei?
         if let event, event.spentAmount <= tx.value.amount { refunded = Wei(tx.value.amount - event.spentAmount) }
-        return Outcome(receipt: receipt, transferred: event, refunded: refunded, credits: nil, state: state)
+        return Outcome(
+            receipt: receipt, transferred: event, transfer: transfer, refunded: refunded, credits: nil, state: state)
     }
 
     /// Re-executes the call to read the revert reason the receipt does not carry: first in the context of its own

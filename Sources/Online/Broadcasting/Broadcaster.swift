@@ -31,6 +31,9 @@ public struct Broadcaster: Sendable {
         /// The share of the USDC paid, in basis points, by which total credits must rise to count as credited
         /// (OpenRouter keeps an undocumented fee); default 9000 (0.9).
         public var minCreditRatioBasisPoints: UInt64 = 9000
+        /// The token whose transfers count as USDC paid (6 decimals, 1 USD each); nil: the chain's built-in native
+        /// USDC (``KnownChain``).
+        public var usdc: Address?
         /// Creates the defaults.
         public init() {}
     }
@@ -89,8 +92,10 @@ public struct Broadcaster: Sendable {
     public struct Outcome: Sendable {
         /// The mined transaction.
         public var receipt: TransactionReceipt
-        /// The `Transferred` event, when present.
+        /// The `Transferred` event, when present (intent path).
         public var transferred: TransferredEvent?
+        /// The checkout payment the receipt confirmed: the token's `Transfer` log, or the native transfer.
+        public var transfer: ConfirmedTransfer?
         /// Native amount refunded by the contract (value − spent).
         public var refunded: Wei?
         /// What the credits did, when waited for.
@@ -103,7 +108,7 @@ public struct Broadcaster: Sendable {
     }
 
     /// The intent the transaction pays, decoded from its calldata.
-    public var intent: TransferIntent? { try? TransfersContract.decodeSwapAndTransfer(file.transaction.transaction.data).intent }
+    public var intent: TransferIntent? { payment.intent }
 
     /// Runs everything under the state lock: check, send (unless already mined), follow, and optionally wait for
     /// the credits.
@@ -139,11 +144,17 @@ public struct Broadcaster: Sendable {
     /// Unix seconds from the injected clock.
     func now() -> UInt64 { clock.now() }
 
-    /// Refuses to send after the intent's deadline.
+    /// Refuses to send after the intent's deadline, or a checkout payment after the request's validity (the signed
+    /// file's `validUntil`: the checkout's expiry), when a late deposit may not be credited.
     func checkDeadline() throws(BroadcastError) {
-        guard let deadline = intent?.deadline.uint64 else { return }
         let time = now()
-        if time > deadline { throw .expired(deadline: deadline, now: time) }
+        switch payment {
+        case .intent(let intent):
+            if let deadline = intent.deadline.uint64, time > deadline { throw .expired(deadline: deadline, now: time) }
+        case .token, .native:
+            if time > file.validUntil { throw .requestExpired(validUntil: file.validUntil, now: time) }
+        case .other: return
+        }
     }
 
     /// Takes the exclusive lock on `STATE.lock` for the whole run: a second run on the same state stops within

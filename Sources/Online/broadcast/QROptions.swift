@@ -80,7 +80,7 @@ struct BroadcastQROptions: ParsableArguments {
                     kind: "missingBundle", message: "an eth-signature needs --bundle UNSIGNED",
                     exitStatus: .usage)
             }
-            return try SignedTransactionFile(bundle: unsigned, ethSignature: EthSignature(ur: ur))
+            return try SignedTransactionFile(unsigned: unsigned, ethSignature: EthSignature(ur: ur))
         }
         var file = try CompactSignedTransaction(ur: ur).file
         if let unsigned { try BroadcastInput.check(&file, against: unsigned) }

@@ -14,10 +14,11 @@ extension Send {
     /// The purchase a signed input pays.
     ///
     /// A bare raw transaction carries no charge id: the placeholders
-    /// `SignedInput.fromRaw` writes (`intent-…`, `unknown`) are not recorded, so they never contradict the charge id
-    /// `prepare` and `sign` logged.
+    /// `BroadcastInput.fromRaw` derives (`intent-…`, `transfer-…`, `unknown`) are not recorded, so they never contradict
+    /// the charge id `prepare` and `sign` logged.
     static func auditSubject(_ file: SignedTransactionFile) -> AuditSubject {
-        let placeholder = file.chargeID == "unknown" || (file.signedAt == 0 && file.chargeID.hasPrefix("intent-"))
+        let derived = file.chargeID.hasPrefix("intent-") || file.chargeID.hasPrefix("transfer-")
+        let placeholder = file.chargeID == "unknown" || (file.signedAt == 0 && derived)
         return AuditSubject(file, chargeID: placeholder ? nil : file.chargeID)
     }
 
@@ -64,7 +65,7 @@ extension Send {
                 .credited, subject,
                 details: [
                     AuditDetail.transactionHash: receipt.transactionHash.hex, "totalCredits": check.credits.totalCredits,
-                    "totalUsage": check.credits.totalUsage, "rise": check.rise ?? "", "expected": check.expected,
+                    "totalUsage": check.credits.totalUsage, "rise": check.rise ?? "", "expected": check.expected ?? "",
                 ], key: AuditDetail.transactionHash)
         }
     }

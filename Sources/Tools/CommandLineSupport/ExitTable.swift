@@ -29,7 +29,7 @@ public enum ExitTable {
             // The online tools' checks and the node's or the API's refusals.
             "chargeMismatch", "chargeExpired", "chargeExpiring", "wrongChain", "noQuote", "simulationReverted",
             "insufficientBalance", "overflow", "invalidInput", "bundleMismatch", "nonceUsedElsewhere", "stateMismatch",
-            "rejected", "underpriced", "rpcMalformed", "node.", "badRequest",
+            "rejected", "underpriced", "rpcMalformed", "paymentNotConfirmed", "node.", "badRequest",
             // QR codes and the audit log.
             "qrTransport", "qrUnexpectedType", "qrNotRepresentable", "signRequestRefused", "signerMismatch",
             "requestMismatch", "qrIncomplete", "qrFrameFromAnotherMessage", "qrNoCode", "qrInvalidFrame",
