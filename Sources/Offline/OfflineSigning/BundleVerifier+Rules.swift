@@ -25,6 +25,7 @@ extension BundleVerifier {
     }
 
     /// Value, gas limit, fees and the worst-case network fee against the chain's limits.
+    ///
     /// `needsValue`: the intent path's swap needs native value; a token transfer carries none.
     func checkTransactionLimits(tx: EIP1559Transaction, rules: Policy.ChainRules, needsValue: Bool) throws(VerificationError) {
         let symbol = tx.chainID.nativeSymbol
@@ -84,6 +85,7 @@ extension BundleVerifier {
     }
 
     /// The ledger's rules: never two different payments for one payment id or one chain + sender + nonce.
+    ///
     /// Returns the earlier entry when this exact payment was signed before.
     func checkLedger(_ entry: SigningLedger.Entry, report: inout ValidationReport) throws(VerificationError)
         -> SigningLedger.Entry?

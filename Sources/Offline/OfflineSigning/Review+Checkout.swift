@@ -5,7 +5,9 @@ import StrictJSON
 import TerminalText
 
 extension Review {
-    /// The review of a checkout payment. Every figure comes from the transaction's bytes (the token is `to`, the
+    /// The review of a checkout payment.
+    ///
+    /// Every figure comes from the transaction's bytes (the token is `to`, the
     /// recipient and amount are decoded from the calldata, or `to` and `value` for a native payment) or from the
     /// policy. Nobody signed the recipient, so the review names where it came from and, unless the policy pins it,
     /// asks the operator to compare the full address — also shown in groups of four — with the checkout page on
