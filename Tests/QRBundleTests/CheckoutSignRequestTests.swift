@@ -29,8 +29,14 @@ import Testing
     @Test("token and native payments round-trip to the same transaction and an EIP-681 request that parses back")
     func roundTrip() throws {
         let cases = [
-            ("uri-token", "ethereum:\(CheckoutExamples.baseUSDC)@8453/transfer?address=\(CheckoutExamples.deposit)&uint256=10500000"),
-            ("checkout", "ethereum:\(CheckoutExamples.baseUSDC)@8453/transfer?address=\(CheckoutExamples.deposit)&uint256=10500000"),
+            (
+                "uri-token",
+                "ethereum:\(CheckoutExamples.baseUSDC)@8453/transfer?address=\(CheckoutExamples.deposit)&uint256=10500000"
+            ),
+            (
+                "checkout",
+                "ethereum:\(CheckoutExamples.baseUSDC)@8453/transfer?address=\(CheckoutExamples.deposit)&uint256=10500000"
+            ),
             ("uri-native", "ethereum:\(CheckoutExamples.deposit)@8453?value=10000000000000000"),
         ]
         for (name, uri) in cases {
@@ -50,7 +56,9 @@ import Testing
             #expect(try CheckoutBundle(jsonData: bundle.canonicalJSON()).canonicalJSON() == bundle.canonicalJSON())
             let frames = try QRFrames(ur: request.ur, density: QRDensity())
             let version = try frames.frames(count: 1).map(\.matrix.version).max() ?? 0
-            print("measured \(name): eth-sign-request \(request.cbor.count) bytes, \(frames.sequenceLength) frame(s), version \(version)-L")
+            print(
+                "measured \(name): eth-sign-request \(request.cbor.count) bytes, \(frames.sequenceLength) frame(s), version \(version)-L"
+            )
         }
     }
 
@@ -80,7 +88,8 @@ import Testing
     @Test("calldata other than an exact transfer, or a transfer carrying value, is refused")
     func refusals() throws {
         let recipient = try Address(hex: CheckoutExamples.deposit)
-        let approve = ABI.selector("approve(address,uint256)") + Array(ERC20Transfer(recipient: recipient, amount: 1).calldata.dropFirst(4))
+        let approve =
+            ABI.selector("approve(address,uint256)") + Array(ERC20Transfer(recipient: recipient, amount: 1).calldata.dropFirst(4))
         #expect(try Self.refusedKind { $0.data += [0] } == "signRequestRefused")
         #expect(try Self.refusedKind { $0.data += [UInt8](repeating: 0, count: 32) } == "signRequestRefused")
         #expect(try Self.refusedKind { $0.data = approve } == "signRequestRefused")

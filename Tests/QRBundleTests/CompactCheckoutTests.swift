@@ -81,7 +81,9 @@ import Testing
     func rejected(row: Int) throws {
         let (what, path, replacement, kind) = Self.rejections[row]
         let item = try CBOR.decode(CompactCheckout(bundle: CheckoutExamples.named("checkout")).cbor)
-        #expect(throws: QRBundleError.self, "\(what)") { try CompactCheckout(cbor: Examples.replacing(item, at: path, with: replacement).encoded) }
+        #expect(throws: QRBundleError.self, "\(what)") {
+            try CompactCheckout(cbor: Examples.replacing(item, at: path, with: replacement).encoded)
+        }
         do { _ = try CompactCheckout(cbor: Examples.replacing(item, at: path, with: replacement).encoded) } catch {
             #expect(error.kind == kind, "\(what): \(error)")
         }
