@@ -32,22 +32,7 @@ extension IntentBundle {
     /// (the nonce rule still does, and the contract refuses a second payment of one intent id). There is no
     /// quote: the review says so, and the value is checked against the policy's limit only.
     public init(signRequest request: EthSignRequest, signer: Address, now: UInt64) throws(QRBundleError) {
-        guard request.dataType == .typedTransaction else {
-            throw .signRequestRefused(
-                reason: "data type \(request.dataType.rawValue); only 4 (typed transaction) is signed")
-        }
-        guard request.requestID != nil else {
-            throw .signRequestRefused(reason: "no request id, so the signature could not be matched to the request")
-        }
-        let transaction = try EIP1559Transaction(unsignedPayload: request.signData)
-        guard transaction.accessList.isEmpty else {
-            throw .signRequestRefused(reason: "the transaction has an access list; a payment never needs one")
-        }
-        guard request.effectiveChainID == transaction.chainID else {
-            throw .signRequestRefused(
-                reason: "chain-id \(request.effectiveChainID) differs from the transaction's \(transaction.chainID)")
-        }
-        if let address = request.address, address != signer { throw .signerMismatch(expected: signer, found: address) }
+        let transaction = try request.checkedTransaction(signer: signer)
         guard let call = CompactCalldata.transfersCall(transaction.data) else {
             throw .signRequestRefused(
                 reason: "the calldata is not exactly a Transfers swapAndTransferUniswapV3Native call")
