@@ -11,13 +11,14 @@ import QRTransport
 enum SignInput {
     /// The JSON file `prepare` wrote (or stdin).
     case json(Data)
-    /// A `ur:coldcredits-bundle`, already rebuilt into a bundle (fingerprint and JSON rules checked).
-    case compact(IntentBundle)
+    /// A `ur:coldcredits-bundle` or `ur:coldcredits-checkout`, already rebuilt into a bundle (fingerprint and JSON
+    /// rules checked).
+    case compact(UnsignedBundle)
     /// A `ur:eth-sign-request`; it becomes a bundle once the key's address is known.
     case signRequest(EthSignRequest)
 
     /// The UR types `sign` reads from QR codes.
-    static let urTypes = [CompactBundle.urType, EthSignRequest.urType]
+    static let urTypes = [CompactBundle.urType, CompactCheckout.urType, EthSignRequest.urType]
 
     /// Reads the input named by `bundle` or the QR options, with progress on stderr.
     static func read(bundle: String?, qr: SignQROptions) throws -> SignInput {
@@ -37,7 +38,7 @@ enum SignInput {
         }
         Console.info("Read ur:\(ur.type) (\(ur.cbor.count) bytes) from \(collector.readCount) QR frame(s).")
         if ur.type == EthSignRequest.urType { return .signRequest(try EthSignRequest(ur: ur)) }
-        return .compact(try CompactBundle(ur: ur).bundle)
+        return .compact(try UnsignedBundle(compactUR: ur))
     }
 
     /// Whether the bundle can only be built once the key's address is known (an ERC-4527 request names no payer).
@@ -53,13 +54,21 @@ enum SignInput {
         case .json(let data):
             do { return try UnsignedBundle(jsonData: data) } catch { throw VerificationError.malformedBundle(error) }
         case .compact(let bundle):
-            return .intent(bundle)
+            return bundle
         case .signRequest(let request):
             guard let signer else { throw SigningError.selfCheckFailed("an ERC-4527 request needs the key's address") }
-            Console.warning(
-                "an ERC-4527 request carries no charge: the intent is decoded from the calldata and checked against "
-                    + "the policy and the operator's signature for this key")
-            return .intent(try IntentBundle(signRequest: request, signer: signer, now: now))
+            let bundle = try UnsignedBundle(signRequest: request, signer: signer, now: now)
+            switch bundle {
+            case .intent:
+                Console.warning(
+                    "an ERC-4527 request carries no charge: the intent is decoded from the calldata and checked against "
+                        + "the policy and the operator's signature for this key")
+            case .checkout:
+                Console.warning(
+                    "an ERC-4527 request carries no checkout: the payment is decoded from the calldata, so only the "
+                        + "policy's pins and your comparison with the checkout page stand behind the recipient")
+            }
+            return bundle
         }
     }
 }
