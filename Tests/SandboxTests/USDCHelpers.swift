@@ -30,7 +30,10 @@ enum USDC {
 
 extension Harness {
     /// A harness whose payer also holds `usdc` whole USDC.
-    init(chainID: UInt64 = 31337, clock: TestClock = TestClock(), usdc: UInt64, _ more: (inout SandboxConfiguration) -> Void = { _ in })
+    init(
+        chainID: UInt64 = 31337, clock: TestClock = TestClock(), usdc: UInt64,
+        _ more: (inout SandboxConfiguration) -> Void = { _ in }
+    )
         throws
     {
         try self.init(chainID: chainID, clock: clock) { c in

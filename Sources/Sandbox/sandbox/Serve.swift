@@ -177,10 +177,13 @@ extension Serve {
         let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { throw ValidationError("--fund-usdc: expected ADDRESS=USDC, found '\(entry)'") }
         let address: Address
-        do { address = try Address(hex: parts[0], field: "--fund-usdc") } catch {
+        let units: UInt256
+        do {
+            address = try Address(hex: parts[0], field: "ADDRESS")
+            units = try DecimalAmount.parse(parts[1], decimals: 6, field: "USDC")
+        } catch {
             throw ValidationError("--fund-usdc: \(error)")
         }
-        let units = try parseDecimal(parts[1], decimals: 6, option: "--fund-usdc")
         guard units <= maximumUSDCFunding else {
             throw ValidationError("--fund-usdc: '\(parts[1])' is above the maximum of 1000000000000 USDC")
         }

@@ -76,9 +76,10 @@ struct CheckoutBook: Sendable, Equatable {
     /// The checkout with `id`, if any.
     func record(id: String) -> CheckoutRecord? { records.first { $0.id == id } }
 
-    /// Counts a mined USDC deposit of `units` to `address` in a block at `timestamp`; returns the checkout's amount
-    /// when this deposit completes it (the caller credits it), nil otherwise. Deposits after the expiry, to a
-    /// completed checkout or to any other address change nothing.
+    /// Counts a mined USDC deposit; returns the checkout's amount when this deposit completes it, else nil.
+    ///
+    /// `units` sent to `address` in a block at `timestamp` add to the checkout's received total; the caller credits
+    /// the returned amount. Deposits after the expiry, to a completed checkout or to any other address change nothing.
     mutating func deposit(to address: Address, units: UInt256, at timestamp: UInt64) -> UInt256? {
         guard let index = records.firstIndex(where: { $0.address == address }) else { return nil }
         var record = records[index]
