@@ -9,7 +9,8 @@ import Synchronization
 /// A local stand-in for OpenRouter's credits API and for an Ethereum node with Coinbase's Transfers contract and
 /// Uniswap's QuoterV2, on one loopback port, so prepare → sign → broadcast runs end to end without real money.
 ///
-/// Paths: `/api/v1/credits/coinbase` and `/api/v1/credits` (``CreditsAPI``), `/rpc` (JSON-RPC, also `/`),
+/// Paths: `/api/v1/credits/coinbase` and `/api/v1/credits` (``CreditsAPI``), `/api/v1/checkouts[/{id}]`
+/// (``CheckoutAPI``), `/rpc` (JSON-RPC, also `/`),
 /// `/sandbox/faults`, `/sandbox/credits`, `/sandbox/info` (admin). ``handle(_:)`` answers in-process (tests wrap
 /// it in an `InProcessTransport`); ``start()`` serves it on 127.0.0.1 and mines a block every block time;
 /// ``stop()`` stops both, saves the state file, and leaves nothing running.
@@ -19,6 +20,7 @@ public final class Sandbox: Sendable {
     let node: ChainNode
     let faults: FaultInjector
     private let api: CreditsAPI
+    private let checkouts: CheckoutAPI
     private let rpc: RPCServer
     private let admin: AdminAPI
     private typealias Running = (server: LoopbackHTTPServer, miner: Task<Void, Never>?, endpoints: SandboxEndpoints)
@@ -54,6 +56,7 @@ public final class Sandbox: Sendable {
         for (address, amount) in configuration.funding {
             state.accounts[address, default: Account()].balance = amount.amount
         }
+        for (address, units) in configuration.usdcFunding { state.tokenBalances[address] = units }
         node = ChainNode(
             rules: rules, state: state, automine: configuration.automine,
             statePath: configuration.statePath, wallClock: wallClock, log: log)
@@ -66,6 +69,11 @@ public final class Sandbox: Sendable {
             apiKeys: Set(configuration.apiKeys), managementKeys: Set(configuration.managementKeys),
             chargeLimitsCents: configuration.chargeLimitsCents, cacheSeconds: configuration.creditsCacheSeconds,
             node: node, faults: faults)
+        checkouts = CheckoutAPI(
+            node: node, usdc: configuration.deployment.usdc,
+            network: CheckoutAPI.network(for: configuration.chainID),
+            lifetimeSeconds: configuration.checkoutLifetimeSeconds, limitsCents: configuration.chargeLimitsCents,
+            faults: faults, authenticate: { [api] in api.authenticate($0, managementOnly: false) })
         rpc = RPCServer(node: node, faults: faults, suggestedTip: configuration.suggestedTip.amount)
         admin = AdminAPI(node: node, faults: faults)
         node.save()
@@ -82,7 +90,14 @@ public final class Sandbox: Sendable {
     /// Answers one request as the server would.
     public func handle(_ request: HTTPRequest) async -> HTTPResponse {
         let method = request.method
-        switch request.url.path {
+        let path = request.url.path
+        if path == "/api/v1/checkouts" { return await checkouts.handle(request, id: nil) }
+        if path.hasPrefix("/api/v1/checkouts/"), case let id = String(path.dropFirst("/api/v1/checkouts/".count)),
+            !id.isEmpty, !id.contains("/")
+        {
+            return await checkouts.handle(request, id: id)
+        }
+        switch path {
         case "/api/v1/credits/coinbase" where method == .post: return await api.createCharge(request)
         case "/api/v1/credits" where method == .get: return await api.credits(request)
         case "/rpc" where method == .post, "/" where method == .post: return await rpc.handle(request)

@@ -44,6 +44,11 @@ public struct SandboxConfiguration: Sendable {
     ///
     /// Credits rise by less than the USDC paid, as OpenRouter's undocumented crypto fee does; 0 credits it all.
     public var creditFeeBasisPoints: UInt64
+    /// The share of each paid checkout the API keeps, in basis points (500 = 5 %): credits rise by the checkout's
+    /// amount less this, as OpenRouter's crypto fee would take; 0 (the default) credits it all.
+    public var checkoutFeeBasisPoints: UInt64
+    /// Seconds from checkout creation to its `expiresAt` when the request names none.
+    public var checkoutLifetimeSeconds: UInt64
     /// How stale `GET /credits` may be: its snapshot is refreshed once older than this.
     public var creditsCacheSeconds: UInt64
     /// Seconds from charge creation to its deadline (and `expires_at`).
@@ -58,6 +63,8 @@ public struct SandboxConfiguration: Sendable {
     public var initialUsage: UInt256
     /// Balances set at start (they override a loaded state).
     public var funding: [(address: Address, amount: Wei)]
+    /// USDC balances set at start, in units of 10^-6 USDC (they override a loaded state).
+    public var usdcFunding: [(address: Address, units: UInt256)]
     /// The JSON state file: loaded at start when it exists, written after every block.
     public var statePath: String?
     /// Faults armed at start.
@@ -89,6 +96,8 @@ public struct SandboxConfiguration: Sendable {
         creditDelaySeconds = 2
         creditDelayThreshold = UInt256(500_000_000)
         creditFeeBasisPoints = 0
+        checkoutFeeBasisPoints = 0
+        checkoutLifetimeSeconds = 3600
         creditsCacheSeconds = 1
         intentLifetimeSeconds = 3600
         feeBasisPoints = 100
@@ -96,6 +105,7 @@ public struct SandboxConfiguration: Sendable {
         initialCredits = .zero
         initialUsage = .zero
         funding = []
+        usdcFunding = []
         statePath = nil
         faults = []
         recipient = SandboxAddresses.merchant

@@ -17,6 +17,7 @@ struct SandboxCommand: AsyncParsableCommand {
             one ready line of JSON with their URLs.
             Examples:
               sandbox --port 8545 --network-file sandbox.network
+              sandbox --chain-id 8453 --fund-usdc ADDRESS=100 --checkout-fee-percent 5
               sandbox policy --chain-id 31337 > sandbox.policy
 
             """ + DefaultCommandHelp.options(of: Serve.self, tool: "sandbox"),

@@ -27,6 +27,10 @@ struct Serve: AsyncParsableCommand {
     var state: String?
     @Option(help: "Set a balance at start, ADDRESS=ETHER (repeatable).")
     var fund: [String] = []
+    @Option(
+        name: .customLong("fund-usdc"),
+        help: "Set a USDC balance of the sandbox token at start, ADDRESS=USDC, e.g. 0x9d8A…5A4F=250.5 (repeatable).")
+    var fundUSDC: [String] = []
     @Option(name: .customLong("api-key"), help: "Bearer key for charges (repeatable; default sandbox-key).")
     var apiKeys: [String] = []
     @Option(
@@ -53,6 +57,14 @@ struct Serve: AsyncParsableCommand {
         name: .customLong("credit-fee-percent"),
         help: "Percent of each purchase the API keeps: credits rise by less than the USDC paid (e.g. 5).")
     var creditFeePercent: String = "0"
+    @Option(
+        name: .customLong("checkout-fee-percent"),
+        help: "Percent of each paid checkout the API keeps: credits rise by the amount less this (e.g. 5).")
+    var checkoutFeePercent: String = "0"
+    @Option(
+        name: .customLong("checkout-lifetime"),
+        help: "Seconds from checkout creation to its expiresAt when the request names none.")
+    var checkoutLifetime: UInt64 = 3600
     @Option(name: .customLong("credits-cache"), help: "Seconds GET /credits may be stale.")
     var creditsCache: UInt64 = 1
     @Option(name: .customLong("intent-lifetime"), help: "Seconds from charge creation to its deadline.")
@@ -64,12 +76,13 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Arm a fault, e.g. target=charge,status=410,count=1000 (repeatable).")
     var fault: [String] = []
 
-    /// Refuses a chain id, delay, cache age or intent lifetime outside its range.
+    /// Refuses a chain id, delay, cache age, intent or checkout lifetime outside its range.
     func validate() throws {
         try OptionRange.check(chainID, 1...OptionRange.maxChainID, option: "--chain-id")
         try OptionRange.check(creditDelay, 0...86_400, option: "--credit-delay", unit: "seconds")
         try OptionRange.check(creditsCache, 0...3_600, option: "--credits-cache", unit: "seconds")
         try OptionRange.check(intentLifetime, 1...604_800, option: "--intent-lifetime", unit: "seconds")
+        try OptionRange.check(checkoutLifetime, 1...2_592_000, option: "--checkout-lifetime", unit: "seconds")
     }
 
     func run() async throws {
@@ -132,11 +145,9 @@ extension Serve {
         c.dynamicBaseFee = dynamicBaseFee
         c.suggestedTip = Wei(try parseDecimal(tipGwei, decimals: 9, option: "--tip-gwei"))
         c.creditDelaySeconds = creditDelay
-        let feeBasisPoints = try parseDecimal(creditFeePercent, decimals: 2, option: "--credit-fee-percent")
-        guard let points = feeBasisPoints.uint64, points < 10_000 else {
-            throw ValidationError("--credit-fee-percent: expected a percent from 0 to below 100")
-        }
-        c.creditFeeBasisPoints = points
+        c.creditFeeBasisPoints = try Self.basisPoints(creditFeePercent, option: "--credit-fee-percent")
+        c.checkoutFeeBasisPoints = try Self.basisPoints(checkoutFeePercent, option: "--checkout-fee-percent")
+        c.checkoutLifetimeSeconds = checkoutLifetime
         c.creditsCacheSeconds = creditsCache
         c.intentLifetimeSeconds = intentLifetime
         c.initialCredits = try parseDecimal(initialCredits, decimals: 6, option: "--initial-credits")
@@ -151,10 +162,41 @@ extension Serve {
                 throw ValidationError("--fund: \(error)")
             }
         }
+        c.usdcFunding = try fundUSDC.map(Self.usdcFunding)
         c.faults = try fault.map { spec in
             do { return try FaultSpec(flag: spec) } catch { throw ValidationError("--fault: \(error)") }
         }
         return c
+    }
+
+    /// The largest `--fund-usdc` amount: a thousand billion USDC, beyond any real supply.
+    static let maximumUSDCFunding = UInt256.powerOfTen(18)
+
+    /// Reads one `--fund-usdc ADDRESS=USDC` (a decimal with at most 6 places, at most 10^12 USDC).
+    static func usdcFunding(_ entry: String) throws -> (address: Address, units: UInt256) {
+        let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { throw ValidationError("--fund-usdc: expected ADDRESS=USDC, found '\(entry)'") }
+        let address: Address
+        let units: UInt256
+        do {
+            address = try Address(hex: parts[0], field: "ADDRESS")
+            units = try DecimalAmount.parse(parts[1], decimals: 6, field: "USDC")
+        } catch {
+            throw ValidationError("--fund-usdc: \(error)")
+        }
+        guard units <= maximumUSDCFunding else {
+            throw ValidationError("--fund-usdc: '\(parts[1])' is above the maximum of 1000000000000 USDC")
+        }
+        return (address, units)
+    }
+
+    /// Reads a percent option (at most 2 places) as basis points below 10,000.
+    static func basisPoints(_ text: String, option: String) throws -> UInt64 {
+        let points = try parseDecimal(text, decimals: 2, option: option)
+        guard let value = points.uint64, value < 10_000 else {
+            throw ValidationError("\(option): expected a percent from 0 to below 100")
+        }
+        return value
     }
 }
 

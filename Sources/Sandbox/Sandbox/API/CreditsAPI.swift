@@ -79,7 +79,8 @@ struct CreditsAPI: Sendable {
             ]))
     }
 
-    private func authenticate(_ request: HTTPRequest, managementOnly: Bool) -> HTTPResponse? {
+    /// 401 without a known bearer key, 403 for a non-management key when `managementOnly`; nil when allowed.
+    func authenticate(_ request: HTTPRequest, managementOnly: Bool) -> HTTPResponse? {
         guard let header = request.headers["Authorization"], header.hasPrefix("Bearer "),
             case let key = String(header.dropFirst("Bearer ".count)).trimmingWhitespace, !key.isEmpty
         else { return APIResponses.error(401, "No auth credentials found") }

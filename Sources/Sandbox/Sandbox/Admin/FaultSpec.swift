@@ -1,6 +1,6 @@
 public import StrictJSON
 
-/// What a fault hits: the charge endpoint, the credits endpoint, or the JSON-RPC endpoint.
+/// What a fault hits: the charge endpoint, the credits endpoint, the JSON-RPC endpoint, or the checkouts.
 public enum FaultTarget: String, Sendable, Equatable, CaseIterable {
     /// `POST /api/v1/credits/coinbase`.
     case charge
@@ -8,11 +8,13 @@ public enum FaultTarget: String, Sendable, Equatable, CaseIterable {
     case credits
     /// `POST /rpc` (a batch counts as one request).
     case rpc
+    /// Every request under `/api/v1/checkouts`.
+    case checkout
 }
 
 /// One injected fault, armed for the next ``count`` requests to ``target``.
 ///
-/// JSON (`POST /sandbox/faults`): `{"target":"charge"|"credits"|"rpc", "status"?: 400…599, "retryAfter"?: seconds,
+/// JSON (`POST /sandbox/faults`): `{"target":"charge"|"credits"|"rpc"|"checkout", "status"?: 400…599, "retryAfter"?: seconds,
 /// "count"?: n (default 1), "delayMs"?: ms, "stale"?: true}`. Flag (`--fault`): the same keys as
 /// `key=value` pairs joined by commas, e.g. `target=rpc,status=503,count=3`. A fault answers with `status`
 /// (with `Retry-After` when given) after waiting `delayMs`; with only `delayMs` the request is answered normally,
@@ -53,7 +55,8 @@ public struct FaultSpec: Sendable, Equatable {
         let targetField = try fault.field("target")
         guard let target = FaultTarget(rawValue: try targetField.string()) else {
             throw Self.invalid(
-                "target", JSON.serializedString(targetField.value), "expected \"charge\", \"credits\" or \"rpc\"")
+                "target", JSON.serializedString(targetField.value),
+                "expected \"charge\", \"credits\", \"rpc\" or \"checkout\"")
         }
         try self.init(
             target: target, status: try fault.optionalInteger("status").map { Int(clamping: $0) },

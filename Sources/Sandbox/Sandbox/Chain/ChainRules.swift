@@ -13,6 +13,8 @@ struct ChainRules: Sendable {
     let creditDelayThreshold: UInt256
     /// The share of a purchase the API keeps, basis points.
     let creditFeeBasisPoints: UInt64
+    /// The share of a paid checkout the API keeps, basis points.
+    let checkoutFeeBasisPoints: UInt64
     let executor: MessageExecutor
 
     init(configuration c: SandboxConfiguration) {
@@ -24,13 +26,15 @@ struct ChainRules: Sendable {
         creditDelaySeconds = c.creditDelaySeconds
         creditDelayThreshold = c.creditDelayThreshold
         creditFeeBasisPoints = min(c.creditFeeBasisPoints, 10_000)
+        checkoutFeeBasisPoints = min(c.checkoutFeeBasisPoints, 10_000)
         let price = PriceModel(usdcUnitsPerNative: c.priceUSDCUnitsPerNative)
         executor = MessageExecutor(
             transfers: TransfersContractModel(
                 deployment: c.deployment,
                 operators: [c.operatorAddress: c.operatorAddress], price: price,
                 feeTiers: c.feeTiers),
-            quoter: QuoterModel(deployment: c.deployment, price: price, feeTiers: c.feeTiers))
+            quoter: QuoterModel(deployment: c.deployment, price: price, feeTiers: c.feeTiers),
+            usdc: USDCTokenModel(address: c.deployment.usdc))
     }
 
     /// The base fee after a block with `baseFee` that used `gasUsed` (EIP-1559, elasticity 2, denominator 8),

@@ -13,7 +13,7 @@ struct Message: Sendable {
 
 /// What executing a message did, before gas limits are applied.
 ///
-/// Nothing is changed in state until the miner applies ``transfers``, ``processedIntent`` and
+/// Nothing is changed in state until the miner applies ``transfers``, ``tokenMoves``, ``processedIntent`` and
 /// ``purchasedUnits``.
 struct ExecutionResult: Sendable {
     /// Success with return data, or a revert with its revert bytes.
@@ -27,11 +27,13 @@ struct ExecutionResult: Sendable {
     let gasRequired: UInt64
     /// Value moves on success, in order: `(from, to, wei)`.
     let transfers: [(from: Address, to: Address, amount: UInt256)]
-    let logs: [LogEntry]
+    var logs: [LogEntry]
     /// The intent marked processed on success.
     let processedIntent: IntentKey?
     /// USDC units bought (recipient amount + fee) on success: what the credits ledger is credited.
     let purchasedUnits: UInt256?
+    /// USDC moves on success, in order (all or nothing, like ``transfers``).
+    var tokenMoves: [TokenMove] = []
 
     /// A revert needing `gas`.
     static func revert(_ data: [UInt8], gas: UInt64) -> ExecutionResult {
@@ -59,6 +61,11 @@ enum GasSchedule {
     static let quote: UInt64 = 100_000
     /// A contract call that reverts: its intrinsic gas plus this.
     static let revertOverhead: UInt64 = 20_000
+    /// A successful ERC-20 `transfer`: its intrinsic gas (about 21,600) plus this, so about 55,000 in all, inside
+    /// the 50k–65k a real USDC transfer to a fresh address uses.
+    static let tokenTransfer: UInt64 = 34_000
+    /// An ERC-20 read (`balanceOf`, `decimals`): its intrinsic gas plus this.
+    static let tokenRead: UInt64 = 2_600
 
     /// Intrinsic gas (EIP-2028, EIP-2930): 21000, 16 per non-zero and 4 per zero calldata byte, 2400 per
     /// access-list address and 1900 per storage key.
@@ -74,12 +81,20 @@ enum GasSchedule {
 struct MessageExecutor: Sendable {
     let transfers: TransfersContractModel
     let quoter: QuoterModel
+    let usdc: USDCTokenModel
 
-    func execute(_ message: Message, timestamp: UInt64, isProcessed: (IntentKey) -> Bool) -> ExecutionResult {
+    /// The addresses that hold code (`eth_getCode` answers non-empty for them).
+    var contracts: [Address] { [transfers.deployment.transfers, quoter.deployment.quoterV2, usdc.address] }
+
+    func execute(
+        _ message: Message, timestamp: UInt64, isProcessed: (IntentKey) -> Bool,
+        tokenBalance: (Address) -> UInt256
+    ) -> ExecutionResult {
         if message.to == transfers.deployment.transfers {
             return transfers.execute(message, timestamp: timestamp, isProcessed: isProcessed)
         }
         if message.to == quoter.deployment.quoterV2 { return quoter.execute(message) }
+        if message.to == usdc.address { return usdc.execute(message, balance: tokenBalance) }
         let gas = GasSchedule.intrinsic(data: message.data, accessList: message.accessList)
         return .success(gas: gas, transfers: [(message.from, message.to, message.value)])
     }

@@ -67,9 +67,10 @@ extension SandboxState {
         accounts[tx.from, default: Account()].nonce = tx.nonce + 1
         let message = Message(from: tx.from, to: tx.to, value: tx.value, data: tx.data, accessList: tx.accessList)
         let alreadyProcessed = processed
+        let tokens = tokenBalances
         let result = rules.executor.execute(
             message, timestamp: timestamp,
-            isProcessed: { alreadyProcessed.contains($0) })
+            isProcessed: { alreadyProcessed.contains($0) }, tokenBalance: { tokens[$0] ?? .zero })
         let outOfGas = result.gasRequired > tx.gasLimit
         let gasUsed = outOfGas ? tx.gasLimit : result.gasRequired
         let price = tx.effectiveGasPrice(baseFee: baseFee)
@@ -78,7 +79,7 @@ extension SandboxState {
         credit(SandboxAddresses.coinbase, UInt256(gasUsed) * (price - baseFee))
         var succeeded = false
         var logs: [LogEntry] = []
-        if !outOfGas, case .success = result.status, commit(result.transfers) {
+        if !outOfGas, case .success = result.status, commit(result.transfers, tokens: result.tokenMoves) {
             succeeded = true
             logs = result.logs
             if let key = result.processedIntent { processed.insert(key) }
@@ -87,19 +88,41 @@ extension SandboxState {
                     purchase: units, minedAt: timestamp, threshold: rules.creditDelayThreshold,
                     delay: rules.creditDelaySeconds, feeBasisPoints: rules.creditFeeBasisPoints)
             }
+            for move in result.tokenMoves {
+                guard let paid = checkouts.deposit(to: move.to, units: move.units, at: timestamp) else { continue }
+                credits.record(
+                    purchase: paid, minedAt: timestamp, threshold: rules.creditDelayThreshold,
+                    delay: rules.creditDelaySeconds, feeBasisPoints: rules.checkoutFeeBasisPoints)
+            }
         }
         return Receipt(
             succeeded: succeeded, gasUsed: gasUsed, cumulativeGasUsed: cumulativeGas + gasUsed,
             effectiveGasPrice: price, logs: logs)
     }
 
-    /// Applies value moves all-or-nothing.
-    private mutating func commit(_ transfers: [(from: Address, to: Address, amount: UInt256)]) -> Bool {
-        let saved = accounts
+    /// Applies value and USDC moves all-or-nothing.
+    private mutating func commit(_ transfers: [(from: Address, to: Address, amount: UInt256)], tokens: [TokenMove])
+        -> Bool
+    {
+        let (savedAccounts, savedTokens) = (accounts, tokenBalances)
         for transfer in transfers where !move(from: transfer.from, to: transfer.to, transfer.amount) {
-            accounts = saved
+            accounts = savedAccounts
             return false
         }
+        for move in tokens where !moveTokens(move) {
+            (accounts, tokenBalances) = (savedAccounts, savedTokens)
+            return false
+        }
+        return true
+    }
+
+    /// Moves USDC units; false (and nothing moved) when the sender holds less.
+    private mutating func moveTokens(_ move: TokenMove) -> Bool {
+        let balance = tokenBalance(move.from)
+        guard balance >= move.units else { return false }
+        tokenBalances[move.from] = balance - move.units
+        let (sum, overflow) = tokenBalance(move.to).addingReportingOverflow(move.units)
+        tokenBalances[move.to] = overflow ? .max : sum
         return true
     }
 }

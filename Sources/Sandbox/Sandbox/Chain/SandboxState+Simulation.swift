@@ -64,7 +64,9 @@ extension SandboxState {
             }
         }
         let message = Message(from: from, to: call.to, value: call.value, data: call.data, accessList: call.accessList)
-        let processed = self.processed
-        return rules.executor.execute(message, timestamp: timestamp, isProcessed: { processed.contains($0) })
+        let (processed, tokens) = (self.processed, tokenBalances)
+        return rules.executor.execute(
+            message, timestamp: timestamp, isProcessed: { processed.contains($0) },
+            tokenBalance: { tokens[$0] ?? .zero })
     }
 }

@@ -1,12 +1,15 @@
 import EthereumPrimitives
 import EthereumRLP
 
-/// Everything the sandbox remembers: accounts, blocks, receipts, the transaction pool, the Transfers contract's processed intents, the clock offset, and the credits ledger.
+/// Everything the sandbox remembers: accounts, USDC balances, blocks, receipts, the transaction pool, the Transfers
+/// contract's processed intents, the clock offset, the credits ledger and the checkouts.
 ///
 /// One value under one lock, so mining a purchase and crediting it happen together, and one snapshot is what
 /// the state file holds.
 struct SandboxState: Sendable {
     var accounts: [Address: Account] = [:]
+    /// The sandbox USDC's `balanceOf`, in units (6 decimals); absent means zero.
+    var tokenBalances: [Address: UInt256] = [:]
     var blocks: [ChainBlock] = []
     var mined: [Hash32: MinedTransaction] = [:]
     /// Pending and queued transactions by sender and nonce (a nonce gap waits in the pool, as in geth's queue).
@@ -18,6 +21,8 @@ struct SandboxState: Sendable {
     var nextBaseFee: UInt256
     var arrivals: UInt64 = 0
     var credits: CreditsLedger
+    /// The checkouts created through `POST /api/v1/checkouts`, paid by USDC deposits mined into blocks.
+    var checkouts: CheckoutBook = .fresh()
 
     /// A fresh chain with its genesis block at `timestamp`.
     init(rules: ChainRules, timestamp: UInt64, credits: CreditsLedger) {
@@ -47,6 +52,9 @@ struct SandboxState: Sendable {
     }
 
     func account(_ address: Address) -> Account { accounts[address] ?? Account() }
+
+    /// The USDC balance of `address`, in units.
+    func tokenBalance(_ address: Address) -> UInt256 { tokenBalances[address] ?? .zero }
 
     /// The next nonce counting the sender's executable pooled transactions (`eth_getTransactionCount` pending).
     func pendingNonce(of address: Address) -> UInt64 {

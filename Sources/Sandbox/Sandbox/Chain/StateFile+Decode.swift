@@ -48,6 +48,7 @@ extension StateFile {
                     operator: try r.address(try r.string(item, "operator")),
                     id: try r.bytes(try r.string(item, "id"))))
         }
+        try decodeTokenMembers(document, into: &state, r)
         return state
     }
 

@@ -3,7 +3,9 @@ import Foundation
 import EthereumPrimitives
 import StrictJSON
 
-/// The sandbox state file, format `coldcredits.sandbox-state` version 1: compact JSON (sorted keys) holding accounts, every block with its transactions' raw bytes and receipts, the pool, the processed intents, the clock offset and the credits ledger.
+/// The sandbox state file, format `coldcredits.sandbox-state` version 1: compact JSON (sorted keys) holding
+/// accounts, every block with its transactions' raw bytes and receipts, the pool, the processed intents, the clock
+/// offset, the credits ledger, USDC balances and checkouts (the last two optional on reading).
 ///
 /// Quantities are `0x` hex; credits are decimal USDC units. Written atomically (temporary file and rename)
 /// after every block; read back at start, re-decoding and re-recovering every transaction.
@@ -52,7 +54,7 @@ enum StateFile {
             .object(["operator": .string($0.operator.lowercased), "id": .string(Hex.encode($0.id))])
         }
         let credits = state.credits
-        let document = JSONValue.object([
+        var members: [String: JSONValue] = [
             "format": .string(format), "version": JSONValue(1), "chainId": JSONValue(chainID),
             "timeOffset": .number(String(state.timeOffset)), "nextBaseFee": quantity(state.nextBaseFee),
             "arrivals": JSONValue(state.arrivals), "accounts": .object(accounts), "blocks": .array(blocks),
@@ -65,8 +67,9 @@ enum StateFile {
                         .object(["units": .string($0.units.decimalString), "due": JSONValue($0.due)])
                     }),
             ]),
-        ])
-        return JSON.serialize(document) + [0x0a]
+        ]
+        members.merge(tokenMembers(state)) { first, _ in first }
+        return JSON.serialize(.object(members)) + [0x0a]
     }
 
     /// Writes `bytes` to `path` with the tools' one durable write helper (``DurableFile``: 0600 temporary, fsync,

@@ -5,6 +5,7 @@ extension RPCServer {
     /// The `sandbox_` admin methods (loopback only, no authentication):.
     ///
     /// - `sandbox_setBalance(address, wei)` → `true`: sets a balance.
+    /// - `sandbox_setUSDCBalance(address, units)` → `true`: sets a balance of the sandbox USDC (6 decimals).
     /// - `sandbox_mine(count?)` → the new block number: mines 1–1000 blocks now.
     /// - `sandbox_increaseTime(seconds)` → the total offset: moves the sandbox clock (blocks, deadlines, charges,
     /// crediting delays) by a signed number of seconds, or a quantity.
@@ -18,6 +19,11 @@ extension RPCServer {
             let address = try p.address(0)
             let amount = try p.quantity(1)
             node.withState { $0.accounts[address, default: Account()].balance = amount }
+            return .bool(true)
+        case "sandbox_setUSDCBalance":
+            let address = try p.address(0)
+            let units = try p.quantity(1)
+            node.withState { $0.tokenBalances[address] = units }
             return .bool(true)
         case "sandbox_mine":
             let count = p.has(0) ? try p.quantity(0).uint64 ?? .max : 1

@@ -33,7 +33,7 @@ extension RPCServer {
             }
         case "eth_getCode":
             let address = try p.address(0)
-            let contracts = [rules.deployment.transfers, rules.deployment.quoterV2]
+            let contracts = rules.executor.contracts
             return try readState(p, 1) { _, _ in RPCRendering.data(contracts.contains(address) ? [0xfe] : []) }
         case "eth_getBlockByNumber":
             let selector = try p.block(0)
