@@ -33,7 +33,8 @@ public enum SandboxAddresses {
 }
 
 /// Writes a `coldcredits.policy` v1 document (schema `formats/policy/v1/schema.json`) that lets `sign` accept the
-/// sandbox's intents on one chain: its Transfers contract, its operator, its USDC and its merchant.
+/// sandbox's intents on one chain: its Transfers contract, its operator, its USDC and its merchant; and checkout
+/// payments in its USDC (`paymentTokens`), to any deposit address after the operator compares it.
 ///
 /// Limits: $2,000 a purchase (the charge maximum), $10,000 a day, unattended signing only when asked, a 300-second
 /// deadline margin, gas up to 1,000,000 at up to 1,000 gwei (100 gwei tip), so a network fee up to 1 native unit;
@@ -57,6 +58,7 @@ public enum SandboxPolicy {
             "maxGasLimit": 1_000_000, "maxFeePerGasGwei": "1000", "maxPriorityFeePerGasGwei": "100",
             "maxNetworkFee": "1",
             "nativePriceFloorUSD": .string(DecimalAmount.format(max(price / 2, UInt256(1)), decimals: 6)),
+            "paymentTokens": [.string(deployment.usdc.checksummed)],
         ]
         let policy: JSONValue = [
             "format": "coldcredits.policy", "version": 1, "maxPurchaseUSD": "2000", "maxDailyUSD": "10000",
