@@ -30,6 +30,9 @@ public enum ExitTable {
             "chargeMismatch", "chargeExpired", "chargeExpiring", "wrongChain", "noQuote", "simulationReverted",
             "insufficientBalance", "overflow", "invalidInput", "bundleMismatch", "nonceUsedElsewhere", "stateMismatch",
             "rejected", "underpriced", "rpcMalformed", "node.", "badRequest",
+            // The checkout path's refusals (prepare checkout).
+            "invalidRequest.", "checkoutNotActive", "checkoutExpired", "checkoutExpiring", "tokenBalanceShort",
+            "gasMoneyShort", "transferReturnedFalse",
             // QR codes and the audit log.
             "qrTransport", "qrUnexpectedType", "qrNotRepresentable", "signRequestRefused", "signerMismatch",
             "requestMismatch", "qrIncomplete", "qrFrameFromAnotherMessage", "qrNoCode", "qrInvalidFrame",
