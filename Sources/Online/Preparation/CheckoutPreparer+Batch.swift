@@ -91,7 +91,8 @@ extension CheckoutPreparer {
             case .uint(let value)? = values.first
         else {
             throw .malformedResponse(
-                method: "eth_call(balanceOf)", reason: "expected one 32-byte word, found \(data.count) bytes")
+                method: "eth_call(balanceOf)",
+                reason: "expected one 32-byte word, found \(data.count) bytes (is the token contract deployed on this chain?)")
         }
         return value
     }
