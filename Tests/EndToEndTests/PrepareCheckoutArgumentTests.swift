@@ -33,7 +33,9 @@ import Testing
 
     @Test("a malformed URI is a data error naming the field, with --json giving the stable kind")
     func badURI() throws {
-        let result = try run(["--uri", "ethereum:0x1111111111111111111111111111111111111111?value=1", "--sender", Self.payer, "--json"] + Self.deadNode)
+        let result = try run(
+            ["--uri", "ethereum:0x1111111111111111111111111111111111111111?value=1", "--sender", Self.payer, "--json"]
+                + Self.deadNode)
         #expect(result.status == 65)
         let object = try JSON.parse(result.stdout)
         #expect(object["error"]?["kind"]?.stringValue == "invalidRequest.missingChainID")
@@ -49,7 +51,8 @@ import Testing
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("--uri-file: expected one EIP-681 URI and at most a final newline"))
         // One line with its newline, from stdin: parsed fine, so the run gets as far as the (dead) node: 69.
-        let fine = try run(["--uri-file", "-", "--sender", Self.payer] + Self.deadNode, stdin: Data((Self.nativeURI + "\n").utf8))
+        let fine = try run(
+            ["--uri-file", "-", "--sender", Self.payer] + Self.deadNode, stdin: Data((Self.nativeURI + "\n").utf8))
         #expect(fine.status == 69, "\(fine.stderr)")
     }
 

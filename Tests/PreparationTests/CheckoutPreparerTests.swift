@@ -26,7 +26,8 @@ import Testing
         // balanceOf(sender) on the token, then the payment itself from the sender.
         let balanceOf = try #require(F.callObject(node, 4))
         #expect(balanceOf["to"]?.stringValue == F.usdc.lowercased)
-        #expect(balanceOf["data"]?.stringValue == "0x70a08231" + String(repeating: "0", count: 24) + F.sender.lowercased.dropFirst(2))
+        #expect(
+            balanceOf["data"]?.stringValue == "0x70a08231" + String(repeating: "0", count: 24) + F.sender.lowercased.dropFirst(2))
         let expectedData =
             "0xa9059cbb" + String(repeating: "0", count: 24) + F.recipient.lowercased.dropFirst(2)
             + String(repeating: "0", count: 58) + "a037a0"

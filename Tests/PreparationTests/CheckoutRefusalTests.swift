@@ -39,7 +39,9 @@ import Testing
         #expect(fine == nil, "exactly the margin left is enough")
     }
 
-    @Test("a checkout whose status is not ACTIVE is refused before the node is asked", arguments: ["PROCESSING", "COMPLETED", "EXPIRED"])
+    @Test(
+        "a checkout whose status is not ACTIVE is refused before the node is asked",
+        arguments: ["PROCESSING", "COMPLETED", "EXPIRED"])
     func notActive(status: String) async throws {
         let (error, node) = await refusal(.checkout(try F.checkout(status: status)))
         #expect(error == .checkoutNotActive(id: "chk_1234", status: status))

@@ -70,7 +70,8 @@ final class FakeCheckoutNode: Sendable {
             let fees = Array(repeating: Self.quantity(UInt256(script.baseFee)), count: 11).joined(separator: ",")
             let rewards = Array(repeating: "[\(Self.quantity(UInt256(script.tip)))]", count: 10).joined(separator: ",")
             let ratios = Array(repeating: "0.5", count: 10).joined(separator: ",")
-            reply = .result(#"{"oldestBlock":"0x64","baseFeePerGas":[\#(fees)],"gasUsedRatio":[\#(ratios)],"reward":[\#(rewards)]}"#)
+            reply = .result(
+                #"{"oldestBlock":"0x64","baseFeePerGas":[\#(fees)],"gasUsedRatio":[\#(ratios)],"reward":[\#(rewards)]}"#)
         case "eth_call":
             let data = call["params"]?.arrayValue?.first?["data"]?.stringValue ?? ""
             if data.hasPrefix("0x70a08231") {

@@ -29,10 +29,11 @@ extension CheckoutPreparer {
         let policy = feePolicy(request)
         if let token = request.token {
             let call = CallRequest(to: token, data: ABI.encodeCall(selector: Self.balanceOfSelector, [.address(sender)]))
-            let r: (
-                Result<ChainID, RPCError>, Result<UInt64, RPCError>, Result<FeeHistory, RPCError>, Result<Wei, RPCError>,
-                Result<[UInt8], RPCError>, Result<[UInt8], RPCError>, Result<UInt64, RPCError>
-            )
+            let r:
+                (
+                    Result<ChainID, RPCError>, Result<UInt64, RPCError>, Result<FeeHistory, RPCError>, Result<Wei, RPCError>,
+                    Result<[UInt8], RPCError>, Result<[UInt8], RPCError>, Result<UInt64, RPCError>
+                )
             do {
                 r = try await rpc.batchResults(
                     chainID, nonce, history, balance, Eth.call(call, at: .latest), simulation, estimate)

@@ -7,8 +7,10 @@ import QRTransport
 import StrictJSON
 import TerminalText
 
-/// Where `prepare checkout` reads the payment request: exactly one of an EIP-681 URI (typed, in a file, in a QR
-/// image or seen by a camera) or a Checkouts API document in a file. The text is returned exactly as received.
+/// Where `prepare checkout` reads the payment request.
+///
+/// Exactly one of an EIP-681 URI (typed, in a file, in a QR image or seen by a camera) or a Checkouts API document
+/// in a file. The text is returned exactly as received.
 struct CheckoutRequestOptions: ParsableArguments {
     @Option(name: .customLong("uri"), help: "The EIP-681 payment request (ethereum:…), as the checkout page gives it.")
     var uri: String?
@@ -67,7 +69,8 @@ struct CheckoutRequestOptions: ParsableArguments {
             throw CommandError(kind: "invalidInput", message: "\(option): the file is not UTF-8 text", exitStatus: .dataError)
         }
         guard !text.isEmpty else {
-            throw CommandError(kind: "invalidInput", message: "\(option): the file is empty; expected one EIP-681 URI", exitStatus: .dataError)
+            throw CommandError(
+                kind: "invalidInput", message: "\(option): the file is empty; expected one EIP-681 URI", exitStatus: .dataError)
         }
         if let line = text.unicodeScalars.firstIndex(where: { $0 == "\n" || $0 == "\r" }) {
             let offset = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: line)

@@ -4,8 +4,10 @@ import QRBundle
 import QRTransport
 import TerminalText
 
-/// Reads an EIP-681 payment request (`ethereum:…`) from a QR code, through the same zbar decoder and camera the
-/// bundle and pairing codes use. A payment page's QR code is one plain-text frame, not a UR.
+/// Reads an EIP-681 payment request (`ethereum:…`) from a QR code.
+///
+/// Through the same zbar decoder and camera the bundle and pairing codes use; a payment page's QR code is one
+/// plain-text frame, not a UR.
 enum EIP681QR {
     /// The text of a payload that is an EIP-681 URI (UTF-8, starting with `ethereum:`), or nil.
     static func text(_ payload: [UInt8]) -> String? {

@@ -83,7 +83,8 @@ struct PrepareCheckout: AsyncParsableCommand {
         if let chain, let chainID = ChainID(name: chain), chainID != parsed.chainID {
             throw CommandError(
                 kind: "chargeMismatch",
-                message: "--chain \(chain.escapedForTerminal) is chain \(chainID), but the request is for chain \(parsed.chainID)",
+                message:
+                    "--chain \(chain.escapedForTerminal) is chain \(chainID), but the request is for chain \(parsed.chainID)",
                 exitStatus: .dataError)
         }
         let payer = try SenderInput(sender: sender, senderQR: senderQR, camera: cameraSender, cameraOption: "--camera-sender")
