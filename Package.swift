@@ -205,6 +205,7 @@ let package = Package(
             name: "OfflineSigningTests",
             dependencies: [
                 "SigningKeys", "OfflineSigning", "BundleFormat", "EthereumABI", "EthereumTransactions", "Secp256k1",
+                "CommandLineSupport",
                 "StrictJSON", "TestSupport",
             ]
         ),

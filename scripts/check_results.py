@@ -34,6 +34,7 @@ EXAMPLE_RULES = [
     (re.compile(r"-audit-verify-"), "audit-verify"),
     (re.compile(r"-audit-timeline(-|\.json$)"), "audit-timeline"),
     (re.compile(r"^prepare-nothing-to-do"), "prepare-nothing-to-do"),
+    (re.compile(r"^prepare-checkout-"), "prepare-checkout"),
     (re.compile(r"^prepare-"), "prepare"),
     (re.compile(r"^sign-"), "sign"),
     (re.compile(r"^broadcast-send-"), "broadcast-send"),

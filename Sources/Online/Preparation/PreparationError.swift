@@ -1,4 +1,5 @@
 public import BundleFormat
+import TerminalText
 public import EthereumABI
 public import EthereumPrimitives
 public import EthereumRPC
@@ -35,6 +36,20 @@ public enum PreparationError: Error, Equatable, Sendable, CustomStringConvertibl
     case overflow(String)
     /// No contract table for the chain (neither built in nor from a network file).
     case unknownChain(ChainID)
+    /// The payment request (EIP-681 URI or checkout document) does not parse.
+    case invalidRequest(PaymentRequestError)
+    /// The checkout's `status` is not `ACTIVE`: it cannot be paid any more (or not yet).
+    case checkoutNotActive(id: String, status: String)
+    /// The checkout's `expiresAt` has passed by this machine's clock.
+    case checkoutExpired(expiresAt: UInt64, now: UInt64)
+    /// The checkout has not expired, but less than `margin` seconds are left to sign and broadcast the payment.
+    case checkoutExpiring(expiresAt: UInt64, now: UInt64, margin: UInt64)
+    /// The sender holds less of the token than the request asks for (base units of the request's token).
+    case tokenBalanceShort(have: UInt256, need: UInt256, request: PaymentRequest)
+    /// The native balance cannot cover the worst-case fee (plus the value of a native payment).
+    case gasMoneyShort(have: Wei, need: Wei, symbol: String)
+    /// The simulated ERC-20 `transfer` returned `false` instead of reverting.
+    case transferReturnedFalse(token: Address)
 
     /// A stable name for `--json`.
     public var kind: String {
@@ -52,6 +67,13 @@ public enum PreparationError: Error, Equatable, Sendable, CustomStringConvertibl
         case .insufficientBalance: return "insufficientBalance"
         case .overflow: return "overflow"
         case .unknownChain: return "unknownChain"
+        case .invalidRequest(let error): return "invalidRequest." + error.kind
+        case .checkoutNotActive: return "checkoutNotActive"
+        case .checkoutExpired: return "checkoutExpired"
+        case .checkoutExpiring: return "checkoutExpiring"
+        case .tokenBalanceShort: return "tokenBalanceShort"
+        case .gasMoneyShort: return "gasMoneyShort"
+        case .transferReturnedFalse: return "transferReturnedFalse"
         }
     }
 
@@ -89,11 +111,12 @@ public enum PreparationError: Error, Equatable, Sendable, CustomStringConvertibl
                 + "to sign and broadcast it are left; create a new one"
         case .wrongChain(let expected, let node): return "the RPC node serves chain \(node), expected \(expected)"
         case .noQuote(let reasons): return "no Uniswap fee tier could quote the swap: " + reasons.joined(separator: "; ")
-        case .simulationReverted(let revert): return "the payment would revert: \(revert)"
+        case .simulationReverted(let revert): return "the payment would revert: \(revert.description.escapedForTerminal)"
         case .insufficientBalance(let balance, let needed, let symbol):
             return "balance \(balance.etherString) \(symbol) cannot cover value + worst-case fee \(needed.etherString) \(symbol)"
         case .overflow(let what): return "\(what) overflows 256 bits"
         case .unknownChain(let chain): return "no contract addresses known for chain \(chain); pass --network-file"
+        default: return checkoutDescription
         }
     }
 }

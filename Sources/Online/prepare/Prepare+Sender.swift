@@ -9,9 +9,23 @@ import TerminalText
 
 extension Prepare {
     /// The paying address: typed with --sender, or read from the cold key's pairing QR code (a PNG or a camera).
-    ///
-    /// A pairing code carries the public key; the address is hashed from it here, never read from a text field.
     func payer() throws -> Address {
+        try SenderInput(sender: sender, senderQR: senderQR, camera: camera, cameraOption: "--camera").address()
+    }
+}
+
+/// The paying address as the command line gives it: typed, or read from the cold key's pairing QR code.
+///
+/// A pairing code carries the public key; the address is hashed from it here, never read from a text field.
+struct SenderInput {
+    var sender: String?
+    var senderQR: String?
+    var camera: String?
+    /// How the camera option is spelled in this command (`--camera`, `--camera-sender`).
+    var cameraOption: String
+
+    /// The address, reading the pairing code when one was given.
+    func address() throws -> Address {
         if let sender { return try OnlineContext.address(sender, option: "--sender") }
         var collector = QRFrameCollector(acceptedTypes: PairingCode.urTypes)
         let ur: UR
@@ -26,7 +40,7 @@ extension Prepare {
             }
             ur = try QRScan.images([senderQR], into: &collector, log: Console.info)
         } else {
-            throw ValidationError("give exactly one of --sender, --sender-qr, --camera")
+            throw ValidationError("give exactly one of --sender, --sender-qr, \(cameraOption)")
         }
         let address = try PairingCode.address(from: ur)
         Console.info("Paired: the payer is \(address.checksummed) (from the key in the ur:\(ur.type) code)")

@@ -14,7 +14,7 @@ struct PrepareTool: AsyncParsableCommand {
         abstract: Prepare.configuration.abstract,
         discussion: (Prepare.configuration.discussion) + "\n\n" + DefaultCommandHelp.options(of: Prepare.self, tool: "prepare"),
         version: CommandRunner.version,
-        subcommands: [Prepare.self, AuditCommand.self],
+        subcommands: [Prepare.self, PrepareCheckout.self, AuditCommand.self],
         defaultSubcommand: Prepare.self
     )
 }

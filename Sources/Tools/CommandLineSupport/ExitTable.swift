@@ -30,6 +30,10 @@ public enum ExitTable {
             "chargeMismatch", "chargeExpired", "chargeExpiring", "wrongChain", "noQuote", "simulationReverted",
             "insufficientBalance", "overflow", "invalidInput", "bundleMismatch", "nonceUsedElsewhere", "stateMismatch",
             "rejected", "underpriced", "rpcMalformed", "paymentNotConfirmed", "node.", "badRequest",
+            // The checkout path's refusals (prepare checkout, sign).
+            "invalidRequest.", "checkoutNotActive", "checkoutExpired", "checkoutExpiring", "tokenBalanceShort",
+            "gasMoneyShort", "transferReturnedFalse", "requestChainMismatch", "tokenNotPinned", "calldataNotTokenTransfer",
+            "nativeTransferHasCalldata", "paymentMismatch", "paymentExpired", "recipientNotPinned",
             // QR codes and the audit log.
             "qrTransport", "qrUnexpectedType", "qrNotRepresentable", "signRequestRefused", "signerMismatch",
             "requestMismatch", "qrIncomplete", "qrFrameFromAnotherMessage", "qrNoCode", "qrInvalidFrame",
