@@ -7,9 +7,18 @@ public enum InteropLog {
     /// `.build/interop` under the repository.
     public static var directory: URL { Fixtures.repositoryRoot.appendingPathComponent(".build/interop") }
 
-    /// Records one raw transaction (`0x…`) and the sender it must recover to.
-    public static func record(rawTransaction: String, expectedSender: String, label: String) {
-        let entry = ["rawTransaction": rawTransaction, "expectedSender": expectedSender, "label": label]
+    /// Records one raw transaction (`0x…`) and the sender it must recover to; for a checkout payment also the
+    /// ERC-20 transfer (token, recipient, amount in base units) eth-abi must decode from it.
+    public static func record(
+        rawTransaction: String, expectedSender: String, label: String,
+        expectedTransfer: (token: String, recipient: String, amount: String)? = nil
+    ) {
+        var entry = ["rawTransaction": rawTransaction, "expectedSender": expectedSender, "label": label]
+        if let transfer = expectedTransfer {
+            entry["expectedToken"] = transfer.token
+            entry["expectedRecipient"] = transfer.recipient
+            entry["expectedAmount"] = transfer.amount
+        }
         guard let data = try? JSONSerialization.data(withJSONObject: entry, options: [.sortedKeys]) else { return }
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try? data.write(to: directory.appendingPathComponent("\(label)-\(UUID().uuidString).json"))

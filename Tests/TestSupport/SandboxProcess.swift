@@ -68,12 +68,20 @@ public final class SandboxProcess: @unchecked Sendable {
         _ = try post(origin + "/sandbox/faults", body: JSONSerialization.data(withJSONObject: spec))
     }
 
-    private func post(_ url: String, body: Data) throws -> Data {
+    /// Creates a checkout (`POST /api/v1/checkouts` with the sandbox's key) and returns the document's bytes.
+    public func createCheckout(amount: String, network: String, expiresAt: String? = nil) throws -> Data {
+        var body: [String: Any] = ["amount": amount, "currency": "USDC", "network": network]
+        if let expiresAt { body["expiresAt"] = expiresAt }
+        return try post(apiURL + "/checkouts", body: JSONSerialization.data(withJSONObject: body), key: "sandbox-key")
+    }
+
+    private func post(_ url: String, body: Data, key: String? = nil) throws -> Data {
         guard let target = URL(string: url) else { throw SandboxStartError(log: "bad URL \(url)") }
         var request = URLRequest(url: target)
         request.httpMethod = "POST"
         request.httpBody = body
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        if let key { request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization") }
         let done = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var result: Data?
         URLSession.shared.dataTask(with: request) { data, _, _ in

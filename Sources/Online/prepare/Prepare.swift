@@ -146,7 +146,7 @@ struct Prepare: AsyncParsableCommand {
             Console.writeArtifact(data)
         }
         Console.info(Summary.text(outcome, nodeRequests: context.rpc.roundTrips, apiRequests: context.api?.requestCount ?? 0))
-        try qr.emit(bundle, overwrite: force)
+        try qr.emit(.intent(bundle), overwrite: force)
         if output.json {
             Console.writeArtifact(
                 CanonicalResult.encode(

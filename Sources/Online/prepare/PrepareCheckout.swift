@@ -43,6 +43,7 @@ struct PrepareCheckout: AsyncParsableCommand {
     @Flag(name: .long, help: "Replace an existing --out file.") var force = false
     @OptionGroup var output: OutputOptions
     @OptionGroup(title: "Audit trail") var audit: AuditOptions
+    @OptionGroup(title: "QR codes (the bundle, for the air gap)") var qr: PrepareQROptions
 
     func validate() throws {
         guard [sender, senderQR, cameraSender].compactMap({ $0 }).count == 1 else {
@@ -78,6 +79,7 @@ struct PrepareCheckout: AsyncParsableCommand {
     func prepare(trail: AuditTrail) async throws {
         // Outputs first: a run that cannot write its bundle fails before it asks the node anything.
         if let out { try OutputCheck.writable(out, overwrite: force) }
+        try qr.checkOutput(overwrite: force)
         let text = try request.read()
         let (parsed, _) = try CheckoutPreparer.parse(text)
         if let chain, let chainID = ChainID(name: chain), chainID != parsed.chainID {
@@ -109,6 +111,7 @@ struct PrepareCheckout: AsyncParsableCommand {
             Console.writeArtifact(data)
         }
         Console.info(CheckoutSummary.text(outcome, now: preparer.now, nodeRequests: rpc.roundTrips))
+        try qr.emit(.checkout(bundle), overwrite: force)
         if output.json {
             Console.writeArtifact(
                 CanonicalResult.encode(

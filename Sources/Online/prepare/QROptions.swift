@@ -67,26 +67,24 @@ struct PrepareQROptions: ParsableArguments {
         if let pngDirectory { try QROutput.checkWritable(directory: pngDirectory, overwrite: overwrite) }
     }
 
-    /// Shows `bundle` as QR codes in the chosen format, when asked to.
-    func emit(_ bundle: IntentBundle, overwrite: Bool) throws {
+    /// Shows `bundle` as QR codes in the chosen format, when asked to: the compact form of its kind
+    /// (`ur:coldcredits-bundle` or `ur:coldcredits-checkout`), read back before it is shown, or ERC-4527.
+    func emit(_ bundle: UnsignedBundle, overwrite: Bool) throws {
         guard pngDirectory != nil || terminal else { return }
         let ur: UR
         switch format {
         case .coldcredits:
-            let compact = try CompactBundle(bundle: bundle)
-            let reread = try CompactBundle(cbor: compact.cbor).bundle
-            guard reread.signingHash == bundle.signingHash, reread.charge.intent == bundle.charge.intent else {
+            ur = try bundle.compactUR()
+            guard try UnsignedBundle(compactUR: ur).signingHash == bundle.signingHash else {
                 throw CommandError(
                     kind: "selfCheckFailed", message: "the QR form does not read back as the bundle",
                     exitStatus: .failure)
             }
-            if !compact.reproducesCanonicalJSON {
+            if try UnsignedBundle(compactUR: ur).canonicalJSON() != bundle.canonicalJSON() {
                 Console.warning(
-                    "the charge holds fields the QR form does not carry; the transaction, intent and "
-                        + "signing hash are exact, but the signed file's unsignedBundleHash will not be this "
-                        + "file's hash")
+                    "the request holds fields the QR form does not carry; the transaction and signing hash are "
+                        + "exact, but the signed file's unsignedBundleHash will not be this file's hash")
             }
-            ur = compact.ur
         case .erc4527:
             let request = EthSignRequest(bundle: bundle, derivationPath: try keypath())
             Console.info(
