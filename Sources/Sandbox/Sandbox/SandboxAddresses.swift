@@ -58,12 +58,13 @@ public enum SandboxPolicy {
             "maxGasLimit": 1_000_000, "maxFeePerGasGwei": "1000", "maxPriorityFeePerGasGwei": "100",
             "maxNetworkFee": "1",
             "nativePriceFloorUSD": .string(DecimalAmount.format(max(price / 2, UInt256(1)), decimals: 6)),
-            "paymentTokens": [.string(deployment.usdc.checksummed)],
+            "paymentTokens": [.string(deployment.usdc.checksummed)], "paymentRecipients": [],
         ]
         let policy: JSONValue = [
             "format": "coldcredits.policy", "version": 1, "maxPurchaseUSD": "2000", "maxDailyUSD": "10000",
             "deadlineMarginSeconds": 300, "allowUnattended": .bool(allowUnattended), "maxFeeLadderSteps": 5,
-            "valueMarginPercent": 10, "approvals": ["threshold": 0, "approvers": []], "chains": [chain],
+            "valueMarginPercent": 10, "unpinnedRecipients": "allow",
+            "approvals": ["threshold": 0, "approvers": [], "requiredFor": "every-payment"], "chains": [chain],
         ]
         return policy.canonicalDocument
     }
