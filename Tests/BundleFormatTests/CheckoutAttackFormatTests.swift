@@ -75,6 +75,12 @@ import Testing
             "ethereum:\(Self.usdc)@8453/transfer?address=\(Self.payee)&uint256=25E6&gas=65000&gasPrice=1e9",
         ]
         for uri in same { #expect(try key(uri) == reference, "\(uri)") }
+        // The canonical form is itself a valid URI for the same payment.
+        let parsed = try PaymentRequest(eip681: same[2])
+        let canonical = try PaymentRequest(eip681: parsed.canonicalEIP681)
+        #expect(canonical.canonicalEIP681 == token)
+        #expect(canonical.asset == parsed.asset && canonical.recipient == parsed.recipient)
+        #expect(canonical.amount == parsed.amount && canonical.chainID == parsed.chainID)
         let different = [
             "ethereum:\(Self.usdc)@8453/transfer?address=\(Self.payee)&uint256=25000001",
             "ethereum:\(Self.usdc)@8453/transfer?address=\(Self.attacker)&uint256=25000000",
@@ -118,7 +124,8 @@ import Testing
         }
         // Documented extras, however nested, are tolerated and never read.
         let extras = try Self.edited(
-            "\"status\": \"ACTIVE\"", "\"status\": \"ACTIVE\",\n      \"metadata\": {\"address\": \"\(Self.attacker)\", \"a\": [[{}]]}")
+            "\"status\": \"ACTIVE\"",
+            "\"status\": \"ACTIVE\",\n      \"metadata\": {\"address\": \"\(Self.attacker)\", \"a\": [[{}]]}")
         let bundle = try CheckoutBundleV1(jsonData: extras)
         #expect(bundle.request.recipient.checksummed == Self.exampleDeposit)
         #expect(bundle.requestKey == "checkout:4b1f2c3d-5e6f-4a7b-8c9d-0e1f2a3b4c5d")

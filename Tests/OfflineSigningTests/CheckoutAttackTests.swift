@@ -8,8 +8,9 @@ import SigningKeys
 import StrictJSON
 import Testing
 
-/// The checkout path attacked: a compromised online machine, a phishing page, a careless policy author. Each test
-/// plays the attacker against the real verifier and review; the ones named "hole" failed before their fix.
+/// The checkout path attacked by a compromised online machine, a phishing page and a careless policy author.
+///
+/// Each test plays the attacker against the real verifier and review; the ones named "hole" failed before their fix.
 @Suite struct CheckoutAttackTests {
     typealias F = BundleFactory
     typealias C = CheckoutFactory
@@ -71,7 +72,8 @@ import Testing
     @Test("hole: one request re-spelled (pay-, case, exponent, order, gas hints) is still signed only once")
     func respelledURISignedOnce() throws {
         let native = "ethereum:\(Self.deposit)@8453?value=1000000000000000"
-        let first = try Self.verifier().verify(try Self.uriBundle(native, Self.tx(to: C.deposit, value: .powerOfTen(15), data: [], nonce: 4)))
+        let first = try Self.verifier().verify(
+            try Self.uriBundle(native, Self.tx(to: C.deposit, value: .powerOfTen(15), data: [], nonce: 4)))
         let ledger = SigningLedger(entries: [first.ledgerEntry])
         let nativeVariants = [
             "ethereum:pay-\(Self.deposit)@8453?value=1000000000000000",
@@ -82,12 +84,14 @@ import Testing
             "ethereum:\(Self.deposit)@8453?gas=21000&value=1000000000000000",
         ]
         for (index, uri) in nativeVariants.enumerated() {
-            let again = try Self.uriBundle(uri, Self.tx(to: C.deposit, value: .powerOfTen(15), data: [], nonce: 10 + UInt64(index)))
+            let again = try Self.uriBundle(
+                uri, Self.tx(to: C.deposit, value: .powerOfTen(15), data: [], nonce: 10 + UInt64(index)))
             #expect(Self.kind(again, Self.verifier(ledger: ledger)) == "replayConflict", "\(uri)")
         }
 
         let token = "ethereum:\(Self.usdc)@8453/transfer?address=\(Self.deposit)&uint256=25000000"
-        let paid = try Self.verifier().verify(try Self.uriBundle(token, Self.tx(to: C.usdc, data: Self.transfer(25_000_000), nonce: 4)))
+        let paid = try Self.verifier().verify(
+            try Self.uriBundle(token, Self.tx(to: C.usdc, data: Self.transfer(25_000_000), nonce: 4)))
         let tokenLedger = SigningLedger(entries: [paid.ledgerEntry])
         let tokenVariants = [
             "ethereum:\(Self.usdc)@8453/transfer?uint256=25000000&address=\(Self.deposit)",
@@ -111,7 +115,8 @@ import Testing
         #expect(checkout.unverifiedRows.contains { $0.label == "Checkout expires" && $0.value.contains("1 h 0 min left") })
         let uri = "ethereum:\(Self.deposit)@8453?value=1e15"
         let native = try Self.review(
-            try Self.verifier().verify(try Self.uriBundle(uri, Self.tx(to: C.deposit, value: .powerOfTen(15), data: [], nonce: 4))))
+            try Self.verifier().verify(
+                try Self.uriBundle(uri, Self.tx(to: C.deposit, value: .powerOfTen(15), data: [], nonce: 4))))
         #expect(!native.rows.contains { $0.label == "Valid until" })
         #expect(native.unverifiedRows.contains { $0.label == "Valid until" && $0.value.contains("24 h after prepare") })
         let text = native.text
@@ -131,7 +136,9 @@ import Testing
         let transferFrom = ABI.encodeCall(
             selector: ABI.selector("transferFrom(address,address,uint256)"),
             [.address(F.payer.address), .address(C.deposit), .uint(25_000_000)])
-        for data in [dirty, good + [0], good + [UInt8](repeating: 0, count: 32), Array(good.dropLast()), approve, transferFrom, []] {
+        for data in [
+            dirty, good + [0], good + [UInt8](repeating: 0, count: 32), Array(good.dropLast()), approve, transferFrom, [],
+        ] {
             let bundle = try Self.documentBundle(Self.tx(to: C.usdc, data: data, nonce: 3))
             #expect(Self.kind(bundle) == "calldataNotTokenTransfer", "\(Hex.encode(data))")
         }
@@ -143,7 +150,8 @@ import Testing
     func tokenPinIsPerChain() throws {
         // Base's USDC address named on Ethereum (where that address is not USDC).
         let uri = "ethereum:\(Self.usdc)@1/transfer?address=\(Self.deposit)&uint256=25000000"
-        let onEthereum = try Self.uriBundle(uri, Self.tx(to: C.usdc, data: Self.transfer(25_000_000), nonce: 1, chainID: .ethereum))
+        let onEthereum = try Self.uriBundle(
+            uri, Self.tx(to: C.usdc, data: Self.transfer(25_000_000), nonce: 1, chainID: .ethereum))
         #expect(Self.kind(onEthereum) == "tokenNotPinned")
         // A policy file that pins a token on Ethereum only: the same token on Base is refused.
         let token = C.attacker
@@ -218,7 +226,9 @@ import Testing
         #expect(Self.kind(UnsignedBundle.checkout(try another.bundle()), Self.verifier(ledger: fuller)) == "dailyLimitExceeded")
         // A native checkout records no dollars.
         let native = try Self.verifier().verify(
-            try Self.uriBundle("ethereum:\(Self.deposit)@8453?value=4e17", Self.tx(to: C.deposit, value: UInt256(4) * .powerOfTen(17), data: [], nonce: 9)))
+            try Self.uriBundle(
+                "ethereum:\(Self.deposit)@8453?value=4e17",
+                Self.tx(to: C.deposit, value: UInt256(4) * .powerOfTen(17), data: [], nonce: 9)))
         #expect(native.ledgerEntry.usdUnits == .zero && native.usdUnits == nil)
     }
 
@@ -272,7 +282,8 @@ import Testing
         }
         let uri = "ethereum:\(token.checksummed)@8453/transfer?address=\(Self.deposit)&uint256=7e20"
         let amount = UInt256(7) * UInt256.powerOfTen(20)
-        let verified = try Self.verifier(policy: policy).verify(try Self.uriBundle(uri, Self.tx(to: token, data: Self.transfer(amount), nonce: 2)))
+        let verified = try Self.verifier(policy: policy).verify(
+            try Self.uriBundle(uri, Self.tx(to: token, data: Self.transfer(amount), nonce: 2)))
         #expect(verified.usdUnits == nil)
         let review = try Self.review(verified, source: .file(path: "/tmp/policy.json", sha256Prefix: "0011223344556677"))
         let text = review.text
