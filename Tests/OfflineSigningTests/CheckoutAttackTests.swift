@@ -273,6 +273,18 @@ import Testing
         #expect(Self.kind(try Self.uriBundle(uri, transaction, createdAt: F.now - 86_400 + 301)) == "accepted")
     }
 
+    @Test("hardening: a URI bundle dated ahead of the cold clock (stretching its 24 hours) draws a warning")
+    func createdAtInTheFuture() throws {
+        let uri = "ethereum:\(Self.deposit)@8453?value=1e15"
+        let transaction = Self.tx(to: C.deposit, value: .powerOfTen(15), data: [], nonce: 4)
+        let ahead = try Self.verifier().verify(try Self.uriBundle(uri, transaction, createdAt: F.now + 10 * 86_400))
+        #expect(ahead.report.messages.contains { $0.severity == .warning && $0.text.contains("240 h 0 min ahead") })
+        for createdAt in [F.now - 60, F.now + 300] {
+            let honest = try Self.verifier().verify(try Self.uriBundle(uri, transaction, createdAt: createdAt))
+            #expect(!honest.report.messages.contains { $0.text.contains("ahead of this machine's clock") })
+        }
+    }
+
     @Test("a non-USDC token pinned by a policy file: base units, no dollar figure, a CRITICAL note on the pin")
     func nonUSDCReview() throws {
         let token = C.attacker
