@@ -95,14 +95,16 @@ public struct CheckoutBundleV1: Sendable {
         request.expiresAt ?? createdAt.addingReportingOverflow(Self.uriValiditySeconds).partialValue
     }
 
-    /// The key "signed once" is recorded under: `checkout:<id>`, or `eip681:` and the Keccak-256 of the URI.
+    /// The key "signed once" is recorded under: `checkout:<id>`, or `eip681:` and the Keccak-256 of the URI's
+    /// canonical form (``PaymentRequest/canonicalEIP681``), so one request spelled another way is still one key.
     public var requestKey: String { Self.requestKey(for: request) }
 
     /// The ledger key of `request` (see ``requestKey``).
     public static func requestKey(for request: PaymentRequest) -> String {
         switch request.source {
         case .checkout(let id): return "checkout:" + id
-        case .uri(let uri): return "eip681:" + Hex.encode(Keccak256.hash(Array(uri.utf8)).bytes, prefix: false)
+        case .uri:
+            return "eip681:" + Hex.encode(Keccak256.hash(Array(request.canonicalEIP681.utf8)).bytes, prefix: false)
         }
     }
 }

@@ -49,6 +49,20 @@ extension PaymentRequest {
         }
     }
 
+    /// The request as the one EIP-681 URI of its shape that names exactly what is paid: no `pay-` prefix,
+    /// EIP-55 addresses, decimal amounts, `address` before `uint256`, no gas hints.
+    ///
+    /// Every spelling ``init(eip681:)`` accepts for one payment gives this same text (the ledger keys URIs by it).
+    public var canonicalEIP681: String {
+        let chain = String(chainID.value)
+        switch asset {
+        case .native: return "ethereum:\(recipient.checksummed)@\(chain)?value=\(amount.decimalString)"
+        case .token(let token):
+            return
+                "ethereum:\(token.checksummed)@\(chain)/transfer?address=\(recipient.checksummed)&uint256=\(amount.decimalString)"
+        }
+    }
+
     /// Refuses `%` escapes and any character outside the plain URI alphabet the two shapes need.
     static func checkAlphabet(_ uri: String) throws(PaymentRequestError) {
         for (offset, character) in uri.enumerated() {

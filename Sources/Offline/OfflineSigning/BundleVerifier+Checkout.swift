@@ -4,6 +4,9 @@ import EthereumTransactions
 import StrictJSON
 
 extension BundleVerifier {
+    /// How far ahead of this machine's clock prepare's `createdAt` may be before the review says so.
+    static let clockToleranceSeconds: UInt64 = 300
+
     /// Verifies a checkout bundle: the request is re-parsed from the text the bundle kept, and the transaction's
     /// own bytes are compared with it (``TransferVerifier``); then the payer, the time, the transaction limits, the
     /// purchase limits (a USDC amount counts as dollars), the recipient pins and the ledger.
@@ -39,6 +42,13 @@ extension BundleVerifier {
         warnIfSoon(
             validUntil, what: request.expiresAt == nil ? "this bundle (a URI has no expiry of its own)" : "the checkout",
             in: &report)
+        // A URI's 24 hours run from prepare's createdAt, which nobody signed: a date ahead of this clock stretches them.
+        if request.expiresAt == nil, bundle.createdAt > now.addingReportingOverflow(Self.clockToleranceSeconds).partialValue {
+            report.add(
+                .warning,
+                "prepare dated this bundle \(Review.duration(bundle.createdAt - now)) ahead of this machine's clock, which "
+                    + "stretches the URI's 24 hours: check both clocks before you sign")
+        }
 
         try checkTransactionLimits(tx: tx, rules: rules, needsValue: request.asset == .native)
         let usd = payment.usdUnits ?? .zero

@@ -42,15 +42,18 @@ extension Review {
             ("  in groups", Self.grouped(payment.recipient)),
             ("Network fee", fee.row),
             ("Nonce", String(tx.nonce)),
+            ("Policy", source.description),
+            ("Fingerprint", verified.fingerprint.description),
+        ]
+        // The expiry is the document's (or prepare's createdAt + 24 h): unsigned text, checked against this
+        // machine's clock but not covered by the signature, so it is shown below the line.
+        var unverifiedRows: [(label: String, value: String)] = [
             (
                 request.expiresAt == nil ? "Valid until" : "Checkout expires",
                 "\(ISO8601.format(unixSeconds: validUntil)) (\(left) left)"
                     + (request.expiresAt == nil ? "; a URI has no expiry: 24 h after prepare" : "")
-            ),
-            ("Policy", source.description),
-            ("Fingerprint", verified.fingerprint.description),
+            )
         ]
-        var unverifiedRows: [(label: String, value: String)] = []
         switch purchase.bundle.requestText {
         case .uri(let uri): unverifiedRows.append(("Request", uri.escapedForTerminal))
         case .checkout(let document):
