@@ -63,4 +63,18 @@ import Testing
         #expect(checkout.requestKey == "checkout:4b1f2c3d-5e6f-4a7b-8c9d-0e1f2a3b4c5d")
         #expect(ChargeID.violation(uri.requestKey) == nil && ChargeID.violation(checkout.requestKey) == nil)
     }
+
+    @Test("an intent's charge may not take a checkout payment's ledger id (checkout:, eip681:)")
+    func reservedPrefixes() throws {
+        let text = String(decoding: try Folder.read("unsigned-bundle/v1/examples/sandbox-polygon.json"), as: UTF8.self)
+        for prefix in ChargeID.checkoutPrefixes {
+            let forged = text.replacingOccurrences(
+                of: "\"id\": \"sandbox-polygon-example\"", with: "\"id\": \"\(prefix)sandbox-polygon-example\"")
+            #expect(forged != text)
+            do {
+                _ = try IntentBundle(jsonData: Data(forged.utf8))
+                Issue.record("a charge id starting with \(prefix) was accepted")
+            } catch { #expect(error.kind == "invalidChargeID", "\(error)") }
+        }
+    }
 }

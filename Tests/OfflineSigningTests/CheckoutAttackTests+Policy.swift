@@ -34,10 +34,14 @@ extension CheckoutAttackTests {
             elsewhere.chains[index].paymentRecipients = [C.deposit]
         }
         #expect(try Self.verifier(policy: elsewhere).verify(bundle).approvalsRequired)
-        // The scope concerns checkouts only: an intent still needs the quorum.
+        // An intent follows the same rule with its own pins (`recipients`): any recipient allowed means none pinned.
         var intentPolicy = F.policy
         intentPolicy.approvals = .init(threshold: 1, approvers: [F.otherKey.address], requiredFor: .unpinnedRecipients)
         #expect(try F.verifier(policy: intentPolicy).verify(UnsignedBundle.intent(try F().bundle())).approvalsRequired)
+        for index in intentPolicy.chains.indices where intentPolicy.chains[index].chainID == .polygon {
+            intentPolicy.chains[index].recipients = [F.recipient]
+        }
+        #expect(!(try F.verifier(policy: intentPolicy).verify(UnsignedBundle.intent(try F().bundle())).approvalsRequired))
     }
 
     @Test("a URI's 24-hour window: createdAt 0 or one that wraps past 2^64 leaves nothing signable")
@@ -62,24 +66,29 @@ extension CheckoutAttackTests {
         }
     }
 
-    @Test("a non-USDC token pinned by a policy file: base units, no dollar figure, a CRITICAL note on the pin")
+    @Test("a non-USDC token pinned by a policy file counts as 6-decimal dollars: limits apply, CRITICAL note on the pin")
     func nonUSDCReview() throws {
         let token = C.attacker
         var policy = Policy.default
         for index in policy.chains.indices where policy.chains[index].chainID == .base {
             policy.chains[index].paymentTokens.append(token)
         }
+        // A token of another scale pinned by mistake: 700 tokens of 18 decimals count as $700,000,000,000,000.
         let uri = "ethereum:\(token.checksummed)@8453/transfer?address=\(Self.deposit)&uint256=7e20"
         let amount = UInt256(7) * UInt256.powerOfTen(20)
+        #expect(
+            Self.kind(
+                try Self.uriBundle(uri, Self.tx(to: token, data: Self.transfer(amount), nonce: 2)),
+                Self.verifier(policy: policy)) == "purchaseLimitExceeded")
+        let small = "ethereum:\(token.checksummed)@8453/transfer?address=\(Self.deposit)&uint256=12500000"
         let verified = try Self.verifier(policy: policy).verify(
-            try Self.uriBundle(uri, Self.tx(to: token, data: Self.transfer(amount), nonce: 2)))
-        #expect(verified.usdUnits == nil)
+            try Self.uriBundle(small, Self.tx(to: token, data: Self.transfer(12_500_000), nonce: 3)))
+        #expect(verified.usdUnits == 12_500_000)
         let review = try Self.review(verified, source: .file(path: "/tmp/policy.json", sha256Prefix: "0011223344556677"))
         let text = review.text
-        #expect(text.contains("700000000000000000000 base units (not USDC: no dollar limit applies)"))
+        #expect(text.contains("12500000 base units of a token your policy pins, counted at 6 decimals as $12.50"))
         #expect(text.contains("\(token.checksummed) (token pinned by the policy, pinned by the policy file)"))
-        #expect(!text.contains("$"))
-        #expect(review.fields["usd"] == nil)
+        #expect(review.fields["usd"] == .string("12.50"))
         #expect(review.messages.contains { $0.severity == .critical && $0.text.contains(token.checksummed) })
     }
 

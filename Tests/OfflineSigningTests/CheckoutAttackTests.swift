@@ -186,16 +186,16 @@ import Testing
         #expect(Self.kind(valueOnToken) == "paymentMismatch")
     }
 
-    @Test("the ledger key namespace: an intent whose charge id is checkout:<id> cannot make that checkout sign twice")
+    @Test("the ledger key namespace: an intent may not carry a checkout's ledger id, so it can neither block nor repeat one")
     func ledgerKeyCollision() throws {
-        var intentFactory = F()
-        intentFactory.chargeID = "checkout:chk_1a2b3c"
-        let intent = try F.verifier().verify(UnsignedBundle.intent(try intentFactory.bundle()))
-        let checkout = UnsignedBundle.checkout(try C().bundle())
-        #expect(Self.kind(checkout, Self.verifier(ledger: SigningLedger(entries: [intent.ledgerEntry]))) == "replayConflict")
-        let paid = try Self.verifier().verify(checkout)
-        let reverse = F.verifier(ledger: SigningLedger(entries: [paid.ledgerEntry]))
-        #expect(throws: VerificationError.self) { try reverse.verify(UnsignedBundle.intent(try intentFactory.bundle())) }
+        for id in ["checkout:chk_1a2b3c", "eip681:" + String(repeating: "ab", count: 32)] {
+            var intentFactory = F()
+            intentFactory.chargeID = id
+            #expect(throws: BundleError.self) { _ = try intentFactory.bundle() }
+        }
+        let paid = try Self.verifier().verify(UnsignedBundle.checkout(try C().bundle()))
+        let ledger = SigningLedger(entries: [paid.ledgerEntry])
+        #expect(Self.kind(UnsignedBundle.intent(try F().bundle()), F.verifier(ledger: ledger)) == "accepted")
     }
 
     @Test("the 24-hour limit adds intents and USDC checkouts together; native checkouts add nothing")

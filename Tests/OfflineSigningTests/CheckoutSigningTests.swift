@@ -146,6 +146,49 @@ import Testing
         #expect(again.previouslySigned != nil)
     }
 
+    @Test("a checkout's document and its QR code's URI are one payment: whichever is signed first, the other is refused")
+    func documentAndURIAreOnePayment() throws {
+        let document = try C().bundle()
+        let uri =
+            "ethereum:\(C.usdc.checksummed)@8453/transfer?address=\(C.deposit.checksummed)&uint256=2.5e7&gasPrice=1e9"
+        var other = C()
+        other.nonce = 4
+        let viaURI = try C.uriBundle(uri, transaction: other.transaction(amount: 25_000_000), token: 100_000_000)
+        #expect(document.paymentKey == viaURI.paymentKey && document.requestKey != viaURI.requestKey)
+        for (first, second) in [(document, viaURI), (viaURI, document)] {
+            let signed = try Self.verifier().verify(UnsignedBundle.checkout(first))
+            let ledger = SigningLedger(entries: [signed.ledgerEntry])
+            do {
+                _ = try Self.verifier(ledger: ledger).verify(UnsignedBundle.checkout(second))
+                Issue.record("the same deposit was signed twice under \(first.requestKey) and \(second.requestKey)")
+            } catch {
+                #expect(error.kind == "replayConflict")
+                #expect(error.description.contains("same payment"))
+            }
+        }
+        var otherCheckout = C()
+        otherCheckout.requestRecipient = C.attacker
+        otherCheckout.id = "chk_other"
+        otherCheckout.nonce = 5
+        let first = try Self.verifier().verify(UnsignedBundle.checkout(document))
+        let ledger = SigningLedger(entries: [first.ledgerEntry])
+        #expect(Self.kind(try otherCheckout.bundle(), verifier: Self.verifier(ledger: ledger)) == "accepted")
+    }
+
+    @Test("the ledger line keeps the payment key; a malformed one is refused by name")
+    func ledgerLinePaymentKey() throws {
+        let entry = try Self.verifier().verify(UnsignedBundle.checkout(try C().bundle())).ledgerEntry
+        let path = NSTemporaryDirectory() + "ledger-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var ledger = try SigningLedger(path: path)
+        try ledger.append(entry)
+        let line = try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .newlines)
+        #expect(line.contains("\"payment\":\"eip681:"))
+        #expect(try SigningLedger(path: path).entries == [entry])
+        let bad = line.replacingOccurrences(of: "\"payment\":\"eip681:", with: "\"payment\":\"checkout:")
+        #expect(throws: LedgerError.self) { _ = try SigningLedger(path: path, contents: Array((bad + "\n").utf8)) }
+    }
+
     @Test("a native URI payment: empty calldata, exact value, the chain's value cap; no dollar figure")
     func nativeURI() throws {
         let uri = "ethereum:\(C.deposit.checksummed)@8453?value=1e15"

@@ -47,6 +47,10 @@ public struct Charge: Sendable {
         var data = reader
         id = try data.string("id")
         try ChargeID.check(id, path: data.childPath("id"))
+        if let prefix = ChargeID.checkoutPrefixes.first(where: id.hasPrefix) {
+            throw .invalidChargeID(
+                path: data.childPath("id"), id: id, reason: "the prefix \(prefix) is reserved for checkout payments")
+        }
         createdAt = try data.string("created_at")
         expiresAt = try data.string("expires_at")
         var web3 = try data.object("web3_data")

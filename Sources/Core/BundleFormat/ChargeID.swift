@@ -6,6 +6,9 @@
 public enum ChargeID {
     /// Longest charge id accepted, in bytes.
     public static let maximumLength = 128
+    /// The prefixes of the ids checkout payments are recorded under (`checkout:<id>`, `eip681:<hash>`): an intent's
+    /// charge may not use them, so a forged charge cannot occupy a checkout's place in the signing ledger.
+    public static let checkoutPrefixes = ["checkout:", "eip681:"]
 
     /// Why `id` breaks the rule, or nil when it is acceptable.
     public static func violation(_ id: String) -> String? {

@@ -103,9 +103,19 @@ public struct CheckoutBundleV1: Sendable {
     public static func requestKey(for request: PaymentRequest) -> String {
         switch request.source {
         case .checkout(let id): return "checkout:" + id
-        case .uri:
-            return "eip681:" + Hex.encode(Keccak256.hash(Array(request.canonicalEIP681.utf8)).bytes, prefix: false)
+        case .uri: return paymentKey(for: request)
         }
+    }
+
+    /// What the payment is, whichever way it was asked for.
+    ///
+    /// `eip681:` and the Keccak-256 of the request's canonical URI (chain, asset, recipient, amount). A checkout document and the URI of its QR code give the same key, so
+    /// the ledger can refuse to pay one deposit twice under two request keys.
+    public var paymentKey: String { Self.paymentKey(for: request) }
+
+    /// The payment key of `request` (see ``paymentKey``).
+    public static func paymentKey(for request: PaymentRequest) -> String {
+        "eip681:" + Hex.encode(Keccak256.hash(Array(request.canonicalEIP681.utf8)).bytes, prefix: false)
     }
 }
 

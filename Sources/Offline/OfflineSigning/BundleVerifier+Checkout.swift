@@ -59,9 +59,7 @@ extension BundleVerifier {
         if !pinned, policy.unpinnedRecipients == .refuse {
             throw .recipientNotPinned(recipient: payment.recipient, chainID: tx.chainID)
         }
-        let approvals = policy.approvals
-        let approvalsRequired =
-            approvals.threshold > 0 && (approvals.requiredFor == .everyPayment || !pinned)
+        let approvalsRequired = policy.approvals.requires(recipientPinned: pinned)
         if payment.usdUnits == nil {
             report.add(
                 .warning,
@@ -70,7 +68,7 @@ extension BundleVerifier {
 
         let entry = SigningLedger.Entry(
             chargeID: bundle.requestKey, chainID: tx.chainID, sender: bundle.from, nonce: tx.nonce,
-            signingHash: tx.signingHash.hash, usdUnits: usd, signedAt: now)
+            signingHash: tx.signingHash.hash, usdUnits: usd, signedAt: now, paymentKey: bundle.paymentKey)
         let previous = try checkLedger(entry, report: &report)
         let purchase = CheckoutPurchase(bundle: bundle, payment: payment, recipientPinned: pinned)
         return VerifiedBundle(

@@ -91,10 +91,19 @@ extension BundleVerifier {
         -> SigningLedger.Entry?
     {
         if let conflict = ledger.conflict(with: entry) {
-            let reason =
-                conflict.chargeID == entry.chargeID
-                ? "payment \(entry.chargeID) was already signed at \(ISO8601.format(unixSeconds: conflict.signedAt)) with different content (signing hash \(conflict.signingHash))"
-                : "nonce \(entry.nonce) of \(entry.sender) on chain \(entry.chainID.value) was already signed for payment \(conflict.chargeID)"
+            let at = ISO8601.format(unixSeconds: conflict.signedAt)
+            let reason: String
+            if conflict.chargeID == entry.chargeID {
+                reason =
+                    "payment \(entry.chargeID) was already signed at \(at) with different content (signing hash \(conflict.signingHash))"
+            } else if conflict.chainID == entry.chainID, conflict.sender == entry.sender, conflict.nonce == entry.nonce {
+                reason =
+                    "nonce \(entry.nonce) of \(entry.sender) on chain \(entry.chainID.value) was already signed for payment \(conflict.chargeID)"
+            } else {
+                reason =
+                    "the same payment (same chain, token, recipient and amount) was already signed at \(at) as \(conflict.chargeID); "
+                    + "a checkout's document and its QR code's URI are one payment"
+            }
             throw .replayConflict(reason: reason)
         }
         let previous = ledger.alreadySigned(entry)

@@ -112,6 +112,7 @@ public struct BundleVerifier: Sendable {
             bundle: bundle, intent: intent, poolFeesTier: decoded.poolFeesTier, valueBound: valueBound)
         return VerifiedBundle(
             bundle: .intent(bundle), purchase: .intent(purchase), rules: rules, report: report, ledgerEntry: entry,
-            previouslySigned: previous, approvalsRequired: policy.approvals.threshold > 0)
+            previouslySigned: previous,
+            approvalsRequired: policy.approvals.requires(recipientPinned: rules.recipients.contains(intent.recipient)))
     }
 }

@@ -36,7 +36,8 @@ public struct Policy: Equatable, Sendable {
         /// The least the cold machine believes one native coin is worth, in USDC units (6 decimals): the value a
         /// transaction carries, priced at this floor, may not exceed the purchase plus ``Policy/valueMarginPercent``.
         public var nativePriceFloorUSDUnits: UInt256
-        /// Tokens a checkout payment may transfer (built-in: the chain's native USDC; empty: none).
+        /// Tokens a checkout payment may transfer, each counted as a 6-decimal dollar token against the purchase
+        /// limits (built-in: the chain's native USDC; empty: none).
         public var paymentTokens: [Address]
         /// Checkout deposit addresses pinned by the policy (empty: none pinned; see ``Policy/unpinnedRecipients``).
         public var paymentRecipients: [Address]
@@ -70,8 +71,14 @@ public struct Policy: Equatable, Sendable {
         public enum Scope: String, Equatable, Sendable, CaseIterable {
             /// Every payment (the default).
             case everyPayment = "every-payment"
-            /// Only checkout payments to a recipient the policy does not pin.
+            /// Only payments to a recipient the policy does not pin (an intent's `recipients`, a checkout's
+            /// `paymentRecipients`; an empty list pins nobody).
             case unpinnedRecipients = "unpinned-recipients"
+        }
+
+        /// Whether a payment whose recipient is (or is not) pinned needs the quorum.
+        public func requires(recipientPinned: Bool) -> Bool {
+            threshold > 0 && (requiredFor == .everyPayment || !recipientPinned)
         }
 
         /// How many distinct approvers must sign.

@@ -98,9 +98,13 @@ extension Review {
         switch payment.asset {
         case .native:
             return "\(request.amountText) in a plain transfer (within the chain's value cap; not in USDC)"
-        case .token:
-            guard let usd = payment.usdUnits else { return "\(request.amountText) (not USDC: no dollar limit applies)" }
-            return "\(request.amountText) to a checkout deposit address ($\(Self.dollars(usd)) against your limits)"
+        case .token(let token):
+            let usd = Self.dollars(payment.usdUnits ?? payment.amount)
+            guard KnownChain.entry(for: payment.chainID)?.usdc == token else {
+                return "\(payment.amount.decimalString) base units of a token your policy pins, counted at 6 decimals as "
+                    + "$\(usd) against your limits"
+            }
+            return "\(request.amountText) to a checkout deposit address ($\(usd) against your limits)"
         }
     }
 

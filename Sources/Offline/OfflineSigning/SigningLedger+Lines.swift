@@ -3,12 +3,15 @@ public import BundleFormat
 import EthereumPrimitives
 import StrictJSON
 
-// The ledger's line format, read with the project's strict JSON parser: every line one object with exactly the
-// seven fields below, numbers as plain unsigned integer literals, hashes and addresses as 0x hex.
+// The ledger's line format, read with the project's strict JSON parser: every line one object with the seven
+// required fields below and, for a checkout payment, `payment`; numbers as plain unsigned integer literals, hashes and
+// addresses as 0x hex.
 
 extension SigningLedger {
-    /// The fields of a ledger line, all required.
-    static let fields: Set<String> = ["chainId", "chargeId", "nonce", "sender", "signedAt", "signingHash", "usdUnits"]
+    /// The fields of a ledger line: all required but `payment` (checkout payments only).
+    static let fields: Set<String> = [
+        "chainId", "chargeId", "nonce", "payment", "sender", "signedAt", "signingHash", "usdUnits",
+    ]
 
     /// The entries of a ledger file; blank lines are skipped, anything else that is not an entry is an error.
     static func parse(_ contents: [UInt8], path: String) throws(LedgerError) -> [Entry] {
@@ -20,7 +23,7 @@ extension SigningLedger {
         return entries
     }
 
-    /// One line: a JSON object with exactly ``fields``.
+    /// One line: a JSON object with ``fields`` (nothing else).
     static func parseLine(_ bytes: [UInt8], path: String, line: Int) throws(LedgerError) -> Entry {
         func fail(_ field: String?, _ reason: String) -> LedgerError {
             .corrupt(path: path, line: line, field: field, reason: reason)
@@ -72,20 +75,27 @@ extension SigningLedger {
         } catch {
             throw fail("usdUnits", "expected a decimal string of USDC units (digits only, below 2^256)")
         }
+        let payment = try object.optionalString("payment")
+        if let payment {
+            guard payment.hasPrefix("eip681:"), payment.utf8.count == 71,
+                payment.utf8.dropFirst(7).allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+            else { throw fail("payment", "expected eip681: and 64 lower-case hex digits") }
+        }
         return Entry(
             chargeID: chargeID, chainID: ChainID(chainID), sender: sender, nonce: try integer("nonce"), signingHash: hash,
-            usdUnits: usd, signedAt: try integer("signedAt"))
+            usdUnits: usd, signedAt: try integer("signedAt"), paymentKey: payment)
     }
 
     /// One compact, key-sorted JSON line (the project's strict serialiser), without the newline.
     static func render(_ entry: Entry) -> [UInt8] {
-        JSON.serialize(
-            .object([
-                "chainId": JSONValue(entry.chainID.value), "chargeId": .string(entry.chargeID),
-                "nonce": JSONValue(entry.nonce), "sender": .string(entry.sender.checksummed),
-                "signedAt": JSONValue(entry.signedAt), "signingHash": .string(entry.signingHash.hex),
-                "usdUnits": .string(entry.usdUnits.decimalString),
-            ]))
+        var object: [String: JSONValue] = [
+            "chainId": JSONValue(entry.chainID.value), "chargeId": .string(entry.chargeID),
+            "nonce": JSONValue(entry.nonce), "sender": .string(entry.sender.checksummed),
+            "signedAt": JSONValue(entry.signedAt), "signingHash": .string(entry.signingHash.hex),
+            "usdUnits": .string(entry.usdUnits.decimalString),
+        ]
+        if let payment = entry.paymentKey { object["payment"] = .string(payment) }
+        return JSON.serialize(.object(object))
     }
 }
 

@@ -28,12 +28,17 @@ public struct SigningLedger: Sendable {
         public var usdUnits: UInt256
         /// Unix seconds.
         public var signedAt: UInt64
+        /// For a checkout payment, what is paid (`CheckoutBundle.paymentKey`); nil for a transfer intent.
+        ///
+        /// One deposit is paid once even when asked for by its document and by its URI.
+        public var paymentKey: String?
 
         /// Creates an entry.
         public init(
             chargeID: String, chainID: ChainID, sender: Address, nonce: UInt64, signingHash: Hash32,
-            usdUnits: UInt256, signedAt: UInt64
+            usdUnits: UInt256, signedAt: UInt64, paymentKey: String? = nil
         ) {
+            self.paymentKey = paymentKey
             self.chargeID = chargeID
             self.chainID = chainID
             self.sender = sender
@@ -97,12 +102,14 @@ public struct SigningLedger: Sendable {
         return result
     }
 
-    /// An entry that conflicts with signing `candidate`: same charge or same (chain, sender, nonce), different hash.
+    /// An entry that conflicts with signing `candidate`: same charge, same (chain, sender, nonce) or same checkout
+    /// payment (``Entry/paymentKey``), different hash.
     public func conflict(with candidate: Entry) -> Entry? {
         entries.first { entry in
             entry.signingHash != candidate.signingHash
                 && (entry.chargeID == candidate.chargeID
-                    || (entry.chainID == candidate.chainID && entry.sender == candidate.sender && entry.nonce == candidate.nonce))
+                    || (entry.chainID == candidate.chainID && entry.sender == candidate.sender && entry.nonce == candidate.nonce)
+                    || (entry.paymentKey != nil && entry.paymentKey == candidate.paymentKey))
         }
     }
 

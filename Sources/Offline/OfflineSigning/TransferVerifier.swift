@@ -49,10 +49,11 @@ public struct TransferVerifier: Sendable {
                     field: "amount", transaction: "\(call.amount.decimalString) base units",
                     request: "\(request.amount.decimalString) base units")
             }
-            let isUSDC = KnownChain.entry(for: tx.chainID)?.usdc == token
+            // Every pinned token counts as a 6-decimal dollar token (USDC's scale): a token of another scale pinned by
+            // mistake makes amounts look larger, so the dollar limits refuse rather than let it through unbounded.
             return VerifiedPayment(
                 chainID: tx.chainID, asset: .token(token), recipient: call.recipient, amount: call.amount,
-                usdUnits: isUSDC ? call.amount : nil)
+                usdUnits: call.amount)
         case .native:
             guard tx.data.isEmpty else { throw .nativeTransferHasCalldata(bytes: tx.data.count) }
             guard tx.to == request.recipient else {
@@ -84,6 +85,7 @@ public struct VerifiedPayment: Equatable, Sendable {
     public let recipient: Address
     /// The amount in base units, from the calldata (token) or `value` (native).
     public let amount: UInt256
-    /// The USD amount in 10^-6 dollars when the token is the chain's built-in USDC (for the purchase limits).
+    /// The amount in 10^-6 dollars for the purchase limits: every token payment (pinned tokens count as 6-decimal
+    /// dollar tokens, like USDC); nil for a native payment.
     public let usdUnits: UInt256?
 }
