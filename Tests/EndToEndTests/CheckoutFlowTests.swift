@@ -197,6 +197,7 @@ final class CheckoutFlow {
             "broadcast",
             signedImages.flatMap { ["--qr-image", "\(answer)/\($0)"] } + [
                 "--rpc-url", c.flow.sandbox.rpcURL, "--poll-interval", "0.2", "--timeout", "30",
+                "--state", c.flow.path("qr.state.json"),
             ])
         #expect(sent.status == 0, "\(sent.stderr)")
         #expect(sent.stderr.contains("Confirmed by the receipt: 25.00 USDC"))

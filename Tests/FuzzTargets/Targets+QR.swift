@@ -10,7 +10,8 @@ import QRTransport
 extension FuzzTargets {
     /// The QR targets.
     static let qrForms: [FuzzTarget] = [
-        ur, bytewords, cbor, fountainPart, urSequence, compactBundle, compactSigned, ethSignRequest, ethSignature, png,
+        ur, bytewords, cbor, fountainPart, urSequence, compactBundle, compactCheckout, compactSigned, ethSignRequest,
+        ethSignature, png,
     ]
 
     static let urTokens = [
@@ -81,6 +82,16 @@ extension FuzzTargets {
         _ = try session.plan(.intent(bundle), signer: bundle.from, ladderSteps: 0).review.text
     }
 
+    /// `CompactCheckout(cbor:)`: the checkout bundle over QR, rebuilt, verified and reviewed as `sign` would.
+    static let compactCheckout = binary("compact-checkout") { input in
+        let compact = try CompactCheckout(cbor: input)
+        guard compact.cbor == input else { throw FuzzFinding("compact checkout re-encoding differs from the input") }
+        let bundle = compact.bundle
+        let session = SigningSession(
+            policy: FuzzTargets.signingPolicy, policySource: .builtIn, ledgerPath: nil, clock: .fixed(bundle.createdAt))
+        _ = try session.plan(.checkout(bundle), signer: bundle.from, ladderSteps: 0).review.text
+    }
+
     /// `CompactSignedTransaction(cbor:)`: the signed transaction over QR, and its JSON file form.
     static let compactSigned = binary("compact-signed") { input in
         let compact = try CompactSignedTransaction(cbor: input)
@@ -95,10 +106,11 @@ extension FuzzTargets {
         // Strict decoding takes only canonical CBOR, so what decodes re-encodes byte for byte.
         guard request.cbor == input else { throw FuzzFinding("eth-sign-request re-encoding differs from the input") }
         let signer = request.address ?? Address.zero
-        let bundle = try IntentBundle(signRequest: request, signer: signer, now: 1_700_000_000)
+        // Either kind: the Transfers call becomes an intent bundle, a transfer or plain payment a checkout bundle.
+        let bundle = try UnsignedBundle(signRequest: request, signer: signer, now: 1_700_000_000)
         let session = SigningSession(
             policy: FuzzTargets.signingPolicy, policySource: .builtIn, ledgerPath: nil, clock: .fixed(1_700_000_000))
-        _ = try session.plan(.intent(bundle), signer: signer, ladderSteps: 0).review.text
+        _ = try session.plan(bundle, signer: signer, ladderSteps: 0).review.text
     }
 
     /// `EthSignature(cbor:)`, then the signed file `broadcast` assembles from it and the sample bundle.

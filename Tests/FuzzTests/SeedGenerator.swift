@@ -72,6 +72,15 @@ struct SeedGenerator {
                 try Self.write("rlp", "\(name)-\(index).rlp", Array(raw.dropFirst()))
             }
         }
+        for name in ["checkout-base", "uri-polygon-usdc", "uri-ethereum-native"] {
+            let bundle = try CheckoutBundle(jsonData: Self.example("checkout-bundle/v1/examples/\(name).json"))
+            let compact = try CompactCheckout(bundle: bundle)
+            try Self.write("compact-checkout", name + ".cbor", compact.cbor)
+            let request = EthSignRequest(
+                bundle: bundle, derivationPath: try CryptoKeypath(path: "m/44'/60'/0'/0/0", sourceFingerprint: 0x1234_5678))
+            try Self.write("eth-sign-request", "checkout-" + name + ".cbor", request.cbor)
+            try Self.write("calldata", "checkout-" + name + ".bin", bundle.transaction.data)
+        }
         try generateQR(urs)
         try generateEthereum()
         try generateKeystores()

@@ -146,4 +146,17 @@ ANSWER=$(cat answer) run 77 sign-error-quorum-not-met sign "$EXAMPLE_BUNDLE" --p
 ANSWER=$(cat answer) run 0 sign-approvals sign "$EXAMPLE_BUNDLE" --private-key-file key.hex --policy policy.json \
     --ledger ledger.jsonl --audit-log offline.jsonl --approvals approvals.json --approvals b.txt \
     --approvals a-again.txt --json
+# 5. A checkout on Base: the sandbox's Checkouts API, prepare checkout, sign, broadcast confirmed by the Transfer log.
+sandbox "$WORK/checkout" --fund-usdc "$PAYER=100" --checkout-fee-percent 1
+curl -sf "$API/checkouts" -H 'Authorization: Bearer sandbox-key' -H 'Content-Type: application/json' \
+    -d '{"amount": "25.00", "currency": "USDC", "network": "base"}' >checkout.json
+run 0 prepare-checkout-document prepare checkout --checkout-file checkout.json --sender "$PAYER" --rpc-url "$RPC" \
+    --out bundle.json --no-audit-log --json
+run 0 sign-checkout sign $(sign_args bundle.json) --out signed.json --no-audit-log --json
+OPENROUTER_API_KEY=sandbox-management-key run 0 broadcast-send-checkout-paid broadcast signed.json --bundle bundle.json \
+    --rpc-url "$RPC" --api-url "$API" --wait-credits --poll-interval 0.2 --timeout 30 --no-audit-log --json
+deposit=$(jq -r .address checkout.json)
+run 0 prepare-checkout-native prepare checkout --uri "ethereum:$deposit@8453?value=1e15" --sender "$PAYER" \
+    --rpc-url "$RPC" --out native.json --no-audit-log --json
+
 echo "make_examples: wrote $(ls "$OUT" | wc -l) examples to formats/results/examples" >&2
