@@ -22,8 +22,8 @@ extension CheckoutBundle {
     /// request token = `to`, request recipient and amount = the calldata's (or `to` and value), request chain =
     /// transaction chain, `from` = signer, the recorded signing hash (the request carries the payload itself). The
     /// operator compares the recipient with the checkout page, as for any checkout. There is no expiry: the bundle
-    /// is valid for ``uriValiditySeconds`` after `now`. The ledger key is `eip681:` and the URI's hash, so it does
-    /// not link this payment to a bundle signed for the checkout's id (the nonce rule still does). Fees and
+    /// is valid for ``uriValiditySeconds`` after `now`. The ledger key is `eip681:` and the URI's hash; the ledger's
+    /// payment key (chain, token, recipient, amount) still links it to a bundle signed for the checkout. Fees and
     /// balances are unknown and recorded as zero.
     public init(signRequest request: EthSignRequest, signer: Address, now: UInt64) throws(QRBundleError) {
         let transaction = try request.checkedTransaction(signer: signer)

@@ -24,17 +24,12 @@ extension EthSignRequest {
             ))
     }
 
-    /// The ERC-4527 request for `bundle`'s transaction: data type 4 (typed transaction), `sign-data` =
-    /// `0x02 ‖ rlp(nine fields)` (the signing payload), the chain id, the key's derivation path, the payer's
-    /// address and the deterministic ``requestID(for:)`` — so any ERC-4527 signer can sign it.
+    /// The ERC-4527 request for a transfer-intent bundle (built by the initialiser for `UnsignedBundle`).
     ///
     /// The request carries no charge: a signer sees only the transaction. ColdCredits' own `sign` decodes the
     /// intent from the calldata and applies the checks listed at `IntentBundle.init(signRequest:signer:now:)`.
     public init(bundle: IntentBundle, derivationPath: CryptoKeypath) {
-        self.init(
-            requestID: Self.requestID(for: bundle.signingHash), signData: bundle.transaction.signingPayload,
-            dataType: .typedTransaction, chainID: bundle.transaction.chainID, derivationPath: derivationPath,
-            address: bundle.from, origin: Self.coldCreditsOrigin)
+        self.init(bundle: .intent(bundle), derivationPath: derivationPath)
     }
 
     /// The lower-case UUID text of the request id, or `none`.

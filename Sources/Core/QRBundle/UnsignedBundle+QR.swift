@@ -43,24 +43,22 @@ extension UnsignedBundle {
 }
 
 extension EthSignRequest {
-    /// The ERC-4527 request for a checkout payment, built as for a transfer-intent bundle: data type 4, the
-    /// signing payload, the chain id, the key's path, the payer and the deterministic ``requestID(for:)``.
+    /// The ERC-4527 request for a checkout payment (built by the initialiser for `UnsignedBundle`).
     ///
     /// A signer sees only the transaction; ColdCredits' `sign` rebuilds the request as an EIP-681 URI and applies
     /// the checks listed at `CheckoutBundle.init(signRequest:signer:now:)`.
     public init(bundle: CheckoutBundle, derivationPath: CryptoKeypath) {
+        self.init(bundle: .checkout(bundle), derivationPath: derivationPath)
+    }
+
+    /// The ERC-4527 request for either kind of bundle: data type 4 (typed transaction), `sign-data` =
+    /// `0x02 ‖ rlp(nine fields)` (the signing payload), the chain id, the key's derivation path, the payer's
+    /// address and the deterministic ``requestID(for:)`` — so any ERC-4527 signer can sign it.
+    public init(bundle: UnsignedBundle, derivationPath: CryptoKeypath) {
         self.init(
             requestID: Self.requestID(for: bundle.signingHash), signData: bundle.transaction.signingPayload,
             dataType: .typedTransaction, chainID: bundle.transaction.chainID, derivationPath: derivationPath,
             address: bundle.from, origin: Self.coldCreditsOrigin)
-    }
-
-    /// The ERC-4527 request for either kind of bundle.
-    public init(bundle: UnsignedBundle, derivationPath: CryptoKeypath) {
-        switch bundle {
-        case .intent(let intent): self.init(bundle: intent, derivationPath: derivationPath)
-        case .checkout(let checkout): self.init(bundle: checkout, derivationPath: derivationPath)
-        }
     }
 }
 
