@@ -44,18 +44,9 @@ extension CheckoutBundleV1 {
         let recordedFingerprint = try top.string("fingerprint")
         try top.finish()
 
-        if recordedHash != signingHash.hash {
-            throw .signingHashMismatch(recorded: recordedHash, recomputed: signingHash.hash)
-        }
-        if recordedFingerprint != fingerprint.description {
-            throw .inconsistent(
-                path: "fingerprint", reason: "\"\(recordedFingerprint)\" is not the fingerprint of signingHash (\(fingerprint))")
-        }
-        if recordedValidUntil != validUntil {
-            throw .inconsistent(
-                path: "validUntil",
-                reason: "\(recordedValidUntil) differs from \(validUntil) (the checkout's expiry, or createdAt + 24 h for a URI)")
-        }
+        try RecordedHash.check(
+            signingHash: recordedHash, fingerprint: recordedFingerprint, of: transaction, validUntil: recordedValidUntil,
+            expected: validUntil, rule: "the expiry (the checkout's, or createdAt + 24 h for a URI)")
     }
 
     /// The canonical JSON: sorted keys, two-space indentation, canonical quantities; the request as received.

@@ -33,16 +33,9 @@ extension UnsignedBundleV1 {
         let recordedFingerprint = try top.string("fingerprint")
         try top.finish()
 
-        if recordedHash != signingHash.hash {
-            throw .signingHashMismatch(recorded: recordedHash, recomputed: signingHash.hash)
-        }
-        if recordedFingerprint != fingerprint.description {
-            throw .inconsistent(
-                path: "fingerprint", reason: "\"\(recordedFingerprint)\" is not the fingerprint of signingHash (\(fingerprint))")
-        }
-        if validUntil != self.validUntil {
-            throw .inconsistent(path: "validUntil", reason: "\(validUntil) differs from the charge's deadline \(self.validUntil)")
-        }
+        try RecordedHash.check(
+            signingHash: recordedHash, fingerprint: recordedFingerprint, of: transaction, validUntil: validUntil,
+            expected: self.validUntil, rule: "the charge's deadline")
     }
 
     static func readTransaction(_ tx: inout BundleReader) throws(BundleError) -> EIP1559Transaction {
