@@ -19,4 +19,11 @@ extension FuzzTargets {
 
     /// The sandbox's operator (the formats examples' intents are signed by it).
     static let sandboxOperator = try? Address(hex: "0x19E7E376E7C213B7E7e7e46cc70A5dD086DAff2A")
+
+    /// Verifies `bundle` for `signer` at `now` under ``signingPolicy`` and renders its review, as `sign` would before
+    /// asking anyone: how the bundle targets reach the verifier and the review.
+    static func review(_ bundle: UnsignedBundle, signer: Address, at now: UInt64) throws {
+        let session = SigningSession(policy: signingPolicy, policySource: .builtIn, ledgerPath: nil, clock: .fixed(now))
+        _ = try session.plan(bundle, signer: signer, ladderSteps: 0).review.text
+    }
 }

@@ -41,9 +41,7 @@ extension FuzzTargets {
         let bundle = try UnsignedBundle(jsonData: Data(input))
         _ = bundle.fingerprint.description
         _ = bundle.validUntil
-        let session = SigningSession(
-            policy: FuzzTargets.signingPolicy, policySource: .builtIn, ledgerPath: nil, clock: .fixed(bundle.createdAt))
-        _ = try session.plan(bundle, signer: bundle.from, ladderSteps: 0).review.text
+        try FuzzTargets.review(bundle, signer: bundle.from, at: bundle.createdAt)
     }
 
     /// `SignedTransactionFile(jsonData:)`, as `broadcast` reads it, and its canonical form.

@@ -77,9 +77,7 @@ extension FuzzTargets {
         let compact = try CompactBundle(cbor: input)
         guard compact.cbor == input else { throw FuzzFinding("compact bundle re-encoding differs from the input") }
         let bundle = compact.bundle
-        let session = SigningSession(
-            policy: FuzzTargets.signingPolicy, policySource: .builtIn, ledgerPath: nil, clock: .fixed(bundle.createdAt))
-        _ = try session.plan(.intent(bundle), signer: bundle.from, ladderSteps: 0).review.text
+        try FuzzTargets.review(.intent(bundle), signer: bundle.from, at: bundle.createdAt)
     }
 
     /// `CompactCheckout(cbor:)`: the checkout bundle over QR, rebuilt, verified and reviewed as `sign` would.
@@ -87,9 +85,7 @@ extension FuzzTargets {
         let compact = try CompactCheckout(cbor: input)
         guard compact.cbor == input else { throw FuzzFinding("compact checkout re-encoding differs from the input") }
         let bundle = compact.bundle
-        let session = SigningSession(
-            policy: FuzzTargets.signingPolicy, policySource: .builtIn, ledgerPath: nil, clock: .fixed(bundle.createdAt))
-        _ = try session.plan(.checkout(bundle), signer: bundle.from, ladderSteps: 0).review.text
+        try FuzzTargets.review(.checkout(bundle), signer: bundle.from, at: bundle.createdAt)
     }
 
     /// `CompactSignedTransaction(cbor:)`: the signed transaction over QR, and its JSON file form.
@@ -108,9 +104,7 @@ extension FuzzTargets {
         let signer = request.address ?? Address.zero
         // Either kind: the Transfers call becomes an intent bundle, a transfer or plain payment a checkout bundle.
         let bundle = try UnsignedBundle(signRequest: request, signer: signer, now: 1_700_000_000)
-        let session = SigningSession(
-            policy: FuzzTargets.signingPolicy, policySource: .builtIn, ledgerPath: nil, clock: .fixed(1_700_000_000))
-        _ = try session.plan(bundle, signer: signer, ladderSteps: 0).review.text
+        try FuzzTargets.review(bundle, signer: signer, at: 1_700_000_000)
     }
 
     /// `EthSignature(cbor:)`, then the signed file `broadcast` assembles from it and the sample bundle.
