@@ -35,7 +35,7 @@ enum CheckoutExamples {
     static func bundle(
         _ text: CheckoutBundle.RequestText, tweak: (inout EIP1559Transaction) -> Void = { _ in }
     ) throws -> CheckoutBundle {
-        let request = try CheckoutBundle.parse(text)
+        let request = try CheckoutBundle.parse(text).request
         var tx = EIP1559Transaction(
             chainID: request.chainID, nonce: 42, maxPriorityFeePerGas: Wei(1_000_000), maxFeePerGas: Wei(12_345_678),
             gasLimit: request.token == nil ? 21_000 : 65_000, to: request.token ?? request.recipient,

@@ -24,7 +24,7 @@ extension CheckoutBundleV1 {
         default:
             throw .invalidField(path: "request", reason: "expected exactly one of \"uri\" (EIP-681) or \"checkout\" (document)")
         }
-        request = try Self.parse(requestText)
+        (request, checkout) = try Self.parse(requestText)
         from = try top.address("from")
         var tx = try top.object("transaction")
         transaction = try UnsignedBundleV1.readTransaction(&tx)

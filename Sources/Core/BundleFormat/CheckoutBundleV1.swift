@@ -24,6 +24,16 @@ public struct CheckoutBundleV1: Sendable {
         case uri(String)
         /// A Checkouts API document, as parsed (member order aside, exactly as received).
         case checkout(JSONValue)
+
+        /// The request, by the strict EIP-681 or Checkouts parser, and the parsed document when it is one.
+        public func parsed() throws(PaymentRequestError) -> (request: PaymentRequest, checkout: Checkout?) {
+            switch self {
+            case .uri(let uri): return (try PaymentRequest(eip681: uri), nil)
+            case .checkout(let document):
+                let checkout = try Checkout(document)
+                return (checkout.request, checkout)
+            }
+        }
     }
 
     /// Unix seconds when `prepare` wrote the bundle.
@@ -32,6 +42,8 @@ public struct CheckoutBundleV1: Sendable {
     public let requestText: RequestText
     /// The payment the request asks for, parsed from ``requestText`` by the strict parsers.
     public let request: PaymentRequest
+    /// The Checkouts API document, parsed from ``requestText``; nil for a URI.
+    public let checkout: Checkout?
     /// The paying address (the transaction's sender).
     public var from: Address
     /// The transaction to sign.
@@ -61,7 +73,7 @@ public struct CheckoutBundleV1: Sendable {
     ) throws(BundleError) {
         self.createdAt = createdAt
         self.requestText = requestText
-        self.request = try Self.parse(requestText)
+        (request, checkout) = try Self.parse(requestText)
         self.from = from
         self.transaction = transaction
         self.fees = fees
@@ -70,13 +82,8 @@ public struct CheckoutBundleV1: Sendable {
 
     /// Parses a request text with the strict EIP-681 or Checkouts parser; errors name `request.uri` or
     /// `request.checkout`.
-    public static func parse(_ text: RequestText) throws(BundleError) -> PaymentRequest {
-        do {
-            switch text {
-            case .uri(let uri): return try PaymentRequest(eip681: uri)
-            case .checkout(let document): return try Checkout(document).request
-            }
-        } catch {
+    public static func parse(_ text: RequestText) throws(BundleError) -> (request: PaymentRequest, checkout: Checkout?) {
+        do { return try text.parsed() } catch {
             let path: String
             if case .uri = text { path = "request.uri" } else { path = "request.checkout" }
             throw .invalidField(path: path, reason: error.description)

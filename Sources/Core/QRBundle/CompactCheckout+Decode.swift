@@ -23,7 +23,7 @@ extension CompactCheckout {
             requestText = .checkout(try CheckoutDocumentText.decode(f.item(2), path: f.field(2)))
         }
         let request: PaymentRequest
-        do { request = try CheckoutBundle.parse(requestText) } catch { throw .bundle(error) }
+        do { request = try CheckoutBundle.parse(requestText).request } catch { throw .bundle(error) }
         let call = Self.call(for: request)
 
         let tx = try f.nested(5, names: Self.transactionNames)

@@ -23,11 +23,7 @@ extension BundleVerifier {
         // The bytes against the request: chain, token pin, calldata, recipient, amount (or the native value cap).
         let payment = try TransferVerifier(policy: policy).verify(tx, against: request)
         guard let rules = policy.rules(for: tx.chainID) else { throw .chainNotAllowed(tx.chainID) }
-        if case .checkout(let document) = bundle.requestText, let status = document["status"]?.stringValue,
-            status != "ACTIVE"
-        {
-            throw .checkoutNotActive(status: status)
-        }
+        if let checkout = bundle.checkout, checkout.status != "ACTIVE" { throw .checkoutNotActive(status: checkout.status) }
 
         // Payer: the key and the bundle's from are one address.
         guard keyAddress == bundle.from else {

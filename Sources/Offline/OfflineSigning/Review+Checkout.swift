@@ -54,11 +54,12 @@ extension Review {
                     + (request.expiresAt == nil ? "; a URI has no expiry: 24 h after prepare" : "")
             )
         ]
-        switch purchase.bundle.requestText {
-        case .uri(let uri): unverifiedRows.append(("Request", uri.escapedForTerminal))
-        case .checkout(let document):
-            unverifiedRows.append(("Checkout", (document["id"]?.stringValue ?? "?").escapedForTerminal))
-            unverifiedRows.append(("Payment link", (document["url"]?.stringValue ?? "?").escapedForTerminal))
+        switch (purchase.bundle.requestText, purchase.bundle.checkout) {
+        case (_, let checkout?):
+            unverifiedRows.append(("Checkout", checkout.id.escapedForTerminal))
+            unverifiedRows.append(("Payment link", checkout.url.escapedForTerminal))
+        case (.uri(let uri), nil): unverifiedRows.append(("Request", uri.escapedForTerminal))
+        case (.checkout, nil): break  // a document always parses to a checkout
         }
         unverifiedRows.append(
             ("Balances", Self.balancesText(purchase.bundle.balances, chainID: tx.chainID, request: request)))

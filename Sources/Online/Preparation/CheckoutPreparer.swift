@@ -85,14 +85,7 @@ public struct CheckoutPreparer: Sendable {
 
     /// The request parsed by the strict parsers, and the checkout document when it is one.
     public static func parse(_ text: CheckoutBundle.RequestText) throws(PreparationError) -> (PaymentRequest, Checkout?) {
-        do {
-            switch text {
-            case .uri(let uri): return (try PaymentRequest(eip681: uri), nil)
-            case .checkout(let document):
-                let checkout = try Checkout(document)
-                return (checkout.request, checkout)
-            }
-        } catch { throw .invalidRequest(error) }
+        do { return try text.parsed() } catch { throw .invalidRequest(error) }
     }
 
     /// Refuses, before any network request, a checkout that is not ACTIVE or expires within the margin.
