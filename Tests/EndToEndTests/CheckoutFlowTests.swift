@@ -58,13 +58,8 @@ final class CheckoutFlow {
 
     /// Records every signed transaction for eth-account and eth-abi, with the transfer it must decode to.
     func recordSigned(label: String, token: Address, recipient: Address, amount: UInt256) throws -> SignedTransactionFile {
-        let file = try SignedTransactionFile(jsonData: Data(contentsOf: URL(fileURLWithPath: flow.path("signed.json"))))
-        for tx in file.allTransactions {
-            InteropLog.record(
-                rawTransaction: Hex.encode(tx.rawTransaction), expectedSender: Flow.payer, label: label,
-                expectedTransfer: (token.checksummed, recipient.checksummed, amount.decimalString))
-        }
-        return file
+        try flow.recordSigned(
+            label: label, transfer: (token.checksummed, recipient.checksummed, amount.decimalString))
     }
 }
 

@@ -80,11 +80,16 @@ final class Flow {
         return (object["error"] as? [String: Any])?["kind"] as? String
     }
 
-    /// The signed file as read by our own reader, and every raw transaction recorded for eth-account.
-    func recordSigned(label: String) throws -> SignedTransactionFile {
+    /// The signed file as read by our own reader, and every raw transaction recorded for eth-account (with, for a
+    /// checkout payment, the ERC-20 transfer eth-abi must decode from it).
+    func recordSigned(
+        label: String, transfer: (token: String, recipient: String, amount: String)? = nil
+    ) throws -> SignedTransactionFile {
         let file = try SignedTransactionFile(jsonData: Data(contentsOf: URL(fileURLWithPath: path("signed.json"))))
         for tx in file.allTransactions {
-            InteropLog.record(rawTransaction: Hex.encode(tx.rawTransaction), expectedSender: Self.payer, label: label)
+            InteropLog.record(
+                rawTransaction: Hex.encode(tx.rawTransaction), expectedSender: Self.payer, label: label,
+                expectedTransfer: transfer)
         }
         return file
     }
